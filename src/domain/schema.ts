@@ -1,0 +1,268 @@
+/**
+ * The standard schema of the support data tab and its editable lists. Pure: no Apps Script globals.
+ * The headers, their order and the field keys are a public contract (issue #2): keep them exactly.
+ */
+
+export type FieldType =
+  | 'id'
+  | 'datetime'
+  | 'date'
+  | 'email'
+  | 'text'
+  | 'list'
+  | 'url'
+  | 'checkbox'
+  | 'minutes';
+
+/** Keys of the list tabs: `teams` and `topics` have their own tabs, the rest live on the Lists tab. */
+export type ListKey =
+  | 'teams'
+  | 'topics'
+  | 'channel'
+  | 'vspTeam'
+  | 'practiceArea'
+  | 'requestType'
+  | 'status'
+  | 'resolution';
+
+export interface FieldDef {
+  /** camelCase key, as used by submitRequest(form) and the domain. */
+  key: FieldKey;
+  /** The exact header text on the data tab. */
+  header: string;
+  type: FieldType;
+  /** For list fields, the list that feeds it. */
+  list?: ListKey;
+}
+
+export const FIELDS = [
+  { key: 'requestId', header: 'Request ID', type: 'id' },
+  { key: 'loggedAt', header: 'Logged at', type: 'datetime' },
+  { key: 'loggedBy', header: 'Logged by', type: 'email' },
+  { key: 'requestedAt', header: 'Requested at', type: 'date' },
+  { key: 'requester', header: 'Requester', type: 'text' },
+  { key: 'vfsTeam', header: 'VFS team', type: 'list', list: 'teams' },
+  { key: 'channel', header: 'Channel', type: 'list', list: 'channel' },
+  { key: 'topic', header: 'Topic', type: 'list', list: 'topics' },
+  { key: 'suggestedTopic', header: 'Suggested topic', type: 'list', list: 'topics' },
+  { key: 'vspTeam', header: 'VSP team', type: 'list', list: 'vspTeam' },
+  { key: 'practiceArea', header: 'Practice area', type: 'list', list: 'practiceArea' },
+  { key: 'requestType', header: 'Request type', type: 'list', list: 'requestType' },
+  { key: 'summary', header: 'Summary', type: 'text' },
+  { key: 'link', header: 'Link', type: 'url' },
+  { key: 'status', header: 'Status', type: 'list', list: 'status' },
+  { key: 'resolution', header: 'Resolution', type: 'list', list: 'resolution' },
+  { key: 'docsLink', header: 'Docs link', type: 'url' },
+  { key: 'documentationGap', header: 'Documentation gap', type: 'checkbox' },
+  { key: 'automationCandidate', header: 'Automation candidate', type: 'checkbox' },
+  { key: 'timeSpentMin', header: 'Time spent (min)', type: 'minutes' },
+  { key: 'firstResponseAt', header: 'First response at', type: 'datetime' },
+  { key: 'resolvedAt', header: 'Resolved at', type: 'datetime' },
+  { key: 'notes', header: 'Notes', type: 'text' },
+] as const satisfies readonly { key: string; header: string; type: FieldType; list?: ListKey }[];
+
+export type FieldKey = (typeof FIELDS)[number]['key'];
+
+export const HEADERS: readonly string[] = FIELDS.map((f) => f.header);
+export const FIELD_KEYS: readonly FieldKey[] = FIELDS.map((f) => f.key);
+export const FIELD_BY_KEY: Readonly<Record<FieldKey, FieldDef>> = Object.fromEntries(
+  FIELDS.map((f) => [f.key, f as FieldDef]),
+) as Record<FieldKey, FieldDef>;
+
+/** Name of the data tab that setUpSheet prefers or creates. */
+export const DATA_SHEET = 'Requests';
+
+/** Config and generated tab names. */
+export const SHEETS = {
+  data: DATA_SHEET,
+  teams: 'Teams',
+  topics: 'Topics',
+  lists: 'Lists',
+  settings: 'Settings',
+  aliases: 'Aliases',
+  changeLog: 'Change log',
+  dataQuality: 'Data quality',
+  runLog: 'Run log',
+  summary: 'Summary',
+  byTopic: 'By topic',
+  byTeam: 'By team',
+  trends: 'Trends',
+} as const;
+
+/** Headers of the config tabs. */
+export const TEAMS_HEADERS = ['Name', 'Aliases', 'Disabled'] as const;
+export const TOPICS_HEADERS = [
+  'Topic',
+  'Description',
+  'VSP team',
+  'Practice area',
+  'Keywords',
+  'Doc link',
+  'Disabled',
+] as const;
+/** The Lists tab holds one list per (List, Value) row. */
+export const LISTS_HEADERS = ['List', 'Value', 'Aliases', 'Disabled'] as const;
+export const SETTINGS_HEADERS = ['Setting', 'Value', 'Description'] as const;
+export const ALIASES_HEADERS = ['Field', 'Raw value', 'Standard value', 'Source'] as const;
+export const CHANGE_LOG_HEADERS = [
+  'Request ID',
+  'Row',
+  'Field',
+  'Original value',
+  'New value',
+  'Rule',
+  'Run ID',
+  'Time',
+] as const;
+export const RUN_LOG_HEADERS = [
+  'Start',
+  'Function',
+  'Duration (s)',
+  'Rows',
+  'Outcome',
+  'Error',
+] as const;
+
+/** Lists kept on the Lists tab (name shown in the List column -> key). */
+export const LIST_TAB_NAMES: Readonly<Record<Exclude<ListKey, 'teams' | 'topics'>, string>> = {
+  vspTeam: 'VSP team',
+  practiceArea: 'Practice area',
+  channel: 'Channel',
+  requestType: 'Request type',
+  status: 'Status',
+  resolution: 'Resolution',
+};
+
+export const DEFAULT_LISTS: Readonly<Record<Exclude<ListKey, 'teams' | 'topics'>, readonly string[]>> =
+  {
+    vspTeam: [
+      'Frontend Tools',
+      'Backend Tools',
+      'Operations/DevOps',
+      'Analytics & Insights',
+      'Content & IA',
+      'Service Design',
+      'Product Support',
+      'Collaboration Cycle',
+      'Identity',
+      'Other',
+    ],
+    practiceArea: [
+      'Backend',
+      'Frontend',
+      'DevOps',
+      'Design',
+      'Research',
+      'Product',
+      'IA',
+      'QA',
+      'Analytics',
+      'Contact center',
+      'Accessibility',
+      'Content',
+    ],
+    channel: ['Slack', 'GitHub', 'Email', 'Meeting', 'Office hours', 'Other'],
+    requestType: ['Question', 'Bug', 'Access request', 'Review', 'Feature request', 'Incident', 'Other'],
+    status: ['Open', 'Waiting on requester', 'Resolved', 'Escalated'],
+    resolution: [
+      'Answered',
+      'Pointed to existing docs',
+      'Automated answer',
+      'Fixed',
+      'Escalated',
+      'Not a platform request',
+      "Won't do",
+    ],
+  };
+
+export interface TopicDef {
+  topic: string;
+  description: string;
+  vspTeam: string;
+  practiceArea: string;
+  keywords: string;
+  docLink: string;
+}
+
+/** The users' own published topic list, with routing and starter keywords. */
+export const DEFAULT_TOPICS: readonly TopicDef[] = [
+  t('API', 'Questions about vets-api endpoints, upstream services and API contracts.', 'Backend Tools', 'Backend', 'api, endpoint, vets-api, upstream, 500, swagger'),
+  t('Access Request', 'Requests for access to GitHub, AWS, Datadog, Sentry or other platform systems.', 'Operations/DevOps', 'DevOps', 'access, permission, grant, invite, onboard account, aws account'),
+  t('Accessibility', 'Accessibility reviews, 508/WCAG questions and assistive-technology testing.', 'Collaboration Cycle', 'Accessibility', 'a11y, accessibility, 508, wcag, screen reader, axe'),
+  t('App Logging/Monitoring', 'Logging, Sentry, alerts and monitoring of applications.', 'Operations/DevOps', 'DevOps', 'logging, logs, sentry, alert, monitoring, pagerduty'),
+  t('App Setup', 'Setting up a new app or local environment in vets-website or vets-api.', 'Frontend Tools', 'Frontend', 'setup, local, install, yarn, docker, new app, scaffold'),
+  t('Automated Tests', 'Unit, e2e and Cypress test authoring and flakiness.', 'Frontend Tools', 'QA', 'cypress, unit test, e2e, mocha, jest, flaky'),
+  t('CI Error', 'Failures in continuous integration: GitHub Actions, Jenkins, builds.', 'Operations/DevOps', 'DevOps', 'ci, jenkins, github actions, build failed, workflow, ci failing'),
+  t('Collaboration Cycle', 'Collaboration Cycle touchpoints, kickoffs and reviews.', 'Collaboration Cycle', 'Product', 'collaboration cycle, kickoff, midpoint review, staging review, touchpoint'),
+  t('Console UI', 'The platform console user interface.', 'Frontend Tools', 'Frontend', 'console, console ui'),
+  t('Content & IA', 'Content, information architecture, URLs and navigation.', 'Content & IA', 'Content', 'content, ia, url, navigation, breadcrumb, drupal page'),
+  t('Datadog', 'Datadog dashboards, monitors and access.', 'Operations/DevOps', 'DevOps', 'datadog, dd, dashboard, monitor, apm'),
+  t('Design', 'Design questions and design reviews.', 'Service Design', 'Design', 'design, figma, mockup, sketch, ux'),
+  t('Design System', 'VA Design System components, patterns and web components.', 'Frontend Tools', 'Design', 'design system, component, va-button, web component, formation, uswds'),
+  t('Environments', 'Dev, staging and production environments and their configuration.', 'Operations/DevOps', 'DevOps', 'environment, staging, dev, prod, env var, settings.yml'),
+  t('Failed Deployment', 'A deployment that failed or was rolled back.', 'Operations/DevOps', 'DevOps', 'deploy failed, deployment failed, rollback, failed deploy'),
+  t('Forms', 'Forms library, form system and form submissions.', 'Frontend Tools', 'Frontend', 'form, forms library, form system, schemaform, submission'),
+  t('Google Analytics/Domo', 'Analytics tagging, Google Analytics and Domo dashboards.', 'Analytics & Insights', 'Analytics', 'google analytics, ga, domo, tagging, gtm, analytics'),
+  t('Off-Cycle Deployment', 'Requests for a deployment outside the normal schedule.', 'Operations/DevOps', 'DevOps', 'off-cycle, off cycle, hotfix, urgent deploy'),
+  t('Orientation/Onboarding', 'Platform orientation and onboarding of new team members.', 'Product Support', 'Product', 'orientation, onboarding, new team, getting started'),
+  t('PR Review', 'Pull-request reviews requested from the platform.', 'Frontend Tools', 'Frontend', 'pr review, pull request, review my pr, code review, approve'),
+  t('Pipeline', 'The deployment pipeline and daily deploys.', 'Operations/DevOps', 'DevOps', 'pipeline, daily deploy, release, build pipeline'),
+  t('Platform website content', 'Content of the platform documentation website.', 'Content & IA', 'Content', 'platform website, docs site, documentation content'),
+  t('Platform website publishing', 'Publishing to the platform documentation website.', 'Content & IA', 'Content', 'publish, publishing, platform website publish'),
+  t('QA', 'Quality assurance, test plans and QA standards.', 'Product Support', 'QA', 'qa, test plan, quality, regression'),
+  t('Review Instance', 'Review instances for branches and pull requests.', 'Operations/DevOps', 'DevOps', 'review instance, ri, preview environment, review app'),
+  t('SOCKS', 'The SOCKS proxy for reaching internal systems.', 'Operations/DevOps', 'DevOps', 'socks, proxy, vpn, tunnel'),
+  t('Security', 'Security reviews, vulnerabilities and secrets.', 'Operations/DevOps', 'DevOps', 'security, vulnerability, cve, secret, snyk, dependabot'),
+  t('Test Accounts/Data', 'Test users, test accounts and test data.', 'Product Support', 'QA', 'test account, test user, test data, login.gov, id.me'),
+  t('Test Failure', 'A test failing in a build or locally.', 'Frontend Tools', 'QA', 'test failure, failing test, test failed, broken test'),
+  t('Testing Tool Access', 'Access to testing tools such as TestRail or BrowserStack.', 'Product Support', 'QA', 'testrail, browserstack, testing tool access'),
+  t('Testing Tools', 'Questions about the testing tools themselves.', 'Frontend Tools', 'QA', 'testing tools, testrail, browserstack, tool'),
+  t('VA.gov Incident', 'An outage or incident affecting VA.gov.', 'Operations/DevOps', 'DevOps', 'incident, outage, down, 503, sev'),
+  t('Something Else', 'Anything that does not fit another topic.', 'Other', 'Product', ''),
+];
+
+function t(
+  topic: string,
+  description: string,
+  vspTeam: string,
+  practiceArea: string,
+  keywords: string,
+  docLink = '',
+): TopicDef {
+  return { topic, description, vspTeam, practiceArea, keywords, docLink };
+}
+
+/** An entry of any editable list, as read from its config tab. */
+export interface ListEntry {
+  value: string;
+  aliases: string[];
+  disabled: boolean;
+}
+
+export interface TopicEntry extends ListEntry {
+  description: string;
+  vspTeam: string;
+  practiceArea: string;
+  keywords: string[];
+  docLink: string;
+}
+
+/** All editable lists, read from the config tabs (disabled rows included, flagged). */
+export interface Lists {
+  teams: ListEntry[];
+  topics: TopicEntry[];
+  channel: ListEntry[];
+  vspTeam: ListEntry[];
+  practiceArea: ListEntry[];
+  requestType: ListEntry[];
+  status: ListEntry[];
+  resolution: ListEntry[];
+}
+
+/** Active (not Disabled) values of a list. */
+export function activeValues(lists: Lists, key: ListKey): string[] {
+  return (lists[key] as ListEntry[]).filter((e) => !e.disabled).map((e) => e.value);
+}
+
+/** A row of the data tab, by field. Values are as Sheets returns them (Date, number, boolean, string). */
+export type RowValues = Record<FieldKey, unknown>;

@@ -1,0 +1,9 @@
+/**
+ * Entry file: declares the public globals of the add-on and nothing else.
+ *
+ * Every export here becomes a top-level `function name(...args)` in dist/Code.js (see
+ * scripts/build.mjs), which is what Apps Script menus, triggers and google.script.run call.
+ * The names are a contract (issue #2): never rename one.
+ */
+export { onOpen, onInstall } from './gas/menu';
+export { setUpSheet } from './gas/setup';
