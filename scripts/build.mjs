@@ -11,7 +11,8 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+// ST_DIST lets parallel developers build into their own folder; the default is dist/.
+const dist = path.resolve(root, process.env.ST_DIST || 'dist');
 const GLOBAL = 'SupportTracker';
 
 export async function build({ quiet = false } = {}) {
