@@ -1,0 +1,67 @@
+/**
+ * The top-level **Support** menu: `onOpen(e)` and `onInstall(e)` (issue #2).
+ *
+ * The menu is built from ONE registry, MENU_ITEMS, kept here so that the menu code stays in one
+ * place (a later Editor add-on build only swaps `createMenu` for `createAddonMenu`). Items whose
+ * feature is not built yet must not appear: a feature adds its own line when it lands.
+ *
+ * Authorization: onOpen runs as a simple trigger, possibly under `ScriptApp.AuthMode.NONE` (an
+ * add-on not yet enabled in this document) or LIMITED. It only builds the Ui menu, which is allowed
+ * in every mode, and calls no other service (no Settings read, no properties, no Session).
+ */
+
+export interface MenuItem {
+  /** Text shown in the Support menu. */
+  label: string;
+  /** Name of the public global (exported from src/main.ts) the item runs. */
+  functionName: string;
+  /** Draw a separator above this item. */
+  separatorBefore?: boolean;
+}
+
+/**
+ * The Support menu, in the order of issue #2: Log a request, Set up / repair sheet, Normalize
+ * existing rows, Refresh summaries, Send weekly summary, Install triggers (plus feature extras
+ * such as previews). To add an item, insert ONE line at its place in that order, e.g.
+ *   { label: 'Log a request', functionName: 'showSidebar' },
+ * and export the function from src/main.ts. Never list a function that does not exist yet.
+ */
+export const MENU_ITEMS: readonly MenuItem[] = [
+  { label: 'Log a request', functionName: 'showSidebar' },
+  { label: 'Set up / repair sheet', functionName: 'setUpSheet' },
+  { label: 'Normalize existing rows', functionName: 'showNormalizeDialog' },
+  { label: 'Refresh summaries', functionName: 'refreshSummaries' },
+  { label: 'Send weekly summary', functionName: 'sendWeeklySummary' },
+  { label: 'Preview weekly email', functionName: 'previewWeeklySummary' },
+  { label: 'Send test email to me', functionName: 'sendTestWeeklySummary' },
+  { label: 'Install triggers', functionName: 'installTriggers' },
+];
+
+/** Title of the top-level menu. */
+export const MENU_TITLE = 'Support';
+
+/** Builds and adds the Support menu (Ui calls only). */
+export function buildMenu(
+  ui: GoogleAppsScript.Base.Ui,
+  items: readonly MenuItem[] = MENU_ITEMS,
+): void {
+  const menu = ui.createMenu(MENU_TITLE);
+  items.forEach((item, i) => {
+    if (item.separatorBefore && i > 0) menu.addSeparator();
+    menu.addItem(item.label, item.functionName);
+  });
+  menu.addToUi();
+}
+
+/**
+ * Simple trigger: adds the Support menu when the spreadsheet opens. Safe under every AuthMode,
+ * including NONE: only `SpreadsheetApp.getUi()` and menu building are used.
+ */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu(SpreadsheetApp.getUi());
+}
+
+/** Runs when the add-on is installed: shows the menu at once, like onOpen. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}

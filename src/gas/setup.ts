@@ -1,0 +1,541 @@
+/**
+ * `setUpSheet()`: adopts the team's existing support sheet (issue #2).
+ *
+ * 1. Finds the data tab: the one recorded in Settings ("Data tab"), else `Requests`, else the tab
+ *    whose header row best matches the standard headers and their synonyms (the choice is recorded
+ *    in Settings). A workbook with no content at all gets a new `Requests` tab.
+ * 2. Renames recognised headers to the standard names and appends missing standard columns to the
+ *    right. Extra user columns and their data are untouched. Renames go to the Change log (rule
+ *    `setup:header-rename`, Row 1, Field = the standard header, Original value = the old header), so
+ *    an undo can restore them.
+ * 3. Creates any missing config tab (Teams, Topics, Lists, Settings, Aliases, Change log, Run log)
+ *    with its defaults, and appends any setting missing from an existing Settings tab.
+ * 4. Sets plain-text format on the text columns and Request ID, freezes the header row and protects
+ *    it with a warning-only protection.
+ *
+ * Everything is validated before the first write: a sheet it cannot adopt gets a clear message and
+ * no change. Every step checks before it writes, so a rerun writes zero cells and makes no
+ * structural change. Only the header row of any tab is read: service calls do not grow with rows.
+ */
+import {
+  ALIASES_HEADERS,
+  CHANGE_LOG_HEADERS,
+  DATA_SHEET,
+  FIELDS,
+  RUN_LOG_HEADERS,
+  SHEETS,
+  type FieldKey,
+} from '../domain/schema';
+import {
+  MIN_ADOPT_SCORE,
+  matchHeader,
+  planHeaders,
+  scoreHeaderRow,
+  type HeaderPlan,
+} from '../domain/headers';
+import { defaultListsValues, defaultTeamsValues, defaultTopicsValues } from '../domain/lists';
+import {
+  SETTING_DEFS,
+  columnLetter,
+  defaultSettingsValues,
+  parseSettings,
+  type SettingKey,
+  type SettingsParse,
+} from '../domain/settings';
+import { toLiteralCell } from '../domain/literal';
+import {
+  alertIfInteractive,
+  readHeaderRow,
+  readSheetValues,
+  withDocumentLock,
+  writeBlock,
+} from './sheets';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Description of the warning-only protection of the data tab's header row (how reruns find it). */
+export const HEADER_PROTECTION_DESCRIPTION =
+  'Support Tracker: standard headers (renaming breaks the add-on)';
+/** Change log Rule of a header rename made by setUpSheet. */
+export const HEADER_RENAME_RULE = 'setup:header-rename';
+/** Columns that get plain-text format: Request ID and the free-text and URL columns. */
+export const TEXT_FIELDS: readonly FieldKey[] = FIELDS.filter(
+  (f) => f.type === 'id' || f.type === 'text' || f.type === 'url',
+).map((f) => f.key);
+/** Plain-text number format. */
+export const TEXT_FORMAT = '@';
+/** How long setUpSheet waits for the document lock. */
+const LOCK_MS = 20000;
+
+export interface SetUpReport {
+  ok: boolean;
+  /** One-paragraph summary, shown in the alert. */
+  message: string;
+  /** Name of the data tab used ('' when none could be adopted). */
+  dataTab: string;
+  /** How the data tab was chosen. */
+  dataTabChoice: 'recorded' | 'named' | 'best-match' | 'created' | 'none';
+  renames: { column: string; from: string; to: string }[];
+  /** Standard headers appended, with their column letters. */
+  appended: { column: string; header: string }[];
+  /** Config tabs created. */
+  tabsCreated: string[];
+  /** Settings rows added or updated (labels). */
+  settingsWritten: string[];
+  /** Headers of columns that were given plain-text format. */
+  textFormatted: string[];
+  frozeHeader: boolean;
+  protectedHeader: boolean;
+  /** True when anything was written or changed. */
+  changed: boolean;
+  /** Problems that blocked the setup (ok = false). */
+  errors: string[];
+  /** Non-blocking findings (e.g. invalid settings, to fix by hand). */
+  warnings: string[];
+}
+
+/** The config tabs setUpSheet creates when missing, with their default contents. */
+function configTabs(
+  dataTab: string,
+): { name: string; values: () => unknown[][]; textCols: number[]; checkboxCol?: number }[] {
+  return [
+    { name: SHEETS.teams, values: defaultTeamsValues, textCols: [1, 2] },
+    {
+      name: SHEETS.topics,
+      values: defaultTopicsValues,
+      textCols: [1, 2, 3, 4, 5, 6],
+      checkboxCol: 7,
+    },
+    { name: SHEETS.lists, values: defaultListsValues, textCols: [1, 2, 3], checkboxCol: 4 },
+    {
+      name: SHEETS.settings,
+      values: () => defaultSettingsValues({ dataTab }),
+      textCols: [1, 2, 3],
+    },
+    { name: SHEETS.aliases, values: () => [[...ALIASES_HEADERS]], textCols: [1, 2, 3, 4] },
+    { name: SHEETS.changeLog, values: () => [[...CHANGE_LOG_HEADERS]], textCols: [1, 3, 6, 7] },
+    { name: SHEETS.runLog, values: () => [[...RUN_LOG_HEADERS]], textCols: [2, 5, 6] },
+  ];
+}
+
+/** Tabs that are never candidates for the data tab (config and generated tabs). */
+const RESERVED = new Set<string>(Object.values(SHEETS).filter((n) => n !== DATA_SHEET));
+
+function emptyReport(): SetUpReport {
+  return {
+    ok: false,
+    message: '',
+    dataTab: '',
+    dataTabChoice: 'none',
+    renames: [],
+    appended: [],
+    tabsCreated: [],
+    settingsWritten: [],
+    textFormatted: [],
+    frozeHeader: false,
+    protectedHeader: false,
+    changed: false,
+    errors: [],
+    warnings: [],
+  };
+}
+
+interface DataChoice {
+  sheet: Sheet | null;
+  name: string;
+  header: unknown[];
+  lastColumn: number;
+  choice: SetUpReport['dataTabChoice'];
+}
+
+/**
+ * Public global (menu "Set up / repair sheet"). Runs under the document lock. When run from the
+ * menu it shows the outcome in an alert; without a Ui (editor, trigger) a failure throws so that
+ * the execution log shows it. Returns the report either way when it does not throw.
+ */
+export function setUpSheet(): SetUpReport {
+  const locked = withDocumentLock(LOCK_MS, () =>
+    setUpWorkbook(SpreadsheetApp.getActiveSpreadsheet()),
+  );
+  const report = locked.ok
+    ? locked.value
+    : {
+        ...emptyReport(),
+        message: `Nothing was changed. ${locked.message}`,
+        errors: [locked.message],
+      };
+  const shown = alertIfInteractive(
+    report.ok ? 'Support Tracker is set up' : 'Support Tracker cannot set up this sheet',
+    report.message,
+  );
+  if (!shown && !report.ok) throw new Error(report.message);
+  return report;
+}
+
+/**
+ * The setup itself, without lock or Ui (for the workbench, the smoke run and tests). Validates
+ * everything first; returns ok = false with errors and changes nothing when the sheet cannot be
+ * adopted.
+ */
+export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
+  const report = emptyReport();
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const sheets = ss.getSheets();
+  const byName = new Map<string, Sheet>();
+  for (const s of sheets) byName.set(s.getName(), s);
+
+  // --- Read phase (header rows and small config tabs only) ---
+  const settingsSheet = byName.get(SHEETS.settings) ?? null;
+  const settingsValues = settingsSheet ? readSheetValues(settingsSheet) : [];
+  const settings = parseSettings(settingsValues, { timeZone, sheetName: SHEETS.settings });
+  report.warnings.push(
+    ...settings.errors.map((e) => e.message),
+    ...settings.warnings.map((w) => w.message),
+  );
+
+  const choice = chooseDataTab(byName, settings, report);
+  if (!choice) return fail(report);
+  report.dataTab = choice.name;
+  report.dataTabChoice = choice.choice;
+
+  if (choice.header.some((h) => String(h).trim() !== '') && scoreHeaderRow(choice.header) === 0) {
+    // Appending the standard columns beside unrelated headers (or a data row) would be a mess.
+    report.errors.push(
+      `Row 1 of the tab '${choice.name}' names none of the standard columns (such as Requested at, ` +
+        'VFS team, Topic, Summary). Put the header row in row 1, or rename the tab, then run Set up / repair sheet again.',
+    );
+    return fail(report);
+  }
+  const planned = planHeaders(choice.header, choice.lastColumn);
+  if (!planned.ok) {
+    report.errors.push(...planned.errors.map((e) => `Tab '${choice.name}': ${e}`));
+    return fail(report);
+  }
+  const plan = planned.plan;
+  if (choice.sheet && choice.lastColumn > 0) {
+    const merged = choice.sheet.getRange(1, 1, 1, choice.lastColumn).getMergedRanges();
+    if (merged.length) {
+      report.errors.push(
+        `Tab '${choice.name}': the header row has merged cells (${merged.map((r) => r.getA1Notation()).join(', ')}). ` +
+          'Unmerge them, then run Set up / repair sheet again.',
+      );
+      return fail(report);
+    }
+  }
+
+  const missingTabs = configTabs(choice.name).filter((t) => !byName.has(t.name));
+  // Sheets names are unique ignoring case: a "settings" tab would make insertSheet('Settings') fail
+  // half-way, so it is caught here, before any write.
+  const toCreate = [...missingTabs.map((t) => t.name), ...(choice.sheet ? [] : [choice.name])];
+  for (const name of toCreate) {
+    const clash = [...byName.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
+    if (clash) {
+      report.errors.push(
+        `The tab '${clash}' is in the way of the '${name}' tab Support Tracker needs (names are not case-sensitive). ` +
+          `Rename it to '${name}' (or to something else), then run Set up / repair sheet again.`,
+      );
+    }
+  }
+  if (report.errors.length) return fail(report);
+  const settingsRows = settingsSheet ? settingsToWrite(settings, choice.name) : null;
+
+  // Data tab state checks (reads only).
+  const width = choice.lastColumn + plan.appends.length;
+  const format = choice.sheet
+    ? textFormatPlan(choice.sheet, plan, width)
+    : TEXT_FIELDS.map((k) => plan.columns[k]);
+  const needFreeze = !choice.sheet || choice.sheet.getFrozenRows() < 1;
+  const needProtection = !choice.sheet || !hasHeaderProtection(choice.sheet);
+
+  // --- Write phase ---
+  for (const tab of missingTabs) {
+    createConfigTab(ss, tab);
+    report.tabsCreated.push(tab.name);
+  }
+
+  let sheet = choice.sheet;
+  if (!sheet) {
+    sheet = ss.insertSheet(choice.name, 0);
+    report.tabsCreated.unshift(choice.name);
+  }
+  applyHeaderPlan(sheet, plan, width, report);
+
+  const dataRows = sheet.getMaxRows();
+  for (const [col, n] of runs(format))
+    sheet.getRange(1, col, dataRows, n).setNumberFormat(TEXT_FORMAT);
+  for (const col of format) {
+    const field = (Object.keys(plan.columns) as FieldKey[]).find((k) => plan.columns[k] === col);
+    report.textFormatted.push(
+      field ? (FIELDS.find((f) => f.key === field)?.header ?? '') : columnLetter(col),
+    );
+  }
+  if (needFreeze) {
+    sheet.setFrozenRows(1);
+    report.frozeHeader = true;
+  }
+  if (needProtection) {
+    sheet
+      .getRange(1, 1, 1, sheet.getMaxColumns())
+      .protect()
+      .setDescription(HEADER_PROTECTION_DESCRIPTION)
+      .setWarningOnly(true);
+    report.protectedHeader = true;
+  }
+
+  if (settingsSheet && settingsRows)
+    writeSettingsRows(settingsSheet, settingsValues.length, settingsRows, report);
+
+  if (plan.renames.length) {
+    const log = ss.getSheetByName(SHEETS.changeLog) as Sheet;
+    logRenames(log, choice.name, plan);
+  }
+
+  report.ok = true;
+  report.changed =
+    report.tabsCreated.length > 0 ||
+    report.renames.length > 0 ||
+    report.appended.length > 0 ||
+    report.settingsWritten.length > 0 ||
+    report.textFormatted.length > 0 ||
+    report.frozeHeader ||
+    report.protectedHeader;
+  report.message = summarize(report);
+  return report;
+}
+
+function fail(report: SetUpReport): SetUpReport {
+  report.ok = false;
+  report.message = `Nothing was changed. ${report.errors.join(' ')}`;
+  return report;
+}
+
+/** Picks the data tab (see the module comment). Returns null with report.errors set when none fits. */
+function chooseDataTab(
+  byName: Map<string, Sheet>,
+  settings: SettingsParse,
+  report: SetUpReport,
+): DataChoice | null {
+  const recorded = settings.rows.dataTab !== undefined ? settings.settings.dataTab : '';
+  const pick = (name: string, choice: DataChoice['choice']): DataChoice => {
+    const sheet = byName.get(name) as Sheet;
+    const header = readHeaderRow(sheet);
+    return { sheet, name, header, lastColumn: header.length, choice };
+  };
+  if (recorded && byName.has(recorded))
+    return pick(recorded, recorded === DATA_SHEET ? 'named' : 'recorded');
+  if (recorded && recorded !== DATA_SHEET) {
+    report.warnings.push(
+      `Settings names the data tab '${recorded}', which does not exist; looking for another.`,
+    );
+  }
+  if (byName.has(DATA_SHEET)) return pick(DATA_SHEET, 'named');
+
+  const scored: { name: string; sheet: Sheet; header: unknown[]; score: number }[] = [];
+  for (const [name, sheet] of byName) {
+    if (RESERVED.has(name)) continue;
+    const header = readHeaderRow(sheet);
+    scored.push({ name, sheet, header, score: scoreHeaderRow(header) });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (best && best.score >= MIN_ADOPT_SCORE) {
+    const tie = scored.filter((s) => s.score === best.score);
+    if (tie.length > 1) {
+      report.errors.push(
+        `The tabs ${tie.map((s) => `'${s.name}'`).join(' and ')} match the standard headers equally well ` +
+          `(${best.score} columns each). Rename your support tab to '${DATA_SHEET}', then run Set up / repair sheet again.`,
+      );
+      return null;
+    }
+    return {
+      sheet: best.sheet,
+      name: best.name,
+      header: best.header,
+      lastColumn: best.header.length,
+      choice: 'best-match',
+    };
+  }
+  if (scored.every((s) => s.header.length === 0 && s.sheet.getLastRow() === 0)) {
+    // A workbook with no content at all: start a fresh data tab.
+    return { sheet: null, name: DATA_SHEET, header: [], lastColumn: 0, choice: 'created' };
+  }
+  const detail = best
+    ? `The closest, '${best.name}', has ${best.score} recognised column(s)` +
+      (best.score
+        ? ` (${best.header
+            .filter((h) => matchHeader(h))
+            .map((h) => `"${String(h)}"`)
+            .join(', ')})`
+        : '') +
+      `; at least ${MIN_ADOPT_SCORE} are needed.`
+    : '';
+  report.errors.push(
+    `No tab looks like a support log. ${detail} Name your support tab '${DATA_SHEET}', or give its header row ` +
+      'names such as Requested at, VFS team, Topic and Summary, then run Set up / repair sheet again.',
+  );
+  return null;
+}
+
+/** Text columns whose format is not plain text yet (checked on row 2, one getNumberFormats call). */
+function textFormatPlan(sheet: Sheet, plan: HeaderPlan, width: number): number[] {
+  const cols = TEXT_FIELDS.map((k) => plan.columns[k]);
+  const existingWidth = Math.min(width, sheet.getMaxColumns());
+  const probeRow = Math.min(2, sheet.getMaxRows());
+  const formats =
+    existingWidth > 0 ? sheet.getRange(probeRow, 1, 1, existingWidth).getNumberFormats()[0] : [];
+  return cols.filter((c) => c > formats.length || formats[c - 1] !== TEXT_FORMAT);
+}
+
+function hasHeaderProtection(sheet: Sheet): boolean {
+  return sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .some((p) => p.getDescription() === HEADER_PROTECTION_DESCRIPTION);
+}
+
+/** Creates one config tab with its defaults (text columns plain text, Disabled as checkboxes). */
+function createConfigTab(ss: Spreadsheet, tab: ReturnType<typeof configTabs>[number]): Sheet {
+  const sheet = ss.insertSheet(tab.name);
+  const values = tab.values();
+  const width = values[0].length;
+  const maxRows = sheet.getMaxRows();
+  const rows = Math.max(maxRows, values.length + 1);
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  // Plain text first, so values such as "8:00" or "FALSE" in Settings stay exactly as written.
+  for (const [col, n] of runs(tab.textCols))
+    sheet.getRange(1, col, rows, n).setNumberFormat(TEXT_FORMAT);
+  writeBlock(sheet, 1, 1, values);
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  if (tab.checkboxCol && values.length > 1) {
+    sheet.getRange(2, tab.checkboxCol, values.length - 1, 1).insertCheckboxes();
+  }
+  return sheet;
+}
+
+/** Sorted columns grouped into contiguous runs: [[start, count], ...] (one range call per run). */
+function runs(columns: readonly number[]): [number, number][] {
+  const sorted = [...new Set(columns)].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === c) last[1]++;
+    else out.push([c, 1]);
+  }
+  return out;
+}
+
+/** Renames and appends headers: one setValues per contiguous run of changed header cells. */
+function applyHeaderPlan(sheet: Sheet, plan: HeaderPlan, width: number, report: SetUpReport): void {
+  const maxCols = sheet.getMaxColumns();
+  if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
+  const cells = new Map<number, string>();
+  for (const r of plan.renames) {
+    cells.set(r.column, r.to);
+    report.renames.push({ column: columnLetter(r.column), from: r.from, to: r.to });
+  }
+  for (const a of plan.appends) {
+    cells.set(a.column, a.header);
+    report.appended.push({ column: columnLetter(a.column), header: a.header });
+  }
+  for (const [col, n] of runs([...cells.keys()])) {
+    writeBlock(sheet, 1, col, [Array.from({ length: n }, (_, i) => cells.get(col + i) as string)]);
+  }
+}
+
+/** Settings rows to add (missing settings) or update (the data tab), checked against what is there. */
+function settingsToWrite(
+  settings: SettingsParse,
+  dataTab: string,
+): { update: { row: number; key: SettingKey; value: string }[]; append: string[][] } {
+  const update: { row: number; key: SettingKey; value: string }[] = [];
+  const append: string[][] = [];
+  for (const d of SETTING_DEFS) {
+    const row = settings.rows[d.key];
+    const wanted = d.key === 'dataTab' ? dataTab : d.defaultCell;
+    if (row === undefined) append.push([d.label, wanted, d.description]);
+    else if (d.key === 'dataTab' && settings.settings.dataTab !== dataTab)
+      update.push({ row, key: d.key, value: dataTab });
+  }
+  return { update, append };
+}
+
+function writeSettingsRows(
+  sheet: Sheet,
+  lastRow: number,
+  rows: ReturnType<typeof settingsToWrite>,
+  report: SetUpReport,
+): void {
+  // Setup's own text goes to plain-text cells, written as is (never apostrophe-prefixed into '@').
+  for (const u of rows.update) {
+    sheet.getRange(u.row, 2).setNumberFormat(TEXT_FORMAT);
+    writeBlock(sheet, u.row, 2, [[u.value]]);
+    report.settingsWritten.push(SETTING_DEFS.find((d) => d.key === u.key)?.label ?? u.key);
+  }
+  if (rows.append.length) {
+    let first = Math.max(lastRow, 1) + 1;
+    if (lastRow === 0) {
+      writeBlock(sheet, 1, 1, [['Setting', 'Value', 'Description']]);
+      first = 2;
+    }
+    const need = first + rows.append.length - 1 - sheet.getMaxRows();
+    if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
+    sheet.getRange(first, 1, rows.append.length, 3).setNumberFormat(TEXT_FORMAT);
+    writeBlock(sheet, first, 1, rows.append);
+    report.settingsWritten.push(...rows.append.map((r) => r[0]));
+  }
+}
+
+/** Appends one Change log row per header rename (one setValues). */
+function logRenames(log: Sheet, dataTab: string, plan: HeaderPlan): void {
+  const now = new Date();
+  const runId = `setup-${now.getTime().toString(36)}`;
+  const rows = plan.renames.map((r) => [
+    '',
+    1,
+    r.to,
+    toLiteralCell(r.from),
+    r.to,
+    `${HEADER_RENAME_RULE} ${quoteTab(dataTab)}!${columnLetter(r.column)}1`,
+    runId,
+    now,
+  ]);
+  const first = log.getLastRow() + 1;
+  const need = first + rows.length - 1 - log.getMaxRows();
+  if (need > 0) log.insertRowsAfter(log.getMaxRows(), need);
+  writeBlock(log, first, 1, rows);
+}
+
+function quoteTab(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function summarize(r: SetUpReport): string {
+  if (!r.changed) {
+    return `The data tab '${r.dataTab}' is already set up. Nothing was changed.` + warningText(r);
+  }
+  const parts: string[] = [];
+  const how = {
+    recorded: 'recorded in Settings',
+    named: 'by its name',
+    'best-match': 'its headers match best',
+    created: 'new',
+    none: '',
+  }[r.dataTabChoice];
+  parts.push(`Data tab: '${r.dataTab}' (${how}).`);
+  if (r.renames.length)
+    parts.push(`Renamed ${r.renames.map((x) => `"${x.from}" to "${x.to}"`).join(', ')}.`);
+  if (r.appended.length)
+    parts.push(
+      `Added ${r.appended.length} column(s): ${r.appended.map((a) => a.header).join(', ')}.`,
+    );
+  if (r.tabsCreated.length) parts.push(`Created tabs: ${r.tabsCreated.join(', ')}.`);
+  if (r.settingsWritten.length) parts.push(`Settings written: ${r.settingsWritten.join(', ')}.`);
+  if (r.frozeHeader) parts.push('Froze the header row.');
+  if (r.protectedHeader) parts.push('Protected the header row (warning only).');
+  return parts.join(' ') + warningText(r);
+}
+
+function warningText(r: SetUpReport): string {
+  return r.warnings.length ? ` Please check: ${r.warnings.join(' ')}` : '';
+}
