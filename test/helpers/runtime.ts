@@ -1,0 +1,82 @@
+/**
+ * Helpers for tests that run code through the local Apps Script runtime.
+ *
+ * - `loadBuiltRuntime(opts)`: a runtime over the built bundle ($ST_DIST or dist/; `npm test` builds
+ *   it first). If Code.js is missing it builds once per jest worker.
+ * - `tempBundle(code, pages?)`: writes a tiny Code.js (and optional `<name>.html` pages) to a temp
+ *   folder, for runtime tests that need their own script.
+ * - `sheetValues(rt, name)`: a tab's values through raw (uncounted) host access.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRuntime, defaultDistDir, type Runtime, type RuntimeOptions } from '../../runtime';
+
+const root = path.resolve(__dirname, '../..');
+let built = false;
+
+/** Ensures the bundle exists (builds it once per jest worker when missing). */
+export function ensureBuilt(distDir = defaultDistDir()): string {
+  if (!built && !fs.existsSync(path.join(distDir, 'Code.js'))) {
+    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
+      cwd: root,
+      env: { ...process.env, ST_DIST: distDir },
+      stdio: 'pipe',
+    });
+  }
+  built = true;
+  return distDir;
+}
+
+/** A runtime over the built dist/ bundle (default clock: a fixed Tuesday 10:00 New York time). */
+export function loadBuiltRuntime(opts: RuntimeOptions = {}): Runtime {
+  const distDir = ensureBuilt(opts.distDir ?? defaultDistDir());
+  return createRuntime({ now: new Date('2026-03-03T15:00:00Z'), ...opts, distDir });
+}
+
+const tempDirs: string[] = [];
+function removeTempDirs(): void {
+  for (const d of tempDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+}
+// Jest: clean up after each test file that used a temp bundle; plain Node: at exit.
+if (typeof afterAll === 'function') afterAll(removeTempDirs);
+else process.on('exit', removeTempDirs);
+
+/** Writes a throwaway bundle folder holding `Code.js` and optional pages; returns its path. */
+export function tempBundle(code: string, pages: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'st-bundle-'));
+  tempDirs.push(dir);
+  fs.writeFileSync(path.join(dir, 'Code.js'), code);
+  for (const [name, html] of Object.entries(pages))
+    fs.writeFileSync(path.join(dir, `${name}.html`), html);
+  return dir;
+}
+
+/** A runtime over a throwaway bundle (fixed clock unless `now` is given). */
+export function runtimeFor(
+  code: string,
+  opts: RuntimeOptions & { pages?: Record<string, string> } = {},
+): Runtime {
+  const { pages, ...rest } = opts;
+  return createRuntime({
+    now: new Date('2026-03-03T15:00:00Z'),
+    ...rest,
+    distDir: tempBundle(code, pages),
+  });
+}
+
+/** All values of a tab (raw host access: not counted), or null when the tab does not exist. */
+export function sheetValues(rt: Runtime, name: string): unknown[][] | null {
+  const ss = rt.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) return null;
+  if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0) return [];
+  return sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getValues();
+}
+
+/** Header row of a tab. */
+export function sheetHeaders(rt: Runtime, name: string): string[] {
+  const v = sheetValues(rt, name);
+  return v && v.length ? v[0].map(String) : [];
+}
