@@ -7,3 +7,16 @@
  */
 export { onOpen, onInstall } from './gas/menu';
 export { setUpSheet } from './gas/setup';
+export { showSidebar, getFormOptions, submitRequest, getMyOpenRequests, closeMyRequest } from './gas/sidebar';
+export { doGet } from './gas/webapp';
+export { sendWeeklySummary, previewWeeklySummary, sendTestWeeklySummary } from './gas/weekly';
+export {
+  previewNormalization,
+  normalizeRequests,
+  undoLastNormalization,
+  showNormalizeDialog,
+  proposeListsFromData,
+  confirmListProposals,
+} from './gas/normalize';
+export { refreshSummaries } from './gas/summaries';
+export { installTriggers, removeTriggers } from './gas/triggers';

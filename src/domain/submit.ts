@@ -1,0 +1,527 @@
+/**
+ * Validation of the sidebar's `submitRequest(form)` and of "close my request", and the row they
+ * produce. Pure: no Apps Script globals. The server never trusts the client: everything is
+ * re-validated here against the current active lists.
+ */
+import { fromLocalInputValue } from './links';
+import { toLiteralCell } from './literal';
+import { FIELDS, type FieldKey, type ListKey, type RowValues } from './schema';
+import type { SuggestModel } from './suggest';
+import { isDate } from './time';
+
+/** The keys of `submitRequest(form)`: a public contract, never rename. */
+export const FORM_KEYS = [
+  'requestedAt',
+  'requester',
+  'vfsTeam',
+  'channel',
+  'topic',
+  'suggestedTopic',
+  'vspTeam',
+  'practiceArea',
+  'requestType',
+  'summary',
+  'link',
+  'status',
+  'resolution',
+  'docsLink',
+  'documentationGap',
+  'automationCandidate',
+  'timeSpentMin',
+  'firstResponseAt',
+  'resolvedAt',
+  'notes',
+  'clientRequestId',
+] as const;
+
+export type FormKey = (typeof FORM_KEYS)[number];
+
+/** What the client sends. Dates travel as ISO strings; missing optional keys are allowed. */
+export type SubmitForm = Partial<Record<FormKey, unknown>>;
+
+/** Field-level error messages; `form` holds errors about the form as a whole. */
+export type FieldErrors = Partial<Record<FormKey | 'form', string>>;
+
+/** Active list values by list key. */
+export type ActiveLists = Record<ListKey, readonly string[]>;
+
+/** Per list: lower-cased alias -> the active value it stands for. */
+export type ListAliases = Partial<Record<ListKey, Record<string, string>>>;
+
+/**
+ * Alias look-up of the given lists from their entries: active entries only, and an alias never
+ * shadows a value of the same list.
+ */
+export function listAliases(
+  entries: Partial<
+    Record<ListKey, readonly { value: string; aliases: readonly string[]; disabled: boolean }[]>
+  >,
+): ListAliases {
+  const out: ListAliases = {};
+  for (const [key, list] of Object.entries(entries) as [
+    ListKey,
+    readonly { value: string; aliases: readonly string[]; disabled: boolean }[],
+  ][]) {
+    const values = new Set(list.map((e) => e.value.toLowerCase()));
+    const map: Record<string, string> = {};
+    for (const e of list) {
+      if (e.disabled) continue;
+      for (const a of e.aliases) {
+        const k = a.trim().toLowerCase();
+        if (k && !values.has(k) && !(k in map)) map[k] = e.value;
+      }
+    }
+    out[key] = map;
+  }
+  return out;
+}
+
+export interface SubmitContext {
+  lists: ActiveLists;
+  /** Spreadsheet time zone (for dates sent without an offset). */
+  tz: string;
+  now: Date;
+  /** Topic -> routing, used when the form leaves VSP team / Practice area empty. */
+  routing?: Record<string, { vspTeam: string; practiceArea: string }>;
+  /** Per list: lower-cased alias -> active value (e.g. a team's short name), see listAliases. */
+  aliases?: ListAliases;
+  /**
+   * When the Teams list is empty (a fresh sheet ships it empty), VFS team is accepted as free text
+   * so logging is never blocked. Default true.
+   */
+  allowFreeTeamWhenEmpty?: boolean;
+}
+
+/** A validated request, ready to become a row. */
+export interface ValidRequest {
+  requestedAt: Date;
+  requester: string;
+  vfsTeam: string;
+  channel: string;
+  topic: string;
+  suggestedTopic: string;
+  vspTeam: string;
+  practiceArea: string;
+  requestType: string;
+  summary: string;
+  link: string;
+  status: string;
+  resolution: string;
+  docsLink: string;
+  documentationGap: boolean;
+  automationCandidate: boolean;
+  timeSpentMin: number | '';
+  firstResponseAt: Date | '';
+  resolvedAt: Date | '';
+  notes: string;
+  clientRequestId: string;
+}
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+export const MAX_SUMMARY = 2000;
+export const MAX_TEXT = 5000;
+export const MAX_MINUTES = 100000;
+export const CLIENT_ID_RE = /^[A-Za-z0-9_-]{8,64}$/;
+const RESOLVED_STATUSES = new Set(['resolved']);
+/** Requested at may be at most this far in the future (clock skew between client and server). */
+const FUTURE_SLACK_MS = 24 * 3600 * 1000;
+
+const LABELS: Record<FormKey, string> = Object.fromEntries(
+  FORM_KEYS.map((k) => [k, FIELDS.find((f) => f.key === k)?.header ?? 'Client request ID']),
+) as Record<FormKey, string>;
+
+function isMissing(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Parses an ISO date-time string (or a local "YYYY-MM-DDTHH:mm" in tz). */
+export function parseFormDate(v: unknown, tz: string): Date | null {
+  if (isDate(v)) return new Date(v.getTime());
+  if (typeof v !== 'string') return null;
+  const s = v.trim();
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s)) {
+    const d = new Date(s);
+    return isNaN(d.getTime()) ? null : d;
+  }
+  return fromLocalInputValue(s, tz);
+}
+
+/** Accepts http(s) URLs, mailto: links and bare email addresses (stored as mailto:). */
+export function normalizeUrl(v: string): string | null {
+  const s = v.trim();
+  if (/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(s) && s.length <= 2000) return s;
+  if (/^mailto:[^\s@]+@[^\s@]+\.[^\s@]+$/i.test(s)) return s;
+  if (/^[^\s@<>]+@[^\s@<>]+\.[A-Za-z]{2,}$/.test(s)) return `mailto:${s}`;
+  return null;
+}
+
+function matchList(value: string, list: readonly string[]): string | null {
+  const v = value.trim().toLowerCase();
+  return list.find((x) => x.toLowerCase() === v) ?? null;
+}
+
+function toBool(v: unknown): boolean | null {
+  if (v === undefined || v === null || v === '') return false;
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'on' || v === 'TRUE' || v === 1) return true;
+  if (v === 'false' || v === 'off' || v === 'FALSE' || v === 0) return false;
+  return null;
+}
+
+/**
+ * Validates a submitRequest form against the current active lists. Unknown keys are rejected;
+ * missing optional keys are allowed. Returns field-level errors, or the validated request with
+ * defaults applied (Requested at = now, Status = Open, Resolved at = now when resolved, routing).
+ */
+export function validateSubmitForm(form: unknown, ctx: SubmitContext): Validation<ValidRequest> {
+  const errors: FieldErrors = {};
+  if (!form || typeof form !== 'object' || Array.isArray(form)) {
+    return { ok: false, errors: { form: 'The form is missing or not an object.' } };
+  }
+  const f = form as Record<string, unknown>;
+  const unknown = Object.keys(f).filter((k) => !(FORM_KEYS as readonly string[]).includes(k));
+  if (unknown.length > 0) {
+    errors.form = `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.slice(0, 5).join(', ')}.`;
+  }
+
+  const text = (key: FormKey, max: number, required = false): string => {
+    const v = f[key];
+    if (isMissing(v)) {
+      if (required) errors[key] = `${LABELS[key]} is required.`;
+      return '';
+    }
+    if (typeof v !== 'string') {
+      errors[key] = `${LABELS[key]} must be text.`;
+      return '';
+    }
+    const s = v.replace(/\r\n?/g, '\n').trim();
+    if (s.length > max) errors[key] = `${LABELS[key]} is too long (at most ${max} characters).`;
+    return s;
+  };
+  const list = (key: FormKey, listKey: ListKey, required = false): string => {
+    const s = text(key, 200, required);
+    if (!s || errors[key]) return '';
+    const values = ctx.lists[listKey] ?? [];
+    const hit = matchList(s, values) ?? ctx.aliases?.[listKey]?.[s.toLowerCase()];
+    if (hit && values.includes(hit)) return hit;
+    if (listKey === 'teams' && values.length === 0 && ctx.allowFreeTeamWhenEmpty !== false)
+      return s;
+    errors[key] = `"${s}" is not an active ${LABELS[key]}: choose one from the list.`;
+    return '';
+  };
+  const url = (key: FormKey): string => {
+    const s = text(key, 2000);
+    if (!s || errors[key]) return '';
+    const u = normalizeUrl(s);
+    if (!u) errors[key] = `${LABELS[key]} must be a web link (https://...) or an email address.`;
+    return u ?? '';
+  };
+  const date = (key: FormKey): Date | '' => {
+    const v = f[key];
+    if (isMissing(v)) return '';
+    const d = parseFormDate(v, ctx.tz);
+    if (!d) {
+      errors[key] = `${LABELS[key]} is not a valid date and time.`;
+      return '';
+    }
+    if (d.getTime() > ctx.now.getTime() + FUTURE_SLACK_MS) {
+      errors[key] = `${LABELS[key]} is in the future.`;
+      return '';
+    }
+    if (d.getUTCFullYear() < 2000) {
+      errors[key] = `${LABELS[key]} is too far in the past.`;
+      return '';
+    }
+    return d;
+  };
+  const bool = (key: FormKey): boolean => {
+    const b = toBool(f[key]);
+    if (b === null) {
+      errors[key] = `${LABELS[key]} must be checked or unchecked.`;
+      return false;
+    }
+    return b;
+  };
+
+  const summary = text('summary', MAX_SUMMARY, true);
+  const requester = text('requester', 200);
+  const vfsTeam = list('vfsTeam', 'teams', true);
+  const channel = list('channel', 'channel', true);
+  const topic = list('topic', 'topics', true);
+  const suggestedTopic = list('suggestedTopic', 'topics');
+  let vspTeam = list('vspTeam', 'vspTeam');
+  let practiceArea = list('practiceArea', 'practiceArea');
+  const requestType = list('requestType', 'requestType');
+  let status = list('status', 'status');
+  const resolution = list('resolution', 'resolution');
+  const link = url('link');
+  const docsLink = url('docsLink');
+  const notes = text('notes', MAX_TEXT);
+  const documentationGap = bool('documentationGap');
+  const automationCandidate = bool('automationCandidate');
+  const requestedAtRaw = date('requestedAt');
+  const firstResponseAt = date('firstResponseAt');
+  let resolvedAt = date('resolvedAt');
+
+  let timeSpentMin: number | '' = '';
+  const ts = f.timeSpentMin;
+  if (!isMissing(ts)) {
+    const n = typeof ts === 'number' ? ts : typeof ts === 'string' ? Number(ts.trim()) : NaN;
+    if (!Number.isFinite(n) || n < 0 || n > MAX_MINUTES) {
+      errors.timeSpentMin = `${LABELS.timeSpentMin} must be a number of minutes between 0 and ${MAX_MINUTES}.`;
+    } else timeSpentMin = Math.round(n * 100) / 100;
+  }
+
+  let clientRequestId = '';
+  const cid = f.clientRequestId;
+  if (!isMissing(cid)) {
+    if (typeof cid !== 'string' || !CLIENT_ID_RE.test(cid)) {
+      errors.clientRequestId = 'Client request ID must be 8-64 letters, digits, "-" or "_".';
+    } else clientRequestId = cid;
+  }
+
+  const requestedAt = requestedAtRaw === '' ? new Date(ctx.now.getTime()) : requestedAtRaw;
+  if (firstResponseAt !== '' && firstResponseAt.getTime() < requestedAt.getTime()) {
+    errors.firstResponseAt = 'First response at cannot be before Requested at.';
+  }
+  if (resolvedAt !== '' && resolvedAt.getTime() < requestedAt.getTime()) {
+    errors.resolvedAt = 'Resolved at cannot be before Requested at.';
+  }
+
+  if (!status) {
+    const open = matchList(resolution ? 'Resolved' : 'Open', ctx.lists.status ?? []);
+    status = open ?? '';
+  }
+  if (RESOLVED_STATUSES.has(status.toLowerCase()) && resolvedAt === '' && !errors.resolvedAt) {
+    resolvedAt = new Date(ctx.now.getTime());
+  }
+  const route = topic ? ctx.routing?.[topic] : undefined;
+  if (route) {
+    if (!vspTeam && !errors.vspTeam)
+      vspTeam = matchList(route.vspTeam, ctx.lists.vspTeam ?? []) ?? '';
+    if (!practiceArea && !errors.practiceArea) {
+      practiceArea = matchList(route.practiceArea, ctx.lists.practiceArea ?? []) ?? '';
+    }
+  }
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      requestedAt,
+      requester,
+      vfsTeam,
+      channel,
+      topic,
+      suggestedTopic,
+      vspTeam,
+      practiceArea,
+      requestType,
+      summary,
+      link,
+      status,
+      resolution,
+      docsLink,
+      documentationGap,
+      automationCandidate,
+      timeSpentMin,
+      firstResponseAt,
+      resolvedAt,
+      notes,
+      clientRequestId,
+    },
+  };
+}
+
+/** Fields assigned by the server, never by the client. */
+export interface RowMeta {
+  requestId: string;
+  loggedAt: Date;
+  loggedBy: string;
+}
+
+/**
+ * The values of the new row by field. User text goes through `toLiteralCell`, so Sheets stores it
+ * as typed (never a formula, number or date).
+ */
+export function requestRowValues(req: ValidRequest, meta: RowMeta): RowValues {
+  const lit = (s: string): unknown => (s === '' ? '' : toLiteralCell(s));
+  return {
+    requestId: meta.requestId,
+    loggedAt: meta.loggedAt,
+    loggedBy: lit(meta.loggedBy),
+    requestedAt: req.requestedAt,
+    requester: lit(req.requester),
+    vfsTeam: lit(req.vfsTeam),
+    channel: lit(req.channel),
+    topic: lit(req.topic),
+    suggestedTopic: lit(req.suggestedTopic),
+    vspTeam: lit(req.vspTeam),
+    practiceArea: lit(req.practiceArea),
+    requestType: lit(req.requestType),
+    summary: lit(req.summary),
+    link: lit(req.link),
+    status: lit(req.status),
+    resolution: lit(req.resolution),
+    docsLink: lit(req.docsLink),
+    documentationGap: req.documentationGap,
+    automationCandidate: req.automationCandidate,
+    timeSpentMin: req.timeSpentMin,
+    firstResponseAt: req.firstResponseAt,
+    resolvedAt: req.resolvedAt,
+    notes: lit(req.notes),
+  };
+}
+
+/** Row values in standard schema order (FIELDS). */
+export function inSchemaOrder(values: RowValues): unknown[] {
+  return FIELDS.map((f) => values[f.key]);
+}
+
+/**
+ * Row values laid out for a sheet whose header row is `headers` (standard names, possibly in a
+ * different order, possibly with extra user columns, which stay empty). Null when a standard
+ * header is missing.
+ */
+export function layoutRow(values: RowValues, headers: readonly unknown[]): unknown[] | null {
+  const pos = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const k = String(h ?? '').trim();
+    if (k && !pos.has(k)) pos.set(k, i);
+  });
+  const row: unknown[] = headers.map(() => '');
+  for (const f of FIELDS) {
+    const i = pos.get(f.header);
+    if (i === undefined) return null;
+    row[i] = values[f.key as FieldKey];
+  }
+  return row;
+}
+
+/** Input of "close my request" from the My open requests view. */
+export interface CloseInput {
+  requestId: string;
+  resolution: string;
+  timeSpentMin?: number | string;
+  status?: string;
+}
+
+export interface ValidClose {
+  requestId: string;
+  status: string;
+  resolution: string;
+  timeSpentMin: number | '';
+  resolvedAt: Date;
+}
+
+const CLOSE_KEYS = ['requestId', 'resolution', 'timeSpentMin', 'status'];
+
+/** Validates a close: Status (default Resolved), Resolution (required), Time spent, Resolved at = now. */
+export function validateClose(
+  input: unknown,
+  lists: Pick<ActiveLists, 'status' | 'resolution'>,
+  now: Date,
+): Validation<ValidClose> {
+  const errors: Record<string, string> = {};
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, errors: { form: 'The request is missing.' } };
+  }
+  const o = input as Record<string, unknown>;
+  const extra = Object.keys(o).filter((k) => !CLOSE_KEYS.includes(k));
+  if (extra.length)
+    errors.form = `Unknown field${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}.`;
+  const requestId = typeof o.requestId === 'string' ? o.requestId.trim() : '';
+  if (!requestId || requestId.length > 64) errors.form = 'Request ID is missing.';
+  const resolution =
+    typeof o.resolution === 'string' ? (matchList(o.resolution, lists.resolution) ?? '') : '';
+  if (!resolution) errors.resolution = 'Choose a Resolution from the list.';
+  const status =
+    typeof o.status === 'string' && o.status.trim()
+      ? (matchList(o.status, lists.status) ?? '')
+      : (matchList('Resolved', lists.status) ?? '');
+  if (!status) errors.status = 'Choose a Status from the list.';
+  let timeSpentMin: number | '' = '';
+  if (!isMissing(o.timeSpentMin)) {
+    const n =
+      typeof o.timeSpentMin === 'number' ? o.timeSpentMin : Number(String(o.timeSpentMin).trim());
+    if (!Number.isFinite(n) || n < 0 || n > MAX_MINUTES) {
+      errors.timeSpentMin = `Time spent (min) must be a number of minutes between 0 and ${MAX_MINUTES}.`;
+    } else timeSpentMin = Math.round(n * 100) / 100;
+  }
+  if (Object.keys(errors).length) return { ok: false, errors: errors as FieldErrors };
+  return {
+    ok: true,
+    value: { requestId, status, resolution, timeSpentMin, resolvedAt: new Date(now.getTime()) },
+  };
+}
+
+/* ----- Shapes that travel over google.script.run (plain JSON: no Dates) ----- */
+
+/** One active topic as the form shows it. */
+export interface TopicOption {
+  topic: string;
+  description: string;
+  vspTeam: string;
+  practiceArea: string;
+  keywords: string[];
+  docLink: string;
+}
+
+/** Fields the form remembers per user (UserProperties) and keeps across resets. */
+export const STICKY_KEYS = ['channel', 'requestType'] as const;
+export type StickyKey = (typeof STICKY_KEYS)[number];
+export type StickyValues = Partial<Record<StickyKey, string>>;
+
+/** Everything the sidebar needs, returned by getFormOptions() in one call. */
+export interface FormOptions {
+  /** Spreadsheet time zone: the form shows and sends wall-clock times in it. */
+  tz: string;
+  /** Server time (ISO), to default Requested at. */
+  now: string;
+  user: string;
+  lists: { [K in ListKey]: string[] };
+  topics: TopicOption[];
+  defaults: { channel: string; status: string; requestType: string };
+  sticky: StickyValues;
+  /** Suggestion model (see domain/suggest.ts). */
+  model: SuggestModel;
+  /** VFS team accepted as free text because the Teams list is empty. */
+  freeTextTeams: boolean;
+  /** Aliases of the Teams and Topics lists (lower-cased alias -> value). */
+  aliases: ListAliases;
+}
+
+/** Result of submitRequest(form). */
+export type SubmitResult =
+  | { ok: true; requestId: string; row: number; duplicate: boolean }
+  | { ok: false; busy: boolean; message: string; errors: FieldErrors };
+
+/** One of the user's open requests (My open requests view). */
+export interface OpenRequest {
+  requestId: string;
+  row: number;
+  summary: string;
+  topic: string;
+  vfsTeam: string;
+  /** ISO string or ''. */
+  requestedAt: string;
+}
+
+export interface OpenRequestsResult {
+  requests: OpenRequest[];
+  /** How many of the newest rows were searched (the read is bounded). */
+  scannedRows: number;
+}
+
+/** Result of closeMyRequest(input). */
+export type CloseResult =
+  | { ok: true; requestId: string; row: number }
+  | { ok: false; message: string; errors: FieldErrors };
+
+/** Server -> form: which sticky values a valid request sets. */
+export function stickyFrom(req: Pick<ValidRequest, StickyKey>): StickyValues {
+  const out: StickyValues = {};
+  for (const k of STICKY_KEYS) if (req[k]) out[k] = req[k];
+  return out;
+}

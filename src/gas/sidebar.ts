@@ -1,0 +1,490 @@
+/**
+ * The "Log support request" sidebar, server side: showSidebar, getFormOptions, submitRequest and
+ * the My open requests functions (getMyOpenRequests, closeMyRequest).
+ *
+ * Budget of submitRequest (issue #3): at most 25 service calls, at most 6 of them reading or writing
+ * cells, the same at 1,000 and 100,000 rows. It reads the three config tabs (one A1 range each), the
+ * data tab's header row, appends with the atomic `appendRow` and reads `getLastRow` once for the
+ * row number; nothing else touches cells. Idempotency and the per-day ID sequence live in one
+ * DocumentProperties entry, read and written under the document lock.
+ */
+import {
+  activeValues,
+  FIELDS,
+  LISTS_HEADERS,
+  SHEETS,
+  TEAMS_HEADERS,
+  TOPICS_HEADERS,
+  type FieldKey,
+  type Lists,
+} from '../domain/schema';
+import { headerMapOf, missingFields, rowObject, type HeaderMap } from '../domain/headers';
+import { parseLists, type TabValues } from '../domain/lists';
+import { toLiteralCell } from '../domain/literal';
+import { nextRequestId, type IdState } from '../domain/requestId';
+import { isStandardized } from '../domain/standard';
+import {
+  STICKY_KEYS,
+  stickyFrom,
+  listAliases,
+  validateClose,
+  validateSubmitForm,
+  requestRowValues,
+  type ActiveLists,
+  type CloseResult,
+  type FieldErrors,
+  type FormOptions,
+  type OpenRequest,
+  type OpenRequestsResult,
+  type StickyValues,
+  type SubmitContext,
+  type SubmitResult,
+} from '../domain/submit';
+import { buildSuggestModel, type SuggestModel, type TrainingRow } from '../domain/suggest';
+import { isDate } from '../domain/time';
+import {
+  BUSY_MESSAGE,
+  getDataSheet,
+  getSpreadsheet,
+  getTimeZone,
+  readTabValues,
+  withDocumentLock,
+} from './sheets';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Properties = GoogleAppsScript.Properties.Properties;
+
+/** Wait for the document lock at most this long before answering "busy". */
+export const SUBMIT_LOCK_MS = 8000;
+/** DocumentProperties key of the submit state (ID sequence + recent clientRequestIds). */
+export const SUBMIT_STATE_KEY = 'supportTracker.submitState';
+/** UserProperties key of the sticky values. */
+export const STICKY_KEY = 'supportTracker.sticky';
+/**
+ * How many recent clientRequestIds are remembered for idempotency: 60 entries of at most ~100
+ * bytes keep the state under the 9 KB limit of one property value.
+ */
+export const RECENT_IDS = 60;
+/** getFormOptions learns the suggestion model from at most this many of the newest rows. */
+export const TRAINING_ROWS = 5000;
+/** My open requests searches this many of the newest rows (a bounded read). */
+export const OPEN_SCAN_ROWS = 2000;
+const MODEL_CACHE_KEY = 'supportTracker.suggestModel.v1';
+const MODEL_CACHE_S = 900;
+
+/** Opens the sidebar (menu item "Log a request"). */
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Log support request');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/* ------------------------------------------------------------------ reading */
+
+/** A config tab read through one A1 range (2 calls), or through the shared helper on failure. */
+function readConfigTab(ss: Spreadsheet, name: string, width: number): TabValues | undefined {
+  let values: unknown[][];
+  try {
+    values = ss
+      .getRange(`'${name.replace(/'/g, "''")}'!A:${String.fromCharCode(64 + width)}`)
+      .getValues();
+  } catch {
+    // Missing tab (defaults apply) or a tab narrower than its standard columns.
+    return readTabValues(ss, name);
+  }
+  let end = values.length;
+  while (end > 0 && values[end - 1].every((v) => v === '' || v === null)) end--;
+  return end === 0 ? undefined : values.slice(0, end);
+}
+
+/** The editable lists in 6 calls (3 of them cell reads): Teams, Topics and Lists tabs. */
+function readListsCompact(ss: Spreadsheet): Lists {
+  return parseLists({
+    teams: readConfigTab(ss, SHEETS.teams, TEAMS_HEADERS.length),
+    topics: readConfigTab(ss, SHEETS.topics, TOPICS_HEADERS.length),
+    lists: readConfigTab(ss, SHEETS.lists, LISTS_HEADERS.length),
+  }).lists;
+}
+
+function activeLists(lists: Lists): ActiveLists {
+  return {
+    teams: activeValues(lists, 'teams'),
+    topics: activeValues(lists, 'topics'),
+    channel: activeValues(lists, 'channel'),
+    vspTeam: activeValues(lists, 'vspTeam'),
+    practiceArea: activeValues(lists, 'practiceArea'),
+    requestType: activeValues(lists, 'requestType'),
+    status: activeValues(lists, 'status'),
+    resolution: activeValues(lists, 'resolution'),
+  };
+}
+
+interface DataTab {
+  sheet: Sheet;
+  header: unknown[];
+  map: Record<FieldKey, number>;
+}
+
+/** DocumentProperties key remembering the data tab's name (refreshed by every getFormOptions). */
+export const DATA_TAB_KEY = 'supportTracker.dataTab';
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function checkedTab(sheet: Sheet, header: unknown[]): DataTab {
+  const map: HeaderMap = headerMapOf(header);
+  const missing = missingFields(map);
+  if (missing.length) {
+    const names = FIELDS.filter((f) => missing.includes(f.key)).map((f) => f.header);
+    throw new Error(
+      `The data tab '${sheet.getName()}' lacks the standard column(s) ${names.join(', ')}. ` +
+        'Run Support > Set up / repair sheet.',
+    );
+  }
+  return { sheet, header, map: map as Record<FieldKey, number> };
+}
+
+/**
+ * The data tab and its header map. With the remembered tab name this is 3 calls and one cell read
+ * (`'<tab>'!1:1`); otherwise the tab is resolved from Settings by the shared getDataSheet and its
+ * name remembered in DocumentProperties for the next calls.
+ */
+function readDataTab(ss: Spreadsheet, props: Properties, remembered: string | null): DataTab {
+  if (remembered) {
+    try {
+      const range = ss.getRange(`${quoteSheet(remembered)}!1:1`);
+      const header = range.getValues()[0];
+      const tab = checkedTab(range.getSheet(), header);
+      return tab;
+    } catch {
+      // The tab was renamed or deleted, or lost its headers: resolve it again below.
+    }
+  }
+  const sheet = getDataSheet(ss);
+  if (sheet.getName() !== remembered) props.setProperty(DATA_TAB_KEY, sheet.getName());
+  return checkedTab(sheet, sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0]);
+}
+
+/** Resolves the data tab from Settings (authoritative) and refreshes the remembered name. */
+function resolveDataTab(ss: Spreadsheet): DataTab {
+  const props = PropertiesService.getDocumentProperties();
+  const sheet = getDataSheet(ss);
+  if (props.getProperty(DATA_TAB_KEY) !== sheet.getName())
+    props.setProperty(DATA_TAB_KEY, sheet.getName());
+  return checkedTab(sheet, sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0]);
+}
+
+/** The data tab using the remembered name (the cheap path of every call but getFormOptions). */
+function dataTab(ss: Spreadsheet): { data: DataTab; props: Properties } {
+  const props = PropertiesService.getDocumentProperties();
+  return { data: readDataTab(ss, props, props.getProperty(DATA_TAB_KEY)), props };
+}
+
+function activeUserEmail(): string {
+  try {
+    return Session.getActiveUser().getEmail() || '';
+  } catch {
+    return '';
+  }
+}
+
+function readSticky(): StickyValues {
+  try {
+    const raw = PropertiesService.getUserProperties().getProperty(STICKY_KEY);
+    const parsed = raw ? (JSON.parse(raw) as unknown) : {};
+    const out: StickyValues = {};
+    if (parsed && typeof parsed === 'object') {
+      for (const k of STICKY_KEYS) {
+        const v = (parsed as Record<string, unknown>)[k];
+        if (typeof v === 'string') out[k] = v;
+      }
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/* ------------------------------------------------------------------ options */
+
+function trainingRows(
+  sheet: Sheet,
+  map: Record<FieldKey, number>,
+  width: number,
+  lists: Lists,
+): TrainingRow[] {
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 2) return [];
+  const first = Math.max(2, lastRow - TRAINING_ROWS + 1);
+  const values = sheet.getRange(first, 1, lastRow - first + 1, width).getValues();
+  const out: TrainingRow[] = [];
+  for (const v of values) {
+    const row = rowObject(v, map);
+    if (isStandardized(row, lists))
+      out.push({ summary: String(row.summary), topic: String(row.topic) });
+  }
+  return out;
+}
+
+function suggestModel(data: DataTab, lists: Lists): SuggestModel {
+  const topics = lists.topics.filter((t) => !t.disabled);
+  const signature = JSON.stringify(topics.map((t) => [t.value, t.keywords]));
+  const cache = CacheService.getDocumentCache();
+  if (cache) {
+    const hit = cache.get(MODEL_CACHE_KEY);
+    if (hit) {
+      try {
+        const parsed = JSON.parse(hit) as { signature: string; model: SuggestModel };
+        if (parsed.signature === signature) return parsed.model;
+      } catch {
+        // Rebuild below.
+      }
+    }
+  }
+  const rows = trainingRows(data.sheet, data.map, data.header.length, lists);
+  const model = buildSuggestModel(
+    topics.map((t) => ({ topic: t.value, keywords: t.keywords })),
+    rows,
+  );
+  if (cache) {
+    const json = JSON.stringify({ signature, model });
+    if (json.length < 90 * 1024) cache.put(MODEL_CACHE_KEY, json, MODEL_CACHE_S);
+  }
+  return model;
+}
+
+/** Everything the sidebar needs in one call (lists, topics, defaults, sticky values, model). */
+export function getFormOptions(): FormOptions {
+  const ss = getSpreadsheet();
+  const tz = getTimeZone(ss);
+  const lists = readListsCompact(ss);
+  const data = resolveDataTab(ss);
+  const active = activeLists(lists);
+  const pick = (want: string, list: readonly string[]): string =>
+    list.find((v) => v.toLowerCase() === want.toLowerCase()) ?? list[0] ?? '';
+  return {
+    tz,
+    now: new Date().toISOString(),
+    user: activeUserEmail(),
+    lists: {
+      teams: [...active.teams],
+      topics: [...active.topics],
+      channel: [...active.channel],
+      vspTeam: [...active.vspTeam],
+      practiceArea: [...active.practiceArea],
+      requestType: [...active.requestType],
+      status: [...active.status],
+      resolution: [...active.resolution],
+    },
+    topics: lists.topics
+      .filter((t) => !t.disabled)
+      .map((t) => ({
+        topic: t.value,
+        description: t.description,
+        vspTeam: t.vspTeam,
+        practiceArea: t.practiceArea,
+        keywords: t.keywords,
+        docLink: t.docLink,
+      })),
+    defaults: {
+      channel: pick('Slack', active.channel),
+      status: pick('Open', active.status),
+      requestType: '',
+    },
+    sticky: readSticky(),
+    model: suggestModel(data, lists),
+    freeTextTeams: active.teams.length === 0,
+    aliases: listAliases({ teams: lists.teams, topics: lists.topics }),
+  };
+}
+
+/* ------------------------------------------------------------------ submit */
+
+interface SubmitState extends IdState {
+  /** [clientRequestId, requestId, row], newest last. */
+  recent: [string, string, number][];
+}
+
+function parseState(raw: string | null): SubmitState | null {
+  if (!raw) return null;
+  try {
+    const s = JSON.parse(raw) as Partial<SubmitState>;
+    if (typeof s.day !== 'string' || typeof s.seq !== 'number' || typeof s.salt !== 'number')
+      return null;
+    return {
+      day: s.day,
+      seq: s.seq,
+      salt: s.salt,
+      recent: Array.isArray(s.recent) ? s.recent : [],
+    };
+  } catch {
+    return null;
+  }
+}
+
+function invalid(errors: FieldErrors): SubmitResult {
+  const n = Object.keys(errors).length;
+  return {
+    ok: false,
+    busy: false,
+    message: `Not saved: ${n} field${n === 1 ? '' : 's'} to fix.`,
+    errors,
+  };
+}
+
+/**
+ * Validates and appends one request row. Returns `{ok: true, requestId, row}`, field errors (nothing
+ * written), or a busy result when the document lock is not free within SUBMIT_LOCK_MS (nothing
+ * written; the client retries with the same clientRequestId). A repeated clientRequestId returns
+ * the original Request ID and writes nothing.
+ */
+export function submitRequest(form: unknown): SubmitResult {
+  const ss = getSpreadsheet();
+  const tz = getTimeZone(ss);
+  const now = new Date();
+  const lists = readListsCompact(ss);
+  const routing: SubmitContext['routing'] = {};
+  for (const t of lists.topics)
+    routing[t.value] = { vspTeam: t.vspTeam, practiceArea: t.practiceArea };
+  const aliases = listAliases({ teams: lists.teams, topics: lists.topics });
+  const checked = validateSubmitForm(form, {
+    lists: activeLists(lists),
+    tz,
+    now,
+    routing,
+    aliases,
+  });
+  if (!checked.ok) return invalid(checked.errors);
+  const req = checked.value;
+  const user = activeUserEmail();
+  const { data, props } = dataTab(ss);
+
+  const locked = withDocumentLock(SUBMIT_LOCK_MS, (): SubmitResult => {
+    const state = parseState(props.getProperty(SUBMIT_STATE_KEY));
+    if (req.clientRequestId && state) {
+      const seen = state.recent.find((r) => r[0] === req.clientRequestId);
+      if (seen) return { ok: true, requestId: seen[1], row: seen[2], duplicate: true };
+    }
+    const { id, state: idState } = nextRequestId(state, now, tz);
+    const values = requestRowValues(req, { requestId: id, loggedAt: now, loggedBy: user });
+    const row: unknown[] = data.header.map(() => '');
+    for (const f of FIELDS) row[data.map[f.key] - 1] = values[f.key];
+    // appendRow is atomic: it writes below the last row with content and never overwrites.
+    data.sheet.appendRow(row);
+    const rowNumber = data.sheet.getLastRow();
+    const recent = [
+      ...(state?.recent ?? []),
+      [req.clientRequestId, id, rowNumber] as [string, string, number],
+    ]
+      .filter((r) => r[0])
+      .slice(-RECENT_IDS);
+    props.setProperty(SUBMIT_STATE_KEY, JSON.stringify({ ...idState, recent }));
+    return { ok: true, requestId: id, row: rowNumber, duplicate: false };
+  });
+  if (!locked.ok) return { ok: false, busy: true, message: BUSY_MESSAGE, errors: {} };
+  if (locked.value.ok && !locked.value.duplicate) {
+    try {
+      PropertiesService.getUserProperties().setProperty(
+        STICKY_KEY,
+        JSON.stringify(stickyFrom(req)),
+      );
+    } catch {
+      // Sticky values are a convenience: never fail a saved request over them.
+    }
+  }
+  return locked.value;
+}
+
+/* ------------------------------------------------------------------ my open requests */
+
+function isoOrEmpty(v: unknown): string {
+  return isDate(v) ? v.toISOString() : '';
+}
+
+/**
+ * The current user's Open requests among the newest OPEN_SCAN_ROWS rows (one bounded read, the
+ * same cost at any sheet size), newest first.
+ */
+export function getMyOpenRequests(): OpenRequestsResult {
+  const ss = getSpreadsheet();
+  const user = activeUserEmail().toLowerCase();
+  const { data } = dataTab(ss);
+  const lastRow = data.sheet.getLastRow();
+  if (lastRow < 2 || !user) return { requests: [], scannedRows: 0 };
+  const first = Math.max(2, lastRow - OPEN_SCAN_ROWS + 1);
+  const values = data.sheet.getRange(first, 1, lastRow - first + 1, data.header.length).getValues();
+  const requests: OpenRequest[] = [];
+  for (let i = values.length - 1; i >= 0; i--) {
+    const r = rowObject(values[i], data.map);
+    if (String(r.loggedBy).trim().toLowerCase() !== user) continue;
+    if (String(r.status).trim().toLowerCase() !== 'open') continue;
+    if (!r.requestId) continue;
+    requests.push({
+      requestId: String(r.requestId),
+      row: first + i,
+      summary: String(r.summary ?? '').slice(0, 300),
+      topic: String(r.topic ?? ''),
+      vfsTeam: String(r.vfsTeam ?? ''),
+      requestedAt: isoOrEmpty(r.requestedAt),
+    });
+  }
+  return { requests, scannedRows: values.length };
+}
+
+/**
+ * Closes one of the user's requests: Status (default Resolved), Resolution, Time spent and
+ * Resolved at = now. The row is found by Request ID with a TextFinder on the ID column (never a
+ * full-sheet read), re-checked under the document lock.
+ */
+export function closeMyRequest(input: unknown): CloseResult {
+  const ss = getSpreadsheet();
+  const lists = readListsCompact(ss);
+  const active = activeLists(lists);
+  const checked = validateClose(input, active, new Date());
+  if (!checked.ok) {
+    return { ok: false, message: 'Not saved: fix the highlighted fields.', errors: checked.errors };
+  }
+  const close = checked.value;
+  const user = activeUserEmail().toLowerCase();
+  const { data } = dataTab(ss);
+  const { sheet, map } = data;
+  const locked = withDocumentLock(SUBMIT_LOCK_MS, (): CloseResult => {
+    const found = sheet
+      .getRange(1, map.requestId, sheet.getMaxRows(), 1)
+      .createTextFinder(close.requestId)
+      .matchEntireCell(true)
+      .matchCase(true)
+      .findNext();
+    const row = found ? found.getRow() : 0;
+    if (row < 2)
+      return { ok: false, message: `Request ${close.requestId} was not found.`, errors: {} };
+    const current = rowObject(sheet.getRange(row, 1, 1, data.header.length).getValues()[0], map);
+    if (String(current.requestId) !== close.requestId) {
+      return { ok: false, message: `Request ${close.requestId} was not found.`, errors: {} };
+    }
+    if (user && String(current.loggedBy).trim().toLowerCase() !== user) {
+      return { ok: false, message: `${close.requestId} was logged by someone else.`, errors: {} };
+    }
+    const updates: [number, unknown][] = [
+      [map.status, toLiteralCell(close.status)],
+      [map.resolution, toLiteralCell(close.resolution)],
+      [map.resolvedAt, close.resolvedAt],
+    ];
+    if (close.timeSpentMin !== '') updates.push([map.timeSpentMin, close.timeSpentMin]);
+    // One setValues per run of adjacent columns.
+    updates.sort((a, b) => a[0] - b[0]);
+    let i = 0;
+    while (i < updates.length) {
+      let j = i + 1;
+      while (j < updates.length && updates[j][0] === updates[j - 1][0] + 1) j++;
+      sheet
+        .getRange(row, updates[i][0], 1, j - i)
+        .setValues([updates.slice(i, j).map((u) => u[1])]);
+      i = j;
+    }
+    return { ok: true, requestId: close.requestId, row };
+  });
+  if (!locked.ok) return { ok: false, message: BUSY_MESSAGE, errors: {} };
+  return locked.value;
+}
