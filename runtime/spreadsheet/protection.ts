@@ -1,0 +1,122 @@
+/** Range and sheet protections. The script runs as an editor, so protections never block it. */
+import { assertReal } from '../typing';
+import { serviceClass } from '../tracker';
+import { shiftRect, type Rect } from './a1';
+import { asEnum, asReal } from './types';
+import type { FakeSheet } from './sheet';
+import { FakeRange } from './range';
+
+export class FakeProtection implements Pick<
+  GoogleAppsScript.Spreadsheet.Protection,
+  | 'setWarningOnly'
+  | 'isWarningOnly'
+  | 'setDescription'
+  | 'getDescription'
+  | 'remove'
+  | 'getRange'
+  | 'getProtectionType'
+  | 'canEdit'
+  | 'canDomainEdit'
+  | 'getEditors'
+  | 'removeEditors'
+  | 'addEditor'
+  | 'removeEditor'
+  | 'setDomainEdit'
+> {
+  _description = '';
+  _warningOnly = false;
+  _editors: string[] = [];
+  _domainEdit = false;
+  constructor(
+    public _sheet: FakeSheet,
+    /** null = the whole sheet (ProtectionType.SHEET). */
+    public _rect: Rect | null,
+  ) {}
+
+  /** Adjusts for inserted/deleted rows/columns; false when the protected range was deleted. */
+  _shift(dim: 'row' | 'col', at: number, count: number): boolean {
+    if (!this._rect) return true;
+    const r = shiftRect(this._rect, dim, at, count);
+    if (!r) return false;
+    this._rect = r;
+    return true;
+  }
+
+  setWarningOnly(warningOnly: boolean): GoogleAppsScript.Spreadsheet.Protection {
+    this._warningOnly = !!warningOnly;
+    this._sheet._ss._bump();
+    return asReal(this);
+  }
+  isWarningOnly(): boolean {
+    return this._warningOnly;
+  }
+  setDescription(description: string): GoogleAppsScript.Spreadsheet.Protection {
+    this._description = String(description);
+    this._sheet._ss._bump();
+    return asReal(this);
+  }
+  getDescription(): string {
+    return this._description;
+  }
+  remove(): void {
+    this._sheet._protections = this._sheet._protections.filter((p) => p !== this);
+    this._sheet._ss._bump();
+  }
+  getRange(): GoogleAppsScript.Spreadsheet.Range {
+    const s = this._sheet;
+    const r = this._rect ?? { r: 0, c: 0, nr: s._maxRows, nc: s._maxCols };
+    return asReal(new FakeRange(s, r.r, r.c, r.nr, r.nc));
+  }
+  getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
+    return asEnum(this._rect ? 'RANGE' : 'SHEET');
+  }
+  canEdit(): boolean {
+    return true;
+  }
+  canDomainEdit(): boolean {
+    return this._domainEdit;
+  }
+  getEditors(): GoogleAppsScript.Base.User[] {
+    return [];
+  }
+  removeEditors(
+    emailAddresses: (string | GoogleAppsScript.Base.User)[],
+  ): GoogleAppsScript.Spreadsheet.Protection {
+    const emails = emailAddresses.map(emailOf);
+    this._editors = this._editors.filter((e) => !emails.includes(e));
+    return asReal(this);
+  }
+  addEditor(
+    emailAddress: string | GoogleAppsScript.Base.User,
+  ): GoogleAppsScript.Spreadsheet.Protection {
+    const email = emailOf(emailAddress);
+    if (!this._editors.includes(email)) this._editors.push(email);
+    return asReal(this);
+  }
+  removeEditor(
+    emailAddress: string | GoogleAppsScript.Base.User,
+  ): GoogleAppsScript.Spreadsheet.Protection {
+    const email = emailOf(emailAddress);
+    this._editors = this._editors.filter((e) => e !== email);
+    return asReal(this);
+  }
+  setDomainEdit(editable: boolean): GoogleAppsScript.Spreadsheet.Protection {
+    this._domainEdit = editable;
+    return asReal(this);
+  }
+}
+
+function emailOf(u: string | GoogleAppsScript.Base.User): string {
+  return typeof u === 'string' ? u : u.getEmail();
+}
+
+assertReal<FakeProtection, GoogleAppsScript.Spreadsheet.Protection>(true);
+serviceClass(FakeProtection, 'Protection', {
+  setWarningOnly: 'structure',
+  setDescription: 'structure',
+  remove: 'structure',
+  removeEditors: 'structure',
+  addEditor: 'structure',
+  removeEditor: 'structure',
+  setDomainEdit: 'structure',
+});

@@ -1,0 +1,180 @@
+/** TextFinder over a range: searches display text in row-major order, as Sheets does. */
+import { assertReal } from '../typing';
+import { serviceClass } from '../tracker';
+import { asReal } from './types';
+import { FakeRange } from './range';
+import { displayValue } from './values';
+import { layerGet } from './grid';
+
+type TF = GoogleAppsScript.Spreadsheet.TextFinder;
+
+export class FakeTextFinder implements Pick<
+  TF,
+  | 'findAll'
+  | 'findNext'
+  | 'findPrevious'
+  | 'getCurrentMatch'
+  | 'matchCase'
+  | 'matchEntireCell'
+  | 'matchFormulaText'
+  | 'useRegularExpression'
+  | 'ignoreDiacritics'
+  | 'startFrom'
+  | 'replaceAllWith'
+  | 'replaceWith'
+> {
+  _matchCase = false;
+  _entire = false;
+  _regex = false;
+  _formulaText = false;
+  /** Index (row-major within the range) of the current match; -1 before the first. */
+  _pos = -1;
+
+  constructor(
+    readonly _range: FakeRange,
+    readonly _text: string,
+  ) {}
+
+  _matcher(): (s: string) => boolean {
+    if (this._regex) {
+      const src = this._entire ? `^(?:${this._text})$` : this._text;
+      const re = new RegExp(src, this._matchCase ? '' : 'i');
+      return (s) => re.test(s);
+    }
+    const needle = this._matchCase ? this._text : this._text.toLowerCase();
+    return (s) => {
+      const hay = this._matchCase ? s : s.toLowerCase();
+      return this._entire ? hay === needle : needle !== '' && hay.includes(needle);
+    };
+  }
+
+  /** Cell text the search sees: the formula text (matchFormulaText) or the display value. */
+  _texts(): string[][] {
+    const r = this._range;
+    const sheet = r._sheet;
+    const rect = r._rect();
+    const last = Math.min(rect.r + rect.nr, sheet._lastRowIndex() + 1);
+    if (last <= rect.r) return [];
+    const bounded = { ...rect, nr: last - rect.r };
+    if (this._formulaText) {
+      const f = sheet._readFormulas(bounded);
+      const d = sheet._readDisplay(bounded);
+      return d.map((row, i) => row.map((s, j) => f[i][j] || s));
+    }
+    // Fast path: strings display as themselves; only non-strings go through the formatter.
+    const tz = sheet._tz();
+    const vals = sheet._read(bounded);
+    const fmt = sheet._layers.format;
+    return vals.map((row, i) =>
+      row.map((v, j) =>
+        typeof v === 'string'
+          ? v
+          : displayValue(v, layerGet(fmt, bounded.r + i, bounded.c + j) as string | undefined, tz),
+      ),
+    );
+  }
+
+  _matches(): number[] {
+    const m = this._matcher();
+    const texts = this._texts();
+    const nc = this._range._nc;
+    const out: number[] = [];
+    for (let i = 0; i < texts.length; i++) {
+      const row = texts[i];
+      for (let j = 0; j < row.length; j++) if (row[j] !== '' && m(row[j])) out.push(i * nc + j);
+    }
+    return out;
+  }
+
+  _cellAt(index: number): FakeRange {
+    const r = this._range;
+    const nc = r._nc;
+    return new FakeRange(r._sheet, r._r + Math.floor(index / nc), r._c + (index % nc), 1, 1);
+  }
+
+  findAll(): GoogleAppsScript.Spreadsheet.Range[] {
+    return this._matches().map((i) => asReal<GoogleAppsScript.Spreadsheet.Range>(this._cellAt(i)));
+  }
+  findNext(): GoogleAppsScript.Spreadsheet.Range | null {
+    const all = this._matches();
+    const next = all.find((i) => i > this._pos) ?? (this._pos >= 0 ? all[0] : undefined);
+    if (next === undefined) return null;
+    this._pos = next;
+    return asReal(this._cellAt(next));
+  }
+  findPrevious(): GoogleAppsScript.Spreadsheet.Range | null {
+    const all = this._matches();
+    const before = all.filter((i) => i < this._pos);
+    const prev = before.length ? before[before.length - 1] : all[all.length - 1];
+    if (prev === undefined) return null;
+    this._pos = prev;
+    return asReal(this._cellAt(prev));
+  }
+  getCurrentMatch(): GoogleAppsScript.Spreadsheet.Range | null {
+    return this._pos >= 0 ? asReal(this._cellAt(this._pos)) : null;
+  }
+  matchCase(matchCase: boolean): TF {
+    this._matchCase = !!matchCase;
+    return asReal(this);
+  }
+  matchEntireCell(matchEntireCell: boolean): TF {
+    this._entire = !!matchEntireCell;
+    return asReal(this);
+  }
+  matchFormulaText(matchFormulaText: boolean): TF {
+    this._formulaText = !!matchFormulaText;
+    return asReal(this);
+  }
+  useRegularExpression(useRegEx: boolean): TF {
+    this._regex = !!useRegEx;
+    return asReal(this);
+  }
+  ignoreDiacritics(_ignoreDiacritics: boolean): TF {
+    return asReal(this);
+  }
+  startFrom(startRange: GoogleAppsScript.Spreadsheet.Range): TF {
+    const s = startRange as unknown as FakeRange;
+    const r = this._range;
+    this._pos = (s._r - r._r) * r._nc + (s._c - r._c);
+    return asReal(this);
+  }
+  /** Replaces the matched text in every matching cell; returns the number of cells changed. */
+  replaceAllWith(replaceText: string): number {
+    const idx = this._matches();
+    for (const i of idx) this._replaceAt(i, replaceText);
+    return idx.length;
+  }
+  replaceWith(replaceText: string): number {
+    if (this._pos < 0) return 0;
+    this._replaceAt(this._pos, replaceText);
+    return 1;
+  }
+  _replaceAt(index: number, replaceText: string): void {
+    const cell = this._cellAt(index);
+    const cur = cell._sheet._readDisplay(cell._rect())[0][0];
+    let next: string;
+    if (this._entire) next = replaceText;
+    else if (this._regex)
+      next = cur.replace(new RegExp(this._text, this._matchCase ? 'g' : 'gi'), replaceText);
+    else {
+      const esc = this._text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      next = cur.replace(new RegExp(esc, this._matchCase ? 'g' : 'gi'), () => replaceText);
+    }
+    cell._sheet._write(cell._rect(), [[next]]);
+    cell._sheet._ss._ctx.tracker.cellsWritten(1);
+  }
+}
+
+assertReal<FakeTextFinder, TF>(true);
+serviceClass(
+  FakeTextFinder,
+  'TextFinder',
+  {
+    findAll: 'read',
+    findNext: 'read',
+    findPrevious: 'read',
+    replaceAllWith: 'write',
+    replaceWith: 'write',
+  },
+  'local',
+);
