@@ -29,4 +29,9 @@ await esbuild.build({
 process.argv = [process.argv[0], path.resolve(entry), ...rest];
 process.on('exit', () => fs.rmSync(outDir, { recursive: true, force: true }));
 process.setSourceMapsEnabled?.(true);
+// The bundle lives in a temporary folder: let its external requires resolve from the repo.
+process.env.NODE_PATH = [path.join(process.cwd(), 'node_modules'), process.env.NODE_PATH]
+  .filter(Boolean)
+  .join(path.delimiter);
+createRequire(import.meta.url)('node:module')._initPaths();
 createRequire(path.join(process.cwd(), 'package.json'))(outfile);

@@ -1,0 +1,83 @@
+/**
+ * Shared helper of the browser tests (Playwright with Debian's Chromium).
+ *
+ * - `findChromium()` looks for a Chromium: `CHROMIUM_PATH`, then the usual Debian/Ubuntu paths.
+ * - `describeBrowser(name, fn)` runs the suite when one is found. Without one it skips LOUDLY
+ *   (a console warning with the install hint, and a visible skipped test), except under
+ *   `REQUIRE_BROWSER=1` (set by `.ci/run`), where a missing browser is a failing test.
+ */
+import fs from 'node:fs';
+import type { Browser, LaunchOptions } from 'playwright-core';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+export const INSTALL_HINT = 'apt-get install chromium (or set CHROMIUM_PATH to a Chromium binary)';
+
+/** Path of a usable Chromium binary, or null when none is installed. */
+export function findChromium(): string | null {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return isExecutable(fromEnv) ? fromEnv : null;
+  return CANDIDATES.find(isExecutable) ?? null;
+}
+
+function isExecutable(p: string): boolean {
+  try {
+    fs.accessSync(p, fs.constants.X_OK);
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The launch flags every browser test uses (headless, sandbox-free CI container, quiet). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Launches Debian's Chromium through playwright-core with the standard flags. */
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(`No Chromium found: ${INSTALL_HINT}`);
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, ...options });
+}
+
+/**
+ * `describe` for browser suites. With a Chromium it is a plain describe. Without one it warns and
+ * registers a skipped test named after the hint, or, under REQUIRE_BROWSER=1, a failing test.
+ */
+export function describeBrowser(name: string, fn: (chromiumPath: string) => void): void {
+  const found = findChromium();
+  if (found) {
+    describe(name, () => fn(found));
+    return;
+  }
+  const where = process.env.CHROMIUM_PATH
+    ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not executable`
+    : 'no Chromium found';
+  if (process.env.REQUIRE_BROWSER === '1') {
+    describe(name, () => {
+      it(`requires a browser (REQUIRE_BROWSER=1): ${where}`, () => {
+        throw new Error(`REQUIRE_BROWSER=1 but ${where}. Install it: ${INSTALL_HINT}`);
+      });
+    });
+    return;
+  }
+  console.warn(
+    `\n*** SKIPPING browser tests "${name}": ${where}. Install it: ${INSTALL_HINT} ***\n`,
+  );
+  describe(name, () => {
+    it.skip(`SKIPPED, ${where}: ${INSTALL_HINT}`, () => undefined);
+  });
+}
