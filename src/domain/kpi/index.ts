@@ -1,0 +1,9 @@
+/** KPI domain: definitions, one-pass report, render-ready blocks. Pure: no Apps Script globals. */
+export * from './zone';
+export * from './stats';
+export * from './calendar';
+export * from './definitions';
+export * from './accumulator';
+export * from './kpis';
+export * from './report';
+export * from './render';

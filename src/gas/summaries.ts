@@ -1,0 +1,495 @@
+/**
+ * `refreshSummaries()` (issue #5): rebuilds the generated tabs Summary, By topic, By team and Trends
+ * (and refreshes issue #4's Data quality tab and issue #6's dashboard snapshot) from ONE read of the
+ * data tab, idempotently.
+ *
+ * Order of work, so that a failure part-way never leaves a half-built tab:
+ * 1. read everything (Settings, lists, the data tab in one getValues);
+ * 2. compute the whole report and every block in memory (src/domain/kpi);
+ * 3. write each tab with one setNumberFormats + one setValues (+ one setNotes) over the union of the
+ *    old and new extents, so a tab's values are always either all old or all new (no clear first);
+ * 4. charts and native pivot tables are created once and kept while their layout signature (stored
+ *    in DocumentProperties) still matches; Sheets keeps pivots up to date by itself.
+ * The Summary layout is fixed-size (domain/kpi/render.ts), so chart ranges never move.
+ *
+ * Service calls do not depend on the row count: the data tab is read once, every tab is written in
+ * blocks. Generated tabs carry a warning-only protection and the note "generated, edits are
+ * overwritten".
+ */
+import { headerMapOf } from '../domain/headers';
+import type { Block, PivotPlacement, Report, ReportOptions, Section } from '../domain/kpi';
+import {
+  GENERATED_NOTE,
+  PIVOT_HEADER_ROWS,
+  SUMMARY_WIDTH,
+  TRENDS_HEADERS,
+  computeReport,
+  renderPivotHeader,
+  renderSummary,
+  renderTrends,
+} from '../domain/kpi';
+import type { FieldKey, Lists } from '../domain/schema';
+import { SHEETS } from '../domain/schema';
+import type { Settings } from '../domain/settings';
+import { columnLetter } from '../domain/settings';
+import { addQualityRows, newQualityAccumulator, writeDataQuality } from './dataQuality';
+import { withRunLog } from './runLog';
+import {
+  alertIfInteractive,
+  getDataSheet,
+  getSpreadsheet,
+  getTimeZone,
+  readLists,
+  readSettings,
+  readSheetValues,
+  withDocumentLock,
+} from './sheets';
+import { saveDashboardSnapshot } from './webapp';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Description of the warning-only protection of every generated tab. */
+export const GENERATED_PROTECTION = 'Support Tracker: generated, edits are overwritten';
+/** DocumentProperties key: JSON of the layout signatures of the charts and pivots. */
+export const LAYOUT_KEY = 'supportTracker.summaries.layout';
+/** Generated tabs, in the order they are created. */
+export const GENERATED_TABS = [
+  SHEETS.summary,
+  SHEETS.byTopic,
+  SHEETS.byTeam,
+  SHEETS.trends,
+] as const;
+
+/** What a refresh did. */
+export interface RefreshResult {
+  rows: number;
+  /** Seconds from the start of the refresh until the report was compiled (shown on Summary). */
+  compileSeconds: number;
+  /** Seconds the whole refresh took. */
+  totalSeconds: number;
+  tabs: string[];
+}
+
+/** A chart on a generated tab. */
+export interface ChartSpec {
+  type: 'LINE' | 'BAR' | 'PIE' | 'COLUMN';
+  title: string;
+  /** The data range (header row + body) on the same tab. */
+  range: Section;
+  /** Anchor cell (1-based). */
+  row: number;
+  col: number;
+}
+
+/** A native pivot table over the data tab. */
+export interface PivotSpec extends PivotPlacement {
+  rows: FieldKey;
+  columns?: FieldKey;
+  /** Group the column dates by year-month. */
+  byMonth?: boolean;
+  value: FieldKey;
+  fn: 'COUNTA' | 'SUM';
+}
+
+/** How long a refresh waits for another one holding the document lock. */
+export const REFRESH_LOCK_MS = 30000;
+
+/** Rows between two stacked Summary charts (a default chart is about 18 rows high). */
+export const CHART_ROW_SPACING = 19;
+
+/** The Summary charts, placed right of the tables (column H on), stacked, never over a table. */
+export function summaryCharts(block: Block, weeks: number): ChartSpec[] {
+  const col = SUMMARY_WIDTH + 2;
+  const s = block.sections;
+  return [
+    {
+      type: 'LINE',
+      title: `Weekly requests (last ${weeks} weeks)`,
+      range: s.weeklyVolume,
+      row: 1,
+      col,
+    },
+    { type: 'BAR', title: 'Top 10 topics', range: s.topTopics, row: 1 + CHART_ROW_SPACING, col },
+    { type: 'PIE', title: 'Channel mix', range: s.channelMix, row: 1 + 2 * CHART_ROW_SPACING, col },
+    {
+      type: 'COLUMN',
+      title: 'Time spent by VSP team (minutes)',
+      range: s.timeByVspTeam,
+      row: 1 + 3 * CHART_ROW_SPACING,
+      col,
+    },
+  ];
+}
+
+/** The Trends chart: weekly requests, right of the 12-week table. */
+export function trendsCharts(block: Block): ChartSpec[] {
+  const t = block.sections.trends;
+  return [
+    {
+      type: 'LINE',
+      title: 'Requests per week',
+      range: { row: t.row, col: 1, numRows: t.numRows, numCols: 2 },
+      row: t.row,
+      col: TRENDS_HEADERS.length + 2,
+    },
+  ];
+}
+
+/** Pivots of the By topic tab. The topic x month pivot grows to the right, so it is last. */
+export function byTopicPivots(): PivotSpec[] {
+  return [
+    { title: 'Time spent (min) by topic', col: 1, rows: 'topic', value: 'timeSpentMin', fn: 'SUM' },
+    {
+      title: 'Documentation gap (TRUE) by topic',
+      col: 5,
+      rows: 'topic',
+      columns: 'documentationGap',
+      value: 'requestId',
+      fn: 'COUNTA',
+    },
+    {
+      title: 'Automation candidate (TRUE) by topic',
+      col: 11,
+      rows: 'topic',
+      columns: 'automationCandidate',
+      value: 'requestId',
+      fn: 'COUNTA',
+    },
+    {
+      title: 'Requests by topic and month',
+      col: 17,
+      rows: 'topic',
+      columns: 'requestedAt',
+      byMonth: true,
+      value: 'requestId',
+      fn: 'COUNTA',
+    },
+  ];
+}
+
+/**
+ * Pivots of the By team tab. The VFS team x VSP team pivot is as wide as the VSP team list (+ blank,
+ * total and a margin of 3 for off-list values); the month pivot, which grows, goes to its right.
+ */
+export function byTeamPivots(lists: Lists): PivotSpec[] {
+  const width = lists.vspTeam.length + 3;
+  return [
+    {
+      title: 'Requests by VFS team and VSP team',
+      col: 1,
+      rows: 'vfsTeam',
+      columns: 'vspTeam',
+      value: 'requestId',
+      fn: 'COUNTA',
+    },
+    {
+      title: 'Requests by VFS team and month',
+      col: 1 + width + 3,
+      rows: 'vfsTeam',
+      columns: 'requestedAt',
+      byMonth: true,
+      value: 'requestId',
+      fn: 'COUNTA',
+    },
+  ];
+}
+
+/** Report options from Settings (goals included). */
+export function reportOptions(
+  settings: Settings,
+  lists: Lists,
+  timeZone: string,
+  now: Date,
+): ReportOptions {
+  return {
+    timeZone,
+    now,
+    weekStart: settings.weekStart,
+    businessHours: {
+      startMinute: settings.businessStartMin,
+      endMinute: settings.businessEndMin,
+      days: settings.businessDays,
+    },
+    slaHours: settings.slaAckHours,
+    resolvedWithinDays: settings.resolvedWithinDays,
+    lists,
+    goals: {
+      standardizedRate: {
+        kind: 'min',
+        value: settings.standardizedGoalPct / 100,
+        label: `≥ ${settings.standardizedGoalPct}%`,
+      },
+      withinSlaRate: {
+        kind: 'min',
+        value: settings.slaGoalPct / 100,
+        label: `≥ ${settings.slaGoalPct}%`,
+      },
+    },
+  };
+}
+
+/** Public global: rebuilds the summary tabs (menu "Refresh summaries" and the daily trigger). */
+export function refreshSummaries(e?: unknown): RefreshResult | undefined {
+  return withRunLog(
+    'refreshSummaries',
+    (run) => {
+      const ss = getSpreadsheet();
+      // One refresh at a time (a trigger and a menu click may overlap): wait, then skip.
+      const locked = withDocumentLock(REFRESH_LOCK_MS, () => refreshWorkbook(ss, new Date()));
+      if (!locked.ok) {
+        run.outcome = 'Skipped';
+        run.message = locked.message;
+        if (!run.triggered) alertIfInteractive('Summaries not refreshed', locked.message);
+        return undefined;
+      }
+      const result = locked.value;
+      run.rows = result.rows;
+      if (!run.triggered) {
+        ss.toast(
+          `${result.rows} requests, ${result.totalSeconds.toFixed(1)} s`,
+          'Summaries refreshed',
+        );
+      }
+      return result;
+    },
+    e,
+  );
+}
+
+/** Everything refreshSummaries does, on a given spreadsheet and clock (no Run log). */
+export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
+  const started = Date.now();
+  // 1. Read.
+  const timeZone = getTimeZone(ss);
+  const settings = readSettings(ss, { strict: false, timeZone });
+  const lists = readLists(ss);
+  const dataSheet = getDataSheet(ss, settings);
+  const values = readSheetValues(dataSheet);
+  const header = values.length ? values[0] : [];
+  const cols = headerMapOf(header);
+
+  // 2. Compute every block before writing anything.
+  const report: Report = computeReport(
+    values.slice(1),
+    cols,
+    reportOptions(settings, lists, timeZone, now),
+  );
+  const compileSeconds = (Date.now() - started) / 1000;
+  const summary = renderSummary(report, compileSeconds);
+  const trends = renderTrends(report);
+  const topicPivots = byTopicPivots();
+  const teamPivots = byTeamPivots(lists);
+  const info =
+    report.totalRows === 0
+      ? `No requests yet in '${dataSheet.getName()}': the pivot tables fill in as requests are logged.`
+      : `Native pivot tables over '${dataSheet.getName()}': Sheets updates them as rows change.`;
+  const byTopic = renderPivotHeader('Requests by topic', info, topicPivots);
+  const byTeam = renderPivotHeader('Requests by team', info, teamPivots);
+  const source = pivotSource(dataSheet, header.length);
+  const charts = {
+    summary: summaryCharts(summary, report.weeks.length),
+    trends: trendsCharts(trends),
+  };
+
+  // 3. Write, tab by tab, in blocks.
+  const props = PropertiesService.getDocumentProperties();
+  const layout = readLayout(props);
+  const nextLayout: Record<string, string> = {};
+  const summarySheet = writeGeneratedTab(ss, SHEETS.summary, summary, null);
+  syncCharts(summarySheet, charts.summary, layout, nextLayout);
+  const topicSheet = writeHeaderTab(ss, SHEETS.byTopic, byTopic, layout, nextLayout);
+  syncPivots(topicSheet, source, cols, topicPivots, layout, nextLayout);
+  const teamSheet = writeHeaderTab(ss, SHEETS.byTeam, byTeam, layout, nextLayout);
+  syncPivots(teamSheet, source, cols, teamPivots, layout, nextLayout);
+  const trendsSheet = writeGeneratedTab(ss, SHEETS.trends, trends, null);
+  syncCharts(trendsSheet, charts.trends, layout, nextLayout);
+  if (props && JSON.stringify(nextLayout) !== JSON.stringify(layout)) {
+    props.setProperty(LAYOUT_KEY, JSON.stringify(nextLayout));
+  }
+
+  // 4. Data quality (issue #4's tab) from the same read, and the dashboard's aggregates (issue #6).
+  const quality = newQualityAccumulator(lists, zeroBased(cols));
+  addQualityRows(quality, values.slice(1), 0);
+  writeDataQuality(ss, dataSheet, quality, timeZone);
+  saveDashboardSnapshot(report, lists);
+  return {
+    rows: report.totalRows,
+    compileSeconds,
+    totalSeconds: (Date.now() - started) / 1000,
+    tabs: [...GENERATED_TABS],
+  };
+}
+
+/** 1-based header map -> the 0-based field map of the Data quality scan. */
+function zeroBased(cols: Partial<Record<FieldKey, number>>): Record<FieldKey, number> {
+  const out: Partial<Record<FieldKey, number>> = {};
+  for (const [k, v] of Object.entries(cols) as [FieldKey, number | undefined][])
+    if (v !== undefined) out[k] = v - 1;
+  return out as Record<FieldKey, number>;
+}
+
+/** The pivot source: whole columns A..last of the data tab, so new rows are included. */
+function pivotSource(dataSheet: Sheet, width: number): { sheet: Sheet; a1: string } {
+  return { sheet: dataSheet, a1: `A:${columnLetter(Math.max(1, width))}` };
+}
+
+function readLayout(props: GoogleAppsScript.Properties.Properties | null): Record<string, string> {
+  if (!props) return {};
+  try {
+    const v = JSON.parse(props.getProperty(LAYOUT_KEY) ?? '{}') as unknown;
+    return v && typeof v === 'object' ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Writes the fixed 4-row header block of a pivot tab. Its rows are never padded (the pivot output
+ * below must not be overwritten); its width is padded to the previous header's width, recorded in
+ * the layout, so a title that moved leaves nothing behind.
+ */
+function writeHeaderTab(
+  ss: Spreadsheet,
+  name: string,
+  block: Block,
+  layout: Record<string, string>,
+  next: Record<string, string>,
+): Sheet {
+  const width = block.values[0]?.length ?? 1;
+  next[`width:${name}`] = String(width);
+  const previous = Number(layout[`width:${name}`]) || 0;
+  return writeGeneratedTab(ss, name, block, {
+    rows: block.values.length,
+    cols: Math.max(width, previous),
+  });
+}
+
+/**
+ * Writes a generated tab: creates it when missing (at the end), then ONE setNumberFormats, ONE
+ * setValues and ONE setNotes over max(old, new) rows x columns, so stale cells are blanked in the
+ * same write and the values are never half old, half new. `fixed` gives the exact extent instead
+ * (pivot tabs).
+ */
+function writeGeneratedTab(
+  ss: Spreadsheet,
+  name: string,
+  block: Block,
+  fixed: { rows: number; cols: number } | null,
+): Sheet {
+  let sheet = ss.getSheetByName(name);
+  const created = !sheet;
+  if (!sheet) sheet = ss.insertSheet(name, ss.getNumSheets());
+  let rows = block.values.length;
+  let cols = block.values[0]?.length ?? 1;
+  if (fixed) {
+    rows = fixed.rows;
+    cols = fixed.cols;
+  } else if (!created) {
+    rows = Math.max(rows, sheet.getLastRow());
+    cols = Math.max(cols, sheet.getLastColumn());
+  }
+  const values: unknown[][] = [];
+  const formats: string[][] = [];
+  const notes: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const v = block.values[r] ?? [];
+    const f = block.formats[r] ?? [];
+    const vr: unknown[] = new Array<unknown>(cols);
+    const fr: string[] = new Array<string>(cols);
+    const nr: string[] = new Array<string>(cols).fill('');
+    for (let c = 0; c < cols; c++) {
+      vr[c] = c < v.length ? v[c] : '';
+      fr[c] = c < f.length ? f[c] : '@';
+    }
+    values.push(vr);
+    formats.push(fr);
+    notes.push(nr);
+  }
+  notes[0][0] = GENERATED_NOTE;
+  const range = sheet.getRange(1, 1, rows, cols);
+  range.setNumberFormats(formats);
+  range.setValues(values);
+  range.setNotes(notes);
+  if (created || sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
+    sheet.protect().setWarningOnly(true).setDescription(GENERATED_PROTECTION);
+  }
+  return sheet;
+}
+
+function sectionA1(s: Section): string {
+  return `${columnLetter(s.col)}${s.row}:${columnLetter(s.col + s.numCols - 1)}${s.row + s.numRows - 1}`;
+}
+
+/** Creates the tab's charts once; rebuilds them only when their layout signature changed. */
+function syncCharts(
+  sheet: Sheet,
+  specs: readonly ChartSpec[],
+  layout: Record<string, string>,
+  next: Record<string, string>,
+): void {
+  const key = `charts:${sheet.getName()}`;
+  const signature = JSON.stringify(
+    specs.map((s) => [s.type, s.title, sectionA1(s.range), s.row, s.col]),
+  );
+  next[key] = signature;
+  const existing = sheet.getCharts();
+  if (layout[key] === signature && existing.length === specs.length) return;
+  for (const chart of existing) sheet.removeChart(chart);
+  for (const s of specs) {
+    const chart = sheet
+      .newChart()
+      .setChartType(Charts.ChartType[s.type])
+      .addRange(sheet.getRange(sectionA1(s.range)))
+      .setPosition(s.row, s.col, 0, 0)
+      .setOption('title', s.title)
+      .build();
+    sheet.insertChart(chart);
+  }
+}
+
+/** Creates the tab's native pivot tables once; rebuilds them only when their layout changed. */
+function syncPivots(
+  sheet: Sheet,
+  source: { sheet: Sheet; a1: string },
+  cols: Partial<Record<FieldKey, number>>,
+  specs: readonly PivotSpec[],
+  layout: Record<string, string>,
+  next: Record<string, string>,
+): void {
+  const usable = specs.filter(
+    (p) =>
+      cols[p.rows] !== undefined &&
+      cols[p.value] !== undefined &&
+      (!p.columns || cols[p.columns] !== undefined),
+  );
+  const key = `pivots:${sheet.getName()}`;
+  const signature = JSON.stringify([
+    source.sheet.getName(),
+    source.a1,
+    usable.map((p) => [
+      p.col,
+      cols[p.rows],
+      p.columns ? cols[p.columns] : 0,
+      p.byMonth ?? false,
+      cols[p.value],
+      p.fn,
+    ]),
+  ]);
+  next[key] = signature;
+  const existing = sheet.getPivotTables();
+  if (layout[key] === signature && existing.length === usable.length) return;
+  for (const pivot of existing) pivot.remove();
+  if (usable.length === 0) return;
+  const src = source.sheet.getRange(source.a1);
+  for (const p of usable) {
+    const pivot = sheet.getRange(PIVOT_HEADER_ROWS + 1, p.col).createPivotTable(src);
+    pivot.addRowGroup(cols[p.rows] as number);
+    if (p.columns) {
+      const group = pivot.addColumnGroup(cols[p.columns] as number);
+      if (p.byMonth)
+        group.setDateTimeGroupingRule(SpreadsheetApp.DateTimeGroupingRuleType.YEAR_MONTH);
+    }
+    pivot.addPivotValue(cols[p.value] as number, SpreadsheetApp.PivotTableSummarizeFunction[p.fn]);
+  }
+}
