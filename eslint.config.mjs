@@ -3,10 +3,26 @@ import tseslint from 'typescript-eslint';
 
 // Apps Script globals: forbidden in the pure domain and in the browser client.
 const GAS_GLOBALS = [
-  'SpreadsheetApp', 'HtmlService', 'ScriptApp', 'LockService', 'PropertiesService', 'CacheService',
-  'MailApp', 'GmailApp', 'Session', 'Utilities', 'ContentService', 'Logger', 'DriveApp', 'UrlFetchApp',
-  'Browser', 'Charts',
-].map((name) => ({ name, message: 'Pure modules must not use Apps Script globals: go through src/gas/.' }));
+  'SpreadsheetApp',
+  'HtmlService',
+  'ScriptApp',
+  'LockService',
+  'PropertiesService',
+  'CacheService',
+  'MailApp',
+  'GmailApp',
+  'Session',
+  'Utilities',
+  'ContentService',
+  'Logger',
+  'DriveApp',
+  'UrlFetchApp',
+  'Browser',
+  'Charts',
+].map((name) => ({
+  name,
+  message: 'Pure modules must not use Apps Script globals: go through src/gas/.',
+}));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.workbench/**', 'docs/**'] },
@@ -15,15 +31,35 @@ export default tseslint.config(
   {
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // Apps Script V8 safety: no #private and no static class fields in shipped code.
       'no-restricted-syntax': [
         'error',
-        { selector: 'PropertyDefinition[static=true]', message: 'No static class fields (Apps Script V8 safety).' },
+        {
+          selector: 'PropertyDefinition[static=true]',
+          message: 'No static class fields (Apps Script V8 safety).',
+        },
         { selector: 'PrivateIdentifier', message: 'No #private members (Apps Script V8 safety).' },
       ],
     },
   },
-  { files: ['src/domain/**/*.ts', 'src/client/**/*.ts'], rules: { 'no-restricted-globals': ['error', ...GAS_GLOBALS] } },
-  { files: ['**/*.cjs', '**/*.mjs'], languageOptions: { sourceType: 'module', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly' } } },
+  {
+    files: ['src/domain/**/*.ts', 'src/client/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', ...GAS_GLOBALS] },
+  },
+  {
+    files: ['**/*.cjs', '**/*.mjs'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
+  },
 );

@@ -58,7 +58,9 @@ export async function build({ quiet = false } = {}) {
   // 3. Manifest.
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
   if (!quiet) {
-    const files = fs.readdirSync(dist).map((f) => `${f} (${fs.statSync(path.join(dist, f)).size} B)`);
+    const files = fs
+      .readdirSync(dist)
+      .map((f) => `${f} (${fs.statSync(path.join(dist, f)).size} B)`);
     console.log(`built dist/: ${files.join(', ')}\npublic globals: ${names.join(', ')}`);
   }
   return { names, pages };
@@ -96,7 +98,8 @@ async function buildPage(dir) {
   script = script.replace(/<\/(script)/gi, '<\\/$1').replace(/<\?/g, '<\\?');
   const cssPath = path.join(dir, 'style.css');
   const css = fs.existsSync(cssPath) ? fs.readFileSync(cssPath, 'utf8') : '';
-  if (!template.includes('<!-- inline:js -->')) throw new Error(`${dir}/index.html lacks <!-- inline:js -->`);
+  if (!template.includes('<!-- inline:js -->'))
+    throw new Error(`${dir}/index.html lacks <!-- inline:js -->`);
   return template
     .replace('<!-- inline:css -->', () => `<style>\n${css}</style>`)
     .replace('<!-- inline:js -->', () => `<script>\n${script}</script>`);

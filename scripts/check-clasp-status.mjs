@@ -4,15 +4,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export function claspStatus(cwd = process.cwd()) {
-  const out = execFileSync('npx', ['--no-install', 'clasp', 'status', '--json'], { cwd, encoding: 'utf8' });
+  const out = execFileSync('npx', ['--no-install', 'clasp', 'status', '--json'], {
+    cwd,
+    encoding: 'utf8',
+  });
   return JSON.parse(out.slice(out.indexOf('{')));
 }
 
 export function compareWithDist(cwd = process.cwd()) {
   const status = claspStatus(cwd);
-  const dist = fs.readdirSync(path.join(cwd, 'dist')).map((f) => `dist/${f}`).sort();
+  const dist = fs
+    .readdirSync(path.join(cwd, 'dist'))
+    .map((f) => `dist/${f}`)
+    .sort();
   const pushed = [...status.filesToPush].sort();
-  return { dist, pushed, untracked: status.untrackedFiles ?? [], same: JSON.stringify(dist) === JSON.stringify(pushed) };
+  return {
+    dist,
+    pushed,
+    untracked: status.untrackedFiles ?? [],
+    same: JSON.stringify(dist) === JSON.stringify(pushed),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

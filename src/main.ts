@@ -7,7 +7,13 @@
  */
 export { onOpen, onInstall } from './gas/menu';
 export { setUpSheet } from './gas/setup';
-export { showSidebar, getFormOptions, submitRequest, getMyOpenRequests, closeMyRequest } from './gas/sidebar';
+export {
+  showSidebar,
+  getFormOptions,
+  submitRequest,
+  getMyOpenRequests,
+  closeMyRequest,
+} from './gas/sidebar';
 export { doGet } from './gas/webapp';
 export { sendWeeklySummary, previewWeeklySummary, sendTestWeeklySummary } from './gas/weekly';
 export {

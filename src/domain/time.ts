@@ -91,7 +91,10 @@ export function zonedTime(
   if (second1 !== guess) {
     const off2 = tzOffsetMinutes(second1, tz);
     const candidate = wall - off2 * 60000;
-    guess = zonedParts(candidate, tz).hour === hour ? Math.min(candidate, guess) : Math.max(candidate, guess);
+    guess =
+      zonedParts(candidate, tz).hour === hour
+        ? Math.min(candidate, guess)
+        : Math.max(candidate, guess);
   }
   return new Date(guess);
 }

@@ -44,7 +44,8 @@ describe('built dist/', () => {
     const exported = Object.keys(lib).filter((k) => typeof lib[k] === 'function');
     const stubs = [...code.matchAll(/^function (\w+)\(\.\.\.args\) \{$/gm)].map((m) => m[1]);
     expect(stubs.sort()).toEqual(exported.sort());
-    for (const name of exported) expect(typeof (ctx as Record<string, unknown>)[name]).toBe('function');
+    for (const name of exported)
+      expect(typeof (ctx as Record<string, unknown>)[name]).toBe('function');
   });
 
   it('is V8-safe: parses as a plain script, never opens other files, loads no CDN', () => {
