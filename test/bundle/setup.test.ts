@@ -229,8 +229,9 @@ describe('setUpSheet on a legacy sheet (through dist/Code.js)', () => {
   });
 
   it('never reads data rows: reads stay at header and config-tab size', () => {
-    // Only header rows (the Settings tab is absent here): 7 header cells, no data row.
-    expect(firstRun.cellsRead).toBe(LEGACY_HEADER.length);
+    // Only single-row reads: the legacy header values (7 cells) and the number-format probe of
+    // row 2 across the adopted width (23 standard columns + Priority). No data row is read.
+    expect(firstRun.cellsRead).toBe(LEGACY_HEADER.length + HEADERS.length + 1);
     expect(firstRun.byMethod['Range.getValues']).toBe(1);
   });
 

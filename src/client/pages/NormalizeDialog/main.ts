@@ -1,0 +1,201 @@
+/**
+ * The "Normalize existing rows" dialog: shows previewNormalization() (counts per field, 20 examples,
+ * unresolved values), runs normalizeRequests() on confirm, offers undo and "Build lists from my
+ * data" (proposeListsFromData / confirmListProposals). All text is set with textContent (no HTML
+ * injection from sheet values).
+ */
+import { server, toError } from '../../lib/server';
+import type { ListProposal, PreviewReport, UnresolvedView } from '../../../gas/normalize';
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+const REASONS: Record<string, string> = {
+  ambiguous: 'Ambiguous',
+  'no-match': 'Not in the list',
+  'not-a-date': 'Not a date',
+  'not-a-duration': 'Not a duration',
+  'not-a-boolean': 'Not yes/no',
+  'not-an-email': 'Not an email',
+  'not-text': 'Number where text is expected',
+  'too-long': 'Too long',
+};
+
+function status(text: string): void {
+  $('status').textContent = text;
+}
+function alertMsg(text: string): void {
+  $('alert').textContent = text;
+}
+
+function cell(tr: HTMLTableRowElement, text: string | number, cls?: string): HTMLTableCellElement {
+  const td = tr.insertCell();
+  td.textContent = String(text);
+  if (cls) td.className = cls;
+  return td;
+}
+
+function fillBody(tableId: string): HTMLTableSectionElement {
+  const body = ($(tableId) as HTMLTableElement).tBodies[0];
+  body.replaceChildren();
+  return body;
+}
+
+function why(u: UnresolvedView): string {
+  const base = REASONS[u.reason] ?? u.reason;
+  return u.candidates.length ? `${base}: ${u.candidates.join(' or ')}?` : base;
+}
+
+function render(p: PreviewReport): void {
+  status(p.message);
+  const counts = fillBody('counts');
+  for (const [field, n] of Object.entries(p.changesByField)) {
+    const tr = counts.insertRow();
+    cell(tr, field);
+    cell(tr, n, 'num');
+  }
+  $('kpi').textContent =
+    p.standardizedNowPct === null
+      ? ''
+      : `Rows standardized: ${p.standardizedNowPct}% now, ${p.standardizedAfterPct}% after.`;
+  $('summary').hidden = false;
+  const ex = fillBody('examples');
+  for (const e of p.examples) {
+    const tr = ex.insertRow();
+    cell(tr, e.row, 'num');
+    cell(tr, e.field);
+    cell(tr, e.from === '' ? '(empty)' : e.from);
+    cell(tr, e.to);
+    cell(tr, e.rule);
+  }
+  $('examples-section').hidden = p.examples.length === 0;
+  const un = fillBody('unresolved');
+  for (const u of p.unresolved) {
+    const tr = un.insertRow();
+    cell(tr, u.field);
+    cell(tr, u.value);
+    cell(tr, why(u));
+    cell(tr, `${u.count}: ${u.rows.slice(0, 8).join(', ')}${u.rows.length > 8 ? '…' : ''}`);
+  }
+  $('unresolved-section').hidden = p.unresolved.length === 0;
+  const warnings = $('warnings');
+  warnings.replaceChildren(
+    ...p.warnings.map((w) => {
+      const li = document.createElement('li');
+      li.textContent = w;
+      return li;
+    }),
+  );
+  $('warnings-section').hidden = p.warnings.length === 0;
+  ($('confirm') as HTMLButtonElement).disabled = !p.ok || p.cellsToChange === 0;
+}
+
+async function preview(): Promise<void> {
+  alertMsg('');
+  status('Loading the preview…');
+  try {
+    const p = await server.previewNormalization();
+    if (!p.ok) {
+      alertMsg(p.message);
+      status('');
+      return;
+    }
+    render(p);
+  } catch (e) {
+    alertMsg(toError(e).message);
+  }
+}
+
+async function run(): Promise<void> {
+  const btn = $('confirm') as HTMLButtonElement;
+  btn.disabled = true;
+  status('Normalizing… this can take a minute on a large sheet.');
+  try {
+    const r = await server.normalizeRequests();
+    if (!r.ok) alertMsg(r.message);
+    else status(r.message);
+  } catch (e) {
+    alertMsg(toError(e).message);
+  }
+}
+
+async function undo(): Promise<void> {
+  alertMsg('');
+  status('Undoing the last normalization…');
+  try {
+    const r = await server.undoLastNormalization();
+    if (!r.ok) alertMsg(r.message);
+    else {
+      status(r.message);
+      await preview();
+      status(r.message);
+    }
+  } catch (e) {
+    alertMsg(toError(e).message);
+  }
+}
+
+let proposals: ListProposal[] = [];
+
+async function buildLists(): Promise<void> {
+  alertMsg('');
+  status('Looking for list values in your data…');
+  try {
+    const r = await server.proposeListsFromData();
+    if (!r.ok) {
+      alertMsg(r.message);
+      return;
+    }
+    status(r.message);
+    proposals = r.proposals;
+    const body = fillBody('proposals');
+    proposals.forEach((p, i) => {
+      const tr = body.insertRow();
+      const td = tr.insertCell();
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.checked = !p.existing ? p.count > 1 : true;
+      box.id = `p-${i}`;
+      box.setAttribute('aria-label', `Add ${p.canonical} to ${p.field}`);
+      td.appendChild(box);
+      cell(tr, p.field);
+      cell(tr, p.existing ? `${p.canonical} (existing)` : p.canonical);
+      cell(tr, p.aliases.join(', '));
+      cell(tr, p.count, 'num');
+    });
+    $('lists-section').hidden = proposals.length === 0;
+  } catch (e) {
+    alertMsg(toError(e).message);
+  }
+}
+
+async function confirmLists(): Promise<void> {
+  const chosen = proposals.filter((_, i) => ($(`p-${i}`) as HTMLInputElement).checked);
+  if (chosen.length === 0) {
+    alertMsg('Tick at least one proposal.');
+    return;
+  }
+  try {
+    const r = await server.confirmListProposals(chosen);
+    if (!r.ok) alertMsg(r.message);
+    else {
+      $('lists-section').hidden = true;
+      await preview();
+      status(r.message);
+    }
+  } catch (e) {
+    alertMsg(toError(e).message);
+  }
+}
+
+function close(): void {
+  const g = (globalThis as unknown as { google?: { script?: { host?: { close(): void } } } })
+    .google;
+  g?.script?.host?.close();
+}
+
+$('confirm').addEventListener('click', () => void run());
+$('undo').addEventListener('click', () => void undo());
+$('build-lists').addEventListener('click', () => void buildLists());
+$('confirm-lists').addEventListener('click', () => void confirmLists());
+$('cancel').addEventListener('click', close);
+void preview();

@@ -1,0 +1,249 @@
+/**
+ * Matching a typed value against one editable list: case-insensitive exact match on the list's
+ * values, then its Aliases column, then the learned alias table (Aliases tab), then topic keywords,
+ * then fuzzy matching (edit distance + token overlap) above a threshold. Two candidates that score
+ * too close are AMBIGUOUS: the value is never guessed.
+ */
+import type { ListEntry } from '../schema';
+import { cleanText, prepare, similarity, tokens, tokensContained, type Prepared } from './text';
+
+/** Where a learned alias came from: a normalization rule, a fuzzy match, or a person. */
+export type AliasSource = 'rule' | 'fuzzy' | 'person';
+
+/** A row of the Aliases tab: Field (header or field key), Raw value, Standard value, Source. */
+export interface AliasRow {
+  field: string;
+  raw: string;
+  standard: string;
+  source: AliasSource;
+}
+
+export type MatchRule =
+  'list-exact' | 'list-alias' | 'learned-alias' | 'synonym' | 'topic-keyword' | 'fuzzy';
+
+export type MatchResult =
+  | { kind: 'match'; value: string; rule: MatchRule; score: number; disabled?: boolean }
+  | { kind: 'ambiguous'; candidates: string[] }
+  | { kind: 'none' };
+
+export interface MatcherOptions {
+  /** Learned aliases for this field only. */
+  learned?: ReadonlyArray<Pick<AliasRow, 'raw' | 'standard' | 'source'>>;
+  /** Built-in synonyms (raw -> standard), below learned aliases. */
+  synonyms?: ReadonlyArray<Pick<AliasRow, 'raw' | 'standard'>>;
+  /** Keywords per value (Topics tab): a value equal to one topic's keyword resolves to it. */
+  keywords?: ReadonlyArray<{ value: string; keywords: readonly string[] }>;
+  /**
+   * Also match free text by the keywords it contains (Topics): "AWS access" -> Access Request when
+   * one topic's keywords (and name) win clearly; a tie is ambiguous.
+   */
+  keywordText?: boolean;
+  /** Minimum fuzzy score to accept a match (0..1). Default 0.8. */
+  threshold?: number;
+  /** A runner-up within this distance of the best score makes the value ambiguous. Default 0.06. */
+  margin?: number;
+}
+
+export const DEFAULT_THRESHOLD = 0.8;
+export const DEFAULT_MARGIN = 0.06;
+/** Fuzzy matching is skipped for values longer than this (they are sentences, not list values). */
+const MAX_FUZZY_CHARS = 120;
+const SOURCE_RANK: Readonly<Record<AliasSource, number>> = { person: 0, rule: 1, fuzzy: 2 };
+
+export interface ListMatcher {
+  /** Matches a cleaned string. Results are cached per string. */
+  match(raw: string): MatchResult;
+  /** Active values, in list order. */
+  readonly values: readonly string[];
+  /** Resolves a value to its canonical spelling when it is (case-insensitively) a list value. */
+  canonical(raw: string): string | null;
+}
+
+function lower(s: string): string {
+  return cleanText(s).toLowerCase();
+}
+
+/** Adds `value` under `key`, collecting distinct values (a key with 2+ values is ambiguous). */
+function addTo(map: Map<string, string[]>, key: string, value: string): void {
+  if (key === '') return;
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+function fromMap(map: Map<string, string[]>, key: string, rule: MatchRule): MatchResult | null {
+  const hit = map.get(key);
+  if (!hit) return null;
+  if (hit.length > 1) return { kind: 'ambiguous', candidates: [...hit].sort() };
+  return { kind: 'match', value: hit[0], rule, score: 1 };
+}
+
+/** Builds a matcher for one list (entries as read from its config tab, disabled ones flagged). */
+export function buildMatcher(
+  entries: readonly ListEntry[],
+  options: MatcherOptions = {},
+): ListMatcher {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const margin = options.margin ?? DEFAULT_MARGIN;
+  const active = entries.filter((e) => !e.disabled && cleanText(e.value) !== '');
+  const values = active.map((e) => cleanText(e.value));
+  const activeSet = new Set(values);
+
+  const exact = new Map<string, string[]>();
+  for (const v of values) addTo(exact, v.toLowerCase(), v);
+  const disabledExact = new Map<string, string[]>();
+  for (const e of entries) if (e.disabled) addTo(disabledExact, lower(e.value), cleanText(e.value));
+  const aliases = new Map<string, string[]>();
+  for (const e of active) for (const a of e.aliases) addTo(aliases, lower(a), cleanText(e.value));
+
+  // Learned aliases: the best-ranked source wins; conflicts at the same rank are ambiguous.
+  const learned = new Map<string, string[]>();
+  const learnedRank = new Map<string, number>();
+  for (const row of options.learned ?? []) {
+    const standard = cleanText(row.standard);
+    if (!activeSet.has(standard)) {
+      const fixed = exact.get(standard.toLowerCase());
+      if (!fixed || fixed.length !== 1) continue; // points at nothing active: ignored
+    }
+    const target = activeSet.has(standard)
+      ? standard
+      : (exact.get(standard.toLowerCase()) as string[])[0];
+    const key = lower(row.raw);
+    const rank = SOURCE_RANK[row.source] ?? 2;
+    const prev = learnedRank.get(key);
+    if (prev === undefined || rank < prev) {
+      learned.set(key, [target]);
+      learnedRank.set(key, rank);
+    } else if (rank === prev) addTo(learned, key, target);
+  }
+
+  const synonyms = new Map<string, string[]>();
+  for (const row of options.synonyms ?? []) {
+    const hit = exact.get(lower(row.standard));
+    if (hit && hit.length === 1) addTo(synonyms, lower(row.raw), hit[0]);
+  }
+
+  const keywords = new Map<string, string[]>();
+  for (const k of options.keywords ?? []) {
+    const v = cleanText(k.value);
+    if (!activeSet.has(v)) continue;
+    for (const word of k.keywords) addTo(keywords, lower(word), v);
+  }
+
+  const candidates: Array<{ value: string; forms: Prepared[] }> = active.map((e) => ({
+    value: cleanText(e.value),
+    forms: [e.value, ...e.aliases].filter((s) => cleanText(s) !== '').map(prepare),
+  }));
+
+  function fuzzy(raw: string): MatchResult {
+    if (raw.length > MAX_FUZZY_CHARS) return { kind: 'none' };
+    const p = prepare(raw);
+    if (p.key === '') return { kind: 'none' };
+    const scored: Array<{ value: string; score: number }> = [];
+    for (const c of candidates) {
+      let best = 0;
+      for (const f of c.forms) {
+        let s = similarity(p, f);
+        // "Frontend" for "Frontend Tools": contained, and at least half of the candidate's words.
+        if (
+          s < threshold &&
+          tokensContained(p.tokens, f.tokens) &&
+          p.tokens.length * 2 >= f.tokens.length
+        )
+          s = threshold;
+        if (s > best) best = s;
+      }
+      if (best > 0) scored.push({ value: c.value, score: best });
+    }
+    scored.sort((a, b) => b.score - a.score || a.value.localeCompare(b.value));
+    const [first, second] = scored;
+    if (!first || first.score < threshold) return { kind: 'none' };
+    if (second && second.score >= threshold - margin && first.score - second.score < margin) {
+      return {
+        kind: 'ambiguous',
+        candidates: scored
+          .filter((s) => first.score - s.score < margin)
+          .map((s) => s.value)
+          .sort(),
+      };
+    }
+    return {
+      kind: 'match',
+      value: first.value,
+      rule: 'fuzzy',
+      score: Math.round(first.score * 1000) / 1000,
+    };
+  }
+
+  // Keyword phrases (and value names) as token sequences, for free-text matching.
+  const phrases: Array<{ value: string; toks: string[] }> = [];
+  if (options.keywordText) {
+    for (const k of options.keywords ?? []) {
+      const v = cleanText(k.value);
+      if (!activeSet.has(v)) continue;
+      const seen = new Set<string>();
+      for (const word of [v, ...k.keywords]) {
+        const toks = tokens(word);
+        const key = toks.join(' ');
+        if (toks.length === 0 || seen.has(key)) continue; // a keyword equal to the name counts once
+        seen.add(key);
+        phrases.push({ value: v, toks });
+      }
+    }
+  }
+
+  function byKeywords(raw: string): MatchResult {
+    if (phrases.length === 0 || raw.length > MAX_FUZZY_CHARS) return { kind: 'none' };
+    const text = tokens(raw);
+    const scores = new Map<string, number>();
+    for (const ph of phrases) {
+      const n = ph.toks.length;
+      for (let i = 0; i + n <= text.length; i++) {
+        if (ph.toks.every((t, j) => text[i + j] === t)) {
+          scores.set(ph.value, (scores.get(ph.value) ?? 0) + n);
+          break;
+        }
+      }
+    }
+    const ranked = Array.from(scores.entries()).sort(
+      (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+    );
+    if (ranked.length === 0) return { kind: 'none' };
+    const tied = ranked.filter((r) => r[1] === ranked[0][1]).map((r) => r[0]);
+    if (tied.length > 1) return { kind: 'ambiguous', candidates: tied.sort() };
+    return { kind: 'match', value: ranked[0][0], rule: 'topic-keyword', score: ranked[0][1] };
+  }
+
+  const cache = new Map<string, MatchResult>();
+  function match(rawInput: string): MatchResult {
+    const raw = cleanText(rawInput);
+    const cached = cache.get(raw);
+    if (cached) return cached;
+    const key = raw.toLowerCase();
+    let result: MatchResult;
+    if (key === '') result = { kind: 'none' };
+    else {
+      const disabledHit = fromMap(disabledExact, key, 'list-exact');
+      result =
+        fromMap(exact, key, 'list-exact') ??
+        (disabledHit && disabledHit.kind === 'match' ? { ...disabledHit, disabled: true } : null) ??
+        fromMap(aliases, key, 'list-alias') ??
+        fromMap(learned, key, 'learned-alias') ??
+        fromMap(synonyms, key, 'synonym') ??
+        fromMap(keywords, key, 'topic-keyword') ??
+        fuzzy(raw);
+      if (result.kind === 'none') result = byKeywords(raw);
+    }
+    cache.set(raw, result);
+    return result;
+  }
+
+  return {
+    match,
+    values,
+    canonical(raw: string): string | null {
+      const hit = exact.get(lower(raw));
+      return hit && hit.length === 1 ? hit[0] : null;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The **Data quality** tab (issue #4): every non-standard row of the data tab with its reasons and
+ * a link that jumps to the row, under the KPI "% of rows standardized". The definition of a
+ * standardized row is the domain's (src/domain/standard.ts). Written with one clear and one
+ * setValues, whatever the row count.
+ */
+import { FIELDS, SHEETS, type FieldKey, type Lists } from '../domain/schema';
+import { standardReasons, type StandardRow } from '../domain/standard';
+import { isBlank } from '../domain/normalize';
+import { toLiteralCell } from '../domain/literal';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Header of the problem table (below the KPI block). */
+export const DATA_QUALITY_TABLE_HEADERS = ['Row', 'Request ID', 'Reasons', 'Go to row'] as const;
+/** Sheet row of the table header. */
+export const DATA_QUALITY_TABLE_ROW = 8;
+
+/** Running totals of a quality scan (rows may be fed chunk by chunk). */
+export interface QualityAccumulator {
+  lists: Lists;
+  /** Field -> 0-based column. */
+  map: Record<FieldKey, number>;
+  /** Non-blank data rows seen. */
+  rows: number;
+  standardized: number;
+  problems: Array<{ row: number; requestId: string; reasons: string[] }>;
+}
+
+export function newQualityAccumulator(
+  lists: Lists,
+  map: Record<FieldKey, number>,
+): QualityAccumulator {
+  return { lists, map, rows: 0, standardized: 0, problems: [] };
+}
+
+/** Adds data rows (0-based data row `startRow` = rows[0]) to the scan. */
+export function addQualityRows(
+  q: QualityAccumulator,
+  rows: readonly (readonly unknown[])[],
+  startRow: number,
+): void {
+  rows.forEach((values, i) => {
+    if (values.every((v) => isBlank(v))) return;
+    q.rows++;
+    const row: StandardRow = {};
+    for (const f of FIELDS) {
+      const c = q.map[f.key];
+      if (c !== undefined) row[f.key] = values[c];
+    }
+    const reasons = standardReasons(row, q.lists);
+    if (reasons.length === 0) q.standardized++;
+    else
+      q.problems.push({ row: startRow + i + 2, requestId: String(row.requestId ?? ''), reasons });
+  });
+}
+
+/** % of rows standardized (one decimal), or null without rows. */
+export function standardizedPct(q: QualityAccumulator): number | null {
+  return q.rows === 0 ? null : Math.round((1000 * q.standardized) / q.rows) / 10;
+}
+
+/** Rewrites the Data quality tab from a finished scan. */
+export function writeDataQuality(
+  ss: Spreadsheet,
+  dataSheet: Sheet,
+  q: QualityAccumulator,
+  tz: string,
+): Sheet {
+  void tz;
+  const sheet = ss.getSheetByName(SHEETS.dataQuality) ?? ss.insertSheet(SHEETS.dataQuality);
+  const gid = dataSheet.getSheetId();
+  const pct = standardizedPct(q);
+  const width = DATA_QUALITY_TABLE_HEADERS.length;
+  const pad = (r: unknown[]): unknown[] => [...r, ...Array<unknown>(width - r.length).fill('')];
+  const block: unknown[][] = [
+    pad(['Data quality', `of the data tab '${dataSheet.getName()}'`]),
+    pad(['% of rows standardized', pct === null ? '' : pct / 100]),
+    pad(['Rows', q.rows]),
+    pad(['Standardized rows', q.standardized]),
+    pad(['Rows to fix', q.rows - q.standardized]),
+    pad(['Updated', new Date()]),
+    pad([]),
+    [...DATA_QUALITY_TABLE_HEADERS],
+    ...q.problems.map((p) => [
+      p.row,
+      toLiteralCell(p.requestId),
+      toLiteralCell(p.reasons.join('; ')),
+      `=HYPERLINK("#gid=${gid}&range=A${p.row}","Go to row ${p.row}")`,
+    ]),
+  ];
+  sheet.clearContents();
+  if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
+  const need = block.length - sheet.getMaxRows();
+  if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
+  sheet.getRange(1, 1, block.length, width).setValues(block);
+  sheet.getRange(2, 2).setNumberFormat('0.0%');
+  if (sheet.getFrozenRows() !== DATA_QUALITY_TABLE_ROW) sheet.setFrozenRows(DATA_QUALITY_TABLE_ROW);
+  return sheet;
+}

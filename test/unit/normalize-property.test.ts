@@ -1,0 +1,260 @@
+/**
+ * Property-based tests (fast-check) of the normalization domain (issue #4, acceptance 2):
+ * - normalize∘normalize = normalize: a second plan on the applied rows has 0 changes;
+ * - undo∘normalize = identity, types included (a Date stays a Date, a number a number);
+ * - no cell outside the mapped standard fields (or holding a formula) ever changes;
+ * - planning in chunks gives the whole-sheet plan.
+ */
+import fc from 'fast-check';
+import {
+  applyChanges,
+  mergePlans,
+  planNormalization,
+  undoChanges,
+  type AliasRow,
+} from '../../src/domain/normalize';
+import { FIELDS, type FieldKey } from '../../src/domain/schema';
+import { isDate } from '../../src/domain/time';
+import { seqIds, testLists, TZ } from './normalize-fixtures';
+
+const messyStrings = [
+  'tools-fe',
+  'FE Tools',
+  'Frontend tools',
+  ' Frontend  Tools ',
+  'Benefits',
+  'HCA',
+  'benefits claim',
+  'CI error',
+  'ci failing',
+  'Jenkins',
+  'cypress',
+  'slack',
+  'GitHub ',
+  'email',
+  'resolved',
+  'Open',
+  '3/5',
+  '2024-03-05',
+  'March 5',
+  'Mar 5, 2023',
+  '3/10/2024 2:30',
+  '12/31',
+  '13/45',
+  'soon',
+  '30m',
+  '1.5 hrs',
+  '1:30',
+  '90',
+  '2h15m',
+  'a while',
+  '-5',
+  'yes',
+  'no',
+  'x',
+  '✓',
+  'TRUE',
+  'FALSE',
+  'maybe',
+  'y',
+  'n',
+  'https://dsva.slack.com/archives/C0ABCDEFG/p1712345678123456',
+  'https://github.com/o/r/issues/9',
+  'mailto:a@va.gov',
+  ' Jane@VA.gov ',
+  'not an email',
+  '=SUM(A1)',
+  "'quoted",
+  '',
+  ' ',
+  '\t',
+  'line one\n\n\n line two ',
+  'SR-20240305-ABCD',
+  'Something  Else',
+  'qa',
+  'Design system',
+];
+
+const cell: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...messyStrings) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.stringMatching(/^[ \tA-Za-z0-9:/.-]{0,14}$/) },
+  { weight: 1, arbitrary: fc.integer({ min: -10, max: 80000 }) },
+  { weight: 1, arbitrary: fc.double({ min: -100, max: 50000, noNaN: true }) },
+  { weight: 1, arbitrary: fc.boolean() },
+  {
+    weight: 1,
+    arbitrary: fc.date({
+      min: new Date('1899-12-30T00:00:00Z'),
+      max: new Date('2030-01-01T00:00:00Z'),
+      noInvalidDate: true,
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant(null) },
+);
+
+interface Sheet {
+  rows: unknown[][];
+  formulas: string[][];
+  headerMap: Partial<Record<FieldKey, number>>;
+  width: number;
+}
+
+/** A sheet with the standard fields mapped (some of them) onto random columns among extra ones. */
+const sheet: fc.Arbitrary<Sheet> = fc
+  .record({
+    extra: fc.integer({ min: 0, max: 4 }),
+    order: fc.shuffledSubarray([...FIELDS.map((f) => f.key)], { minLength: 1 }),
+    height: fc.integer({ min: 0, max: 12 }),
+    seed: fc.integer(),
+  })
+  .chain(({ extra, order, height }) => {
+    const width = order.length + extra;
+    return fc
+      .record({
+        positions: fc.shuffledSubarray(
+          Array.from({ length: width }, (_, i) => i),
+          { minLength: order.length, maxLength: order.length },
+        ),
+        rows: fc.array(fc.array(cell, { minLength: width, maxLength: width }), {
+          minLength: height,
+          maxLength: height,
+        }),
+        formulaMask: fc.array(
+          fc.array(fc.integer({ min: 0, max: 9 }), { minLength: width, maxLength: width }),
+          {
+            minLength: height,
+            maxLength: height,
+          },
+        ),
+      })
+      .map(({ positions, rows, formulaMask }) => {
+        const headerMap: Partial<Record<FieldKey, number>> = {};
+        order.forEach((k, i) => (headerMap[k as FieldKey] = positions[i]));
+        const formulas = formulaMask.map((r) => r.map((f) => (f === 0 ? '=A1' : '')));
+        return { rows, formulas, headerMap, width };
+      });
+  });
+
+const aliases: AliasRow[] = [
+  { field: 'VFS team', raw: 'Benefits', standard: 'Benefits Intake', source: 'person' },
+  { field: 'topic', raw: 'broken build', standard: 'CI Error', source: 'person' },
+];
+
+function planOf(s: Sheet, rows = s.rows, newId = seqIds()) {
+  return planNormalization({
+    rows,
+    formulas: s.formulas,
+    headerMap: s.headerMap,
+    lists: testLists(),
+    aliases,
+    timeZone: TZ,
+    now: new Date('2024-06-15T16:00:00Z'),
+    newId,
+  });
+}
+
+function clone(rows: unknown[][]): unknown[][] {
+  return rows.map((r) => r.map((v) => (isDate(v) ? new Date(v.getTime()) : v)));
+}
+
+/** Same value and same type, cell by cell. */
+function expectIdentical(a: unknown[][], b: unknown[][]): void {
+  expect(a.length).toBe(b.length);
+  a.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const w = b[i][j];
+      if (isDate(v)) {
+        expect(isDate(w)).toBe(true);
+        expect((w as Date).getTime()).toBe(v.getTime());
+      } else expect(w).toBe(v);
+    }),
+  );
+}
+
+const RUNS = { numRuns: 200 };
+
+describe('normalization properties', () => {
+  test('normalize∘normalize = normalize: the second plan changes 0 cells', () => {
+    let changed = 0;
+    fc.assert(
+      fc.property(sheet, (s) => {
+        const rows = clone(s.rows);
+        const first = planOf(s);
+        changed += first.changes.length;
+        applyChanges(rows, first.changes);
+        const second = planOf(s, rows);
+        expect(second.changes).toEqual([]);
+      }),
+      RUNS,
+    );
+    // Not vacuous: the generated sheets do need normalizing.
+    expect(changed).toBeGreaterThan(200);
+  });
+
+  test('undo∘normalize = identity, including types', () => {
+    fc.assert(
+      fc.property(sheet, (s) => {
+        const rows = clone(s.rows);
+        const p = planOf(s);
+        applyChanges(rows, p.changes);
+        const undo = undoChanges(rows, p.changes);
+        expect(undo.conflicts).toEqual([]);
+        expect(undo.restored).toBe(p.changes.length);
+        expectIdentical(s.rows, rows);
+      }),
+      RUNS,
+    );
+  });
+
+  test('no cell outside the mapped standard fields, nor any formula cell, ever changes', () => {
+    fc.assert(
+      fc.property(sheet, (s) => {
+        const mapped = new Set(Object.values(s.headerMap));
+        const p = planOf(s);
+        for (const c of p.changes) {
+          expect(mapped.has(c.col)).toBe(true);
+          expect(s.headerMap[c.field]).toBe(c.col);
+          expect(s.formulas[c.row][c.col]).toBe('');
+        }
+        const rows = clone(s.rows);
+        applyChanges(rows, p.changes);
+        rows.forEach((r, i) =>
+          r.forEach((v, j) => {
+            if (!mapped.has(j) || s.formulas[i][j] !== '') expectIdentical([[s.rows[i][j]]], [[v]]);
+          }),
+        );
+        // The input is never mutated by planning.
+        expectIdentical(s.rows, clone(s.rows));
+      }),
+      RUNS,
+    );
+  });
+
+  test('planning rows [a, b) in chunks equals planning the whole sheet', () => {
+    fc.assert(
+      fc.property(sheet, fc.integer({ min: 1, max: 5 }), (s, size) => {
+        const whole = planOf(s, s.rows, seqIds());
+        const ids = seqIds();
+        const parts = [];
+        for (let a = 0; a < s.rows.length; a += size) {
+          parts.push(
+            planNormalization({
+              rows: s.rows.slice(a, a + size),
+              formulas: s.formulas.slice(a, a + size),
+              headerMap: s.headerMap,
+              lists: testLists(),
+              aliases,
+              timeZone: TZ,
+              now: new Date('2024-06-15T16:00:00Z'),
+              newId: ids,
+              startRow: a,
+            }),
+          );
+        }
+        expect(mergePlans(parts)).toEqual(whole);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
