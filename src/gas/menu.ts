@@ -30,11 +30,13 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Log a request', functionName: 'showSidebar' },
   { label: 'Set up / repair sheet', functionName: 'setUpSheet' },
   { label: 'Normalize existing rows', functionName: 'showNormalizeDialog' },
+  { label: 'Undo last normalization', functionName: 'undoLastNormalization' },
   { label: 'Refresh summaries', functionName: 'refreshSummaries' },
   { label: 'Send weekly summary', functionName: 'sendWeeklySummary' },
   { label: 'Preview weekly email', functionName: 'previewWeeklySummary' },
   { label: 'Send test email to me', functionName: 'sendTestWeeklySummary' },
   { label: 'Install triggers', functionName: 'installTriggers' },
+  { label: 'Remove triggers', functionName: 'removeTriggers' },
 ];
 
 /** Title of the top-level menu. */

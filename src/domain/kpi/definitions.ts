@@ -1,7 +1,7 @@
 /**
  * Row-level KPI definitions: how one data row is classified. Every KPI (the per-KPI functions in
  * `kpis.ts` and the one-pass `computeReport`) goes through `rowFacts`, so each definition lives in
- * exactly one place. See docs/kpi-definitions.md for the prose version.
+ * exactly one place. See the README (KPI definitions) for the prose version.
  */
 import type { HeaderMap } from '../headers';
 import type { FieldKey, Lists } from '../schema';
