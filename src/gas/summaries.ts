@@ -13,7 +13,11 @@
  * The Summary layout is fixed-size (domain/kpi/render.ts), so chart ranges never move.
  *
  * Service calls do not depend on the row count: the data tab is read once, every tab is written in
- * blocks. Generated tabs carry a warning-only protection and the note "generated, edits are
+ * blocks. Nothing is looked up twice: the previous extent of each tab is recorded in the layout
+ * (saved before the writes when it grows, so a failure part-way cannot hide stale rows from the next
+ * run), and a tab created in this run is not searched for charts, pivots or protections. A rerun
+ * makes 74 calls; the first run adds the 77 calls that create the tabs, protections, charts and
+ * pivots (see test/bundle/summaries.test.ts and bench/summaries.ts). Generated tabs carry a warning-only protection and the note "generated, edits are
  * overwritten".
  */
 import { headerMapOf } from '../domain/headers';
@@ -36,6 +40,7 @@ import { addQualityRows, newQualityAccumulator, writeDataQuality } from './dataQ
 import { withRunLog } from './runLog';
 import {
   alertIfInteractive,
+  dataSheetName,
   getDataSheet,
   getSpreadsheet,
   getTimeZone,
@@ -265,6 +270,7 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   const settings = readSettings(ss, { strict: false, timeZone });
   const lists = readLists(ss);
   const dataSheet = getDataSheet(ss, settings);
+  const dataName = dataSheetName(settings);
   const values = readSheetValues(dataSheet);
   const header = values.length ? values[0] : [];
   const cols = headerMapOf(header);
@@ -282,30 +288,46 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   const teamPivots = byTeamPivots(lists);
   const info =
     report.totalRows === 0
-      ? `No requests yet in '${dataSheet.getName()}': the pivot tables fill in as requests are logged.`
-      : `Native pivot tables over '${dataSheet.getName()}': Sheets updates them as rows change.`;
+      ? `No requests yet in '${dataName}': the pivot tables fill in as requests are logged.`
+      : `Native pivot tables over '${dataName}': Sheets updates them as rows change.`;
   const byTopic = renderPivotHeader('Requests by topic', info, topicPivots);
   const byTeam = renderPivotHeader('Requests by team', info, teamPivots);
-  const source = pivotSource(dataSheet, header.length);
+  const source = pivotSource(dataSheet, dataName, header.length);
   const charts = {
     summary: summaryCharts(summary, report.weeks.length),
     trends: trendsCharts(trends),
   };
 
-  // 3. Write, tab by tab, in blocks.
+  // 3. Write, tab by tab, in blocks. Everything known is kept in `w` (sheet count, layout) so no
+  //    lookup is repeated; a tab created in this run needs no charts/pivots/protection lookups.
   const props = PropertiesService.getDocumentProperties();
   const layout = readLayout(props);
-  const nextLayout: Record<string, string> = {};
-  const summarySheet = writeGeneratedTab(ss, SHEETS.summary, summary, null);
-  syncCharts(summarySheet, charts.summary, layout, nextLayout);
-  const topicSheet = writeHeaderTab(ss, SHEETS.byTopic, byTopic, layout, nextLayout);
-  syncPivots(topicSheet, source, cols, topicPivots, layout, nextLayout);
-  const teamSheet = writeHeaderTab(ss, SHEETS.byTeam, byTeam, layout, nextLayout);
-  syncPivots(teamSheet, source, cols, teamPivots, layout, nextLayout);
-  const trendsSheet = writeGeneratedTab(ss, SHEETS.trends, trends, null);
-  syncCharts(trendsSheet, charts.trends, layout, nextLayout);
-  if (props && JSON.stringify(nextLayout) !== JSON.stringify(layout)) {
-    props.setProperty(LAYOUT_KEY, JSON.stringify(nextLayout));
+  const w: WriteContext = { ss, numSheets: -1, layout, next: {} };
+  // Extents only grow before the writes: save them first (rare) so that a failure part-way still
+  // leaves the next run knowing how far the previous output reached.
+  const extents = {
+    [SHEETS.summary]: blockExtent(summary),
+    [SHEETS.trends]: blockExtent(trends),
+  };
+  const grown: Record<string, string> = { ...layout };
+  for (const [name, e] of Object.entries(extents)) {
+    const prev = parseExtent(layout[`extent:${name}`]);
+    if (prev && (e.rows > prev.rows || e.cols > prev.cols))
+      grown[`extent:${name}`] = formatExtent(maxExtent(prev, e));
+  }
+  if (props && JSON.stringify(grown) !== JSON.stringify(layout)) {
+    props.setProperty(LAYOUT_KEY, JSON.stringify(grown));
+  }
+  const summaryTab = writeGeneratedTab(w, SHEETS.summary, summary, null);
+  syncCharts(summaryTab, charts.summary, w);
+  const topicTab = writeHeaderTab(w, SHEETS.byTopic, byTopic);
+  syncPivots(topicTab, source, cols, topicPivots, w);
+  const teamTab = writeHeaderTab(w, SHEETS.byTeam, byTeam);
+  syncPivots(teamTab, source, cols, teamPivots, w);
+  const trendsTab = writeGeneratedTab(w, SHEETS.trends, trends, null);
+  syncCharts(trendsTab, charts.trends, w);
+  if (props && JSON.stringify(w.next) !== JSON.stringify(grown)) {
+    props.setProperty(LAYOUT_KEY, JSON.stringify(w.next));
   }
 
   // 4. Data quality (issue #4's tab) from the same read, and the dashboard's aggregates (issue #6).
@@ -330,8 +352,56 @@ function zeroBased(cols: Partial<Record<FieldKey, number>>): Record<FieldKey, nu
 }
 
 /** The pivot source: whole columns A..last of the data tab, so new rows are included. */
-function pivotSource(dataSheet: Sheet, width: number): { sheet: Sheet; a1: string } {
-  return { sheet: dataSheet, a1: `A:${columnLetter(Math.max(1, width))}` };
+interface PivotSource {
+  sheet: Sheet;
+  name: string;
+  a1: string;
+  /** The source Range, fetched once (only when a pivot is (re)built) and shared by both tabs. */
+  range: GoogleAppsScript.Spreadsheet.Range | null;
+}
+
+function pivotSource(dataSheet: Sheet, name: string, width: number): PivotSource {
+  return { sheet: dataSheet, name, a1: `A:${columnLetter(Math.max(1, width))}`, range: null };
+}
+
+/** What the writes of one refresh share: the workbook, its sheet count and the layout record. */
+interface WriteContext {
+  ss: Spreadsheet;
+  /** Number of sheets, fetched the first time a tab must be created (-1: not fetched yet). */
+  numSheets: number;
+  /** The layout saved by the previous refresh (signatures, extents). */
+  layout: Record<string, string>;
+  /** The layout this refresh saves. */
+  next: Record<string, string>;
+}
+
+/** A generated tab as written: the sheet and whether this refresh created it. */
+interface WrittenTab {
+  sheet: Sheet;
+  name: string;
+  created: boolean;
+}
+
+interface Extent {
+  rows: number;
+  cols: number;
+}
+
+function blockExtent(block: Block): Extent {
+  return { rows: block.values.length, cols: block.values[0]?.length ?? 1 };
+}
+
+function maxExtent(a: Extent, b: Extent): Extent {
+  return { rows: Math.max(a.rows, b.rows), cols: Math.max(a.cols, b.cols) };
+}
+
+function formatExtent(e: Extent): string {
+  return `${e.rows}x${e.cols}`;
+}
+
+function parseExtent(s: string | undefined): Extent | null {
+  const m = /^(\d+)x(\d+)$/.exec(s ?? '');
+  return m ? { rows: Number(m[1]), cols: Number(m[2]) } : null;
 }
 
 function readLayout(props: GoogleAppsScript.Properties.Properties | null): Record<string, string> {
@@ -349,17 +419,11 @@ function readLayout(props: GoogleAppsScript.Properties.Properties | null): Recor
  * below must not be overwritten); its width is padded to the previous header's width, recorded in
  * the layout, so a title that moved leaves nothing behind.
  */
-function writeHeaderTab(
-  ss: Spreadsheet,
-  name: string,
-  block: Block,
-  layout: Record<string, string>,
-  next: Record<string, string>,
-): Sheet {
+function writeHeaderTab(w: WriteContext, name: string, block: Block): WrittenTab {
   const width = block.values[0]?.length ?? 1;
-  next[`width:${name}`] = String(width);
-  const previous = Number(layout[`width:${name}`]) || 0;
-  return writeGeneratedTab(ss, name, block, {
+  w.next[`width:${name}`] = String(width);
+  const previous = Number(w.layout[`width:${name}`]) || 0;
+  return writeGeneratedTab(w, name, block, {
     rows: block.values.length,
     cols: Math.max(width, previous),
   });
@@ -368,27 +432,34 @@ function writeHeaderTab(
 /**
  * Writes a generated tab: creates it when missing (at the end), then ONE setNumberFormats, ONE
  * setValues and ONE setNotes over max(old, new) rows x columns, so stale cells are blanked in the
- * same write and the values are never half old, half new. `fixed` gives the exact extent instead
- * (pivot tabs).
+ * same write and the values are never half old, half new. The old extent comes from the layout
+ * (the high-water mark of earlier refreshes), read from the sheet only when no record exists.
+ * `fixed` gives the exact extent instead (pivot tabs). A created tab is protected at once; an
+ * existing one gets its protection back if someone removed it.
  */
 function writeGeneratedTab(
-  ss: Spreadsheet,
+  w: WriteContext,
   name: string,
   block: Block,
-  fixed: { rows: number; cols: number } | null,
-): Sheet {
-  let sheet = ss.getSheetByName(name);
+  fixed: Extent | null,
+): WrittenTab {
+  let sheet = w.ss.getSheetByName(name);
   const created = !sheet;
-  if (!sheet) sheet = ss.insertSheet(name, ss.getNumSheets());
-  let rows = block.values.length;
-  let cols = block.values[0]?.length ?? 1;
-  if (fixed) {
-    rows = fixed.rows;
-    cols = fixed.cols;
-  } else if (!created) {
-    rows = Math.max(rows, sheet.getLastRow());
-    cols = Math.max(cols, sheet.getLastColumn());
+  if (!sheet) {
+    if (w.numSheets < 0) w.numSheets = w.ss.getNumSheets();
+    sheet = w.ss.insertSheet(name, w.numSheets);
+    w.numSheets++;
   }
+  let extent = blockExtent(block);
+  if (fixed) {
+    extent = fixed;
+  } else {
+    let previous = parseExtent(w.layout[`extent:${name}`]);
+    if (!previous && !created) previous = { rows: sheet.getLastRow(), cols: sheet.getLastColumn() };
+    if (previous && !created) extent = maxExtent(extent, previous);
+    w.next[`extent:${name}`] = formatExtent(extent);
+  }
+  const { rows, cols } = extent;
   const values: unknown[][] = [];
   const formats: string[][] = [];
   const notes: string[][] = [];
@@ -414,28 +485,29 @@ function writeGeneratedTab(
   if (created || sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
     sheet.protect().setWarningOnly(true).setDescription(GENERATED_PROTECTION);
   }
-  return sheet;
+  return { sheet, name, created };
 }
 
 function sectionA1(s: Section): string {
   return `${columnLetter(s.col)}${s.row}:${columnLetter(s.col + s.numCols - 1)}${s.row + s.numRows - 1}`;
 }
 
-/** Creates the tab's charts once; rebuilds them only when their layout signature changed. */
-function syncCharts(
-  sheet: Sheet,
-  specs: readonly ChartSpec[],
-  layout: Record<string, string>,
-  next: Record<string, string>,
-): void {
-  const key = `charts:${sheet.getName()}`;
+/**
+ * Creates the tab's charts once; rebuilds them only when their layout signature changed (or a chart
+ * went missing). One builder chain per chart: type, data range, anchor and a single option (title).
+ */
+function syncCharts(tab: WrittenTab, specs: readonly ChartSpec[], w: WriteContext): void {
+  const key = `charts:${tab.name}`;
   const signature = JSON.stringify(
     specs.map((s) => [s.type, s.title, sectionA1(s.range), s.row, s.col]),
   );
-  next[key] = signature;
-  const existing = sheet.getCharts();
-  if (layout[key] === signature && existing.length === specs.length) return;
-  for (const chart of existing) sheet.removeChart(chart);
+  w.next[key] = signature;
+  const sheet = tab.sheet;
+  if (!tab.created) {
+    const existing = sheet.getCharts();
+    if (w.layout[key] === signature && existing.length === specs.length) return;
+    for (const chart of existing) sheet.removeChart(chart);
+  }
   for (const s of specs) {
     const chart = sheet
       .newChart()
@@ -448,14 +520,16 @@ function syncCharts(
   }
 }
 
-/** Creates the tab's native pivot tables once; rebuilds them only when their layout changed. */
+/**
+ * Creates the tab's native pivot tables once; rebuilds them only when their layout changed (or one
+ * went missing). The source range is fetched once per refresh, and only when a pivot is built.
+ */
 function syncPivots(
-  sheet: Sheet,
-  source: { sheet: Sheet; a1: string },
+  tab: WrittenTab,
+  source: PivotSource,
   cols: Partial<Record<FieldKey, number>>,
   specs: readonly PivotSpec[],
-  layout: Record<string, string>,
-  next: Record<string, string>,
+  w: WriteContext,
 ): void {
   const usable = specs.filter(
     (p) =>
@@ -463,9 +537,9 @@ function syncPivots(
       cols[p.value] !== undefined &&
       (!p.columns || cols[p.columns] !== undefined),
   );
-  const key = `pivots:${sheet.getName()}`;
+  const key = `pivots:${tab.name}`;
   const signature = JSON.stringify([
-    source.sheet.getName(),
+    source.name,
     source.a1,
     usable.map((p) => [
       p.col,
@@ -476,14 +550,17 @@ function syncPivots(
       p.fn,
     ]),
   ]);
-  next[key] = signature;
-  const existing = sheet.getPivotTables();
-  if (layout[key] === signature && existing.length === usable.length) return;
-  for (const pivot of existing) pivot.remove();
+  w.next[key] = signature;
+  const sheet = tab.sheet;
+  if (!tab.created) {
+    const existing = sheet.getPivotTables();
+    if (w.layout[key] === signature && existing.length === usable.length) return;
+    for (const pivot of existing) pivot.remove();
+  }
   if (usable.length === 0) return;
-  const src = source.sheet.getRange(source.a1);
+  if (!source.range) source.range = source.sheet.getRange(source.a1);
   for (const p of usable) {
-    const pivot = sheet.getRange(PIVOT_HEADER_ROWS + 1, p.col).createPivotTable(src);
+    const pivot = sheet.getRange(PIVOT_HEADER_ROWS + 1, p.col).createPivotTable(source.range);
     pivot.addRowGroup(cols[p.rows] as number);
     if (p.columns) {
       const group = pivot.addColumnGroup(cols[p.columns] as number);

@@ -4,12 +4,13 @@
  * injected failure without touching the previous tabs, and its service calls do not grow with rows.
  */
 import type { Runtime } from '../../runtime';
+import type { CallStats } from '../../runtime/tracker';
 import { SHEETS } from '../../src/domain/schema';
 import type { RefreshResult } from '../../src/gas/summaries';
-import { GENERATED_PROTECTION } from '../../src/gas/summaries';
+import { GENERATED_PROTECTION, LAYOUT_KEY } from '../../src/gas/summaries';
 import { KPI_FIXTURE_NOW, kpiFixtureRows } from '../fixtures/kpi-fixture';
 import { sheetValues } from '../helpers/runtime';
-import { setSetting, summariesWorkbook, workbookSnapshot } from './summariesHelpers';
+import { creationCalls, setSetting, summariesWorkbook, workbookSnapshot } from './summariesHelpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -256,6 +257,30 @@ describe('acceptance 5: a failure mid-refresh', () => {
     expect(lastLogRow(rt)[4]).toBe('Error');
   });
 
+  test('a failure after a tab grew: the next run still blanks what that run wrote', () => {
+    const rt = summariesWorkbook([], KPI_FIXTURE_NOW);
+    rt.run('refreshSummaries'); // empty state: small Summary and Trends
+    const data = sheet(rt, 'Requests');
+    const rows = kpiFixtureRows();
+    data.getRange(2, 1, rows.length, rows[0].length).setValues(rows);
+    rt.interleave(
+      (call) => call.name === 'Sheet.clearContents', // Data quality, after every generated tab
+      () => {
+        throw new Error('Injected failure: late');
+      },
+    );
+    expect(() => rt.run('refreshSummaries')).toThrow(/Injected failure/);
+    data.getRange(2, 1, rows.length, rows[0].length).clearContent();
+    rt.run('refreshSummaries');
+    const fresh = summariesWorkbook([], KPI_FIXTURE_NOW);
+    fresh.run('refreshSummaries');
+    const strip = (v: unknown[][]): unknown[][] => v.filter((_, i) => i !== 1); // compile-time row
+    expect(sheetValues(rt, SHEETS.trends)).toEqual(sheetValues(fresh, SHEETS.trends));
+    expect(strip(sheetValues(rt, SHEETS.summary) ?? [])).toEqual(
+      strip(sheetValues(fresh, SHEETS.summary) ?? []),
+    );
+  });
+
   test('a failing triggered run is logged and emails the owner at most once a day', () => {
     const rt = summariesWorkbook(kpiFixtureRows(), KPI_FIXTURE_NOW);
     rt.spreadsheet.deleteSheet(sheet(rt, 'Requests')); // the data tab disappears
@@ -294,17 +319,75 @@ describe('concurrent refreshes', () => {
 });
 
 describe('service calls do not grow with the row count', () => {
-  test('1,000 vs 20,000 rows: same calls (±2), at most 100, one read of the data tab', () => {
-    const counts = [1000, 20000].map((n) => {
+  /** Calls of the first run (creates tabs, protections, charts, pivots) and of a rerun. */
+  let counts: { first: CallStats; rerun: CallStats }[] = [];
+  beforeAll(() => {
+    counts = [1000, 100000].map((n) => {
       const rt = summariesWorkbook(scaledRows(n), KPI_FIXTURE_NOW);
-      rt.run('refreshSummaries'); // first run creates charts and pivots
+      rt.run('refreshSummaries');
+      const first = rt.tracker.snapshot();
       rt.tracker.reset();
       rt.run('refreshSummaries');
-      return rt.tracker.snapshot();
+      return { first, rerun: rt.tracker.snapshot() };
     });
-    expect(Math.abs(counts[0].calls - counts[1].calls)).toBeLessThanOrEqual(2);
-    expect(counts[1].calls).toBeLessThanOrEqual(100);
-    expect(counts[1].byMethod['Range.getValues']).toBeLessThanOrEqual(8); // data tab once + config tabs
+  });
+
+  test('1,000 vs 100,000 rows: same calls (±2), at most 100, one read of the data tab', () => {
+    expect(Math.abs(counts[0].rerun.calls - counts[1].rerun.calls)).toBeLessThanOrEqual(2);
+    expect(Math.abs(counts[0].first.calls - counts[1].first.calls)).toBeLessThanOrEqual(2);
+    for (const c of counts) {
+      expect(c.rerun.calls).toBeLessThanOrEqual(100);
+      expect(c.rerun.byMethod['Range.getValues']).toBeLessThanOrEqual(8); // data tab once + config tabs
+      expect(c.first.byMethod['Range.getValues']).toBeLessThanOrEqual(8);
+      // A rerun keeps the tabs, charts and pivots: it creates nothing.
+      expect(creationCalls(c.rerun.byMethod)).toBe(0);
+    }
+  });
+
+  test('first run: besides creating 4 tabs, 4 protections, 5 charts and 6 pivots, at most 100 calls', () => {
+    for (const { first } of counts) {
+      const m = first.byMethod;
+      // exactly one creation chain per object, nothing created twice
+      expect(m['Sheet.insertChart']).toBe(5);
+      expect(m['Sheet.newChart']).toBe(5);
+      expect(m['EmbeddedChartBuilder.setOption']).toBe(5); // one option (the title) per chart
+      expect(m['Range.createPivotTable']).toBe(6);
+      expect(m['Sheet.protect']).toBe(4);
+      // a tab created in this run is not searched for charts, pivots, protections or its extent
+      expect(m['Sheet.getCharts'] ?? 0).toBe(0);
+      expect(m['Sheet.getPivotTables'] ?? 0).toBe(0);
+      expect(m['Sheet.getProtections'] ?? 0).toBe(0);
+      expect(m['Sheet.getLastColumn'] ?? 0).toBe(0);
+      expect(m['Sheet.getName'] ?? 0).toBeLessThanOrEqual(1); // Data quality's own
+      expect(m['Spreadsheet.getNumSheets']).toBe(1);
+      expect(creationCalls(m)).toBe(77);
+      expect(first.calls - creationCalls(m)).toBeLessThanOrEqual(100);
+    }
+  });
+
+  test('a rerun takes the old extent of Summary and Trends from the layout, not the sheet', () => {
+    const rt = summariesWorkbook(kpiFixtureRows(), KPI_FIXTURE_NOW);
+    rt.run('refreshSummaries');
+    rt.tracker.reset();
+    rt.run('refreshSummaries');
+    expect(rt.tracker.snapshot().byMethod['Sheet.getLastColumn'] ?? 0).toBe(0);
+    // A workbook refreshed by an older version has no extents recorded: the sheet's own extent is
+    // read once, so leftovers below the new block are still blanked.
+    const layout = JSON.parse(rt.properties.document.get(LAYOUT_KEY) ?? '{}') as Record<
+      string,
+      string
+    >;
+    expect(layout[`extent:${SHEETS.summary}`]).toMatch(/^\d+x6$/);
+    for (const k of Object.keys(layout)) if (k.startsWith('extent:')) delete layout[k];
+    rt.properties.document.set(LAYOUT_KEY, JSON.stringify(layout));
+    const summary = sheet(rt, SHEETS.summary);
+    const below = summary.getLastRow() + 5;
+    summary.getRange(below, 2).setValue('stale');
+    rt.tracker.reset();
+    rt.run('refreshSummaries');
+    expect(rt.tracker.snapshot().byMethod['Sheet.getLastColumn']).toBe(2); // Summary, Trends
+    expect(summary.getRange(below, 2).getValue()).toBe('');
+    expect(sheet(rt, SHEETS.summary).getCharts()).toHaveLength(4);
   });
 });
 

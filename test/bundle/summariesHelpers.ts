@@ -114,3 +114,35 @@ export function setSetting(rt: Runtime, label: string, value: unknown): void {
   if (row < 0) throw new Error(`no setting ${label}: ${values.map((r) => r[0]).join(', ')}`);
   sheet.getRange(row + 1, 2).setValue(value);
 }
+
+/**
+ * Service calls that only create objects (tabs, protections, charts, native pivots): a refresh
+ * makes them when a tab, chart or pivot is missing or its layout changed, i.e. on the first run.
+ * Creating the 4 generated tabs (+ Data quality), 4 protections, 5 charts and 6 pivots of
+ * refreshSummaries takes 77 of them (plus one getRange per chart and pivot).
+ */
+export const CREATION_METHODS: ReadonlySet<string> = new Set([
+  'Spreadsheet.insertSheet',
+  'Sheet.protect',
+  'Protection.setWarningOnly',
+  'Protection.setDescription',
+  'Sheet.newChart',
+  'EmbeddedChartBuilder.setChartType',
+  'EmbeddedChartBuilder.addRange',
+  'EmbeddedChartBuilder.setPosition',
+  'EmbeddedChartBuilder.setOption',
+  'EmbeddedChartBuilder.build',
+  'Sheet.insertChart',
+  'Range.createPivotTable',
+  'PivotTable.addRowGroup',
+  'PivotTable.addColumnGroup',
+  'PivotTable.addPivotValue',
+  'PivotGroup.setDateTimeGroupingRule',
+]);
+
+/** How many of the counted calls (`byMethod` of a tracker snapshot) created objects. */
+export function creationCalls(byMethod: Record<string, number>): number {
+  let n = 0;
+  for (const [name, count] of Object.entries(byMethod)) if (CREATION_METHODS.has(name)) n += count;
+  return n;
+}
