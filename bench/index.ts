@@ -13,17 +13,7 @@ import { benchSubmit } from './submit';
 import { benchNormalize } from './normalize';
 import { benchSummaries } from './summaries';
 import { benchWeekly } from './weekly';
-
-interface Row {
-  op: string;
-  rows: number;
-  calls: number;
-  cellCalls: number;
-  cellsRead: number;
-  cellsWritten: number;
-  estMs: number;
-  nodeMs: number;
-}
+import type { BenchRow } from './measure';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -31,7 +21,7 @@ const only = args.filter((a) => !a.startsWith('--'));
 const want = (name: string): boolean => only.length === 0 || only.includes(name);
 const sizes = (full: number[]): number[] => (quick ? full.filter((n) => n <= 10000) : full);
 
-function table(title: string, rows: Row[]): void {
+function table(title: string, rows: BenchRow[]): void {
   console.log(`\n## ${title}`);
   console.table(
     rows.map((r) => ({

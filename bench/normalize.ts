@@ -15,23 +15,10 @@
 import { createRuntime, defaultDistDir, type Runtime } from '../runtime';
 import { generateSampleSheet, SAMPLE_SHEET_NAME, SAMPLE_TEAMS } from '../samples/generate';
 import { SHEETS } from '../src/domain/schema';
+import { argSizes, measure, runAlone, type BenchRow } from './measure';
 
-export interface NormalizeBenchRow {
-  op: string;
-  rows: number;
-  calls: number;
-  cellCalls: number;
-  cellsRead: number;
-  cellsWritten: number;
-  /** Estimated Apps Script time (runtime latency model), ms. */
-  estMs: number;
-  /** Node wall time of the call(s), ms. */
-  nodeMs: number;
-  /** Executions the operation took (continuation runs take several). */
-  executions: number;
-  /** Chunks of rows processed (normalize only). */
-  chunks?: number;
-}
+/** A row of the normalization benchmark: every operation reports its executions. */
+export type NormalizeBenchRow = BenchRow & { executions: number };
 
 /** The Apps Script limit of one execution, and the margin the bench keeps. */
 export const EXECUTION_LIMIT_MS = 360000;
@@ -54,29 +41,19 @@ function workbook(n: number, distDir: string): Runtime {
   return rt;
 }
 
-function measure(
+/** Measures an operation whose `fn` reports the executions (and chunks) it took. */
+function measureRun(
   rt: Runtime,
   op: string,
   rows: number,
   fn: () => { executions: number; chunks?: number },
 ): NormalizeBenchRow {
-  rt.tracker.reset();
-  const t0 = process.hrtime.bigint();
-  const { executions, chunks } = fn();
-  const nodeMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  const s = rt.tracker.snapshot();
-  return {
-    op,
-    rows,
-    calls: s.calls,
-    cellCalls: s.cellCalls,
-    cellsRead: s.cellsRead,
-    cellsWritten: s.cellsWritten,
-    estMs: Math.round(s.estimatedMs),
-    nodeMs: Math.round(nodeMs * 10) / 10,
-    executions,
-    ...(chunks !== undefined ? { chunks } : {}),
-  };
+  return measure(rt, op, rows, fn, {
+    columns: ({ executions, chunks }) => ({
+      executions,
+      ...(chunks !== undefined ? { chunks } : {}),
+    }),
+  });
 }
 
 function dataValues(rt: Runtime): unknown[][] {
@@ -121,14 +98,14 @@ export function benchNormalize(sizes: number[], distDir = defaultDistDir()): Nor
     const rt = workbook(n, distDir);
     const chunks = Math.ceil(n / CHUNK_ROWS);
     out.push(
-      measure(
+      measureRun(
         rt,
         'previewNormalization',
         n,
         () => (rt.run('previewNormalization'), { executions: 1 }),
       ),
     );
-    const run = measure(rt, 'normalizeRequests', n, () => {
+    const run = measureRun(rt, 'normalizeRequests', n, () => {
       const r = rt.run('normalizeRequests', { chunkRows: CHUNK_ROWS, budgetMs: 1e12 }) as {
         status: string;
       };
@@ -138,7 +115,7 @@ export function benchNormalize(sizes: number[], distDir = defaultDistDir()): Nor
     out.push(run);
     perChunk.push({ rows: n, value: run.calls / chunks });
     out.push(
-      measure(rt, 'normalizeRequests (rerun: 0 changes)', n, () => {
+      measureRun(rt, 'normalizeRequests (rerun: 0 changes)', n, () => {
         const r = rt.run('normalizeRequests') as { cellsChanged: number };
         if (r.cellsChanged !== 0)
           throw new Error(`rerun changed ${r.cellsChanged} cells at ${n} rows`);
@@ -147,7 +124,7 @@ export function benchNormalize(sizes: number[], distDir = defaultDistDir()): Nor
     );
     const single = dataValues(rt);
     out.push(
-      measure(
+      measureRun(
         rt,
         'undoLastNormalization',
         n,
@@ -158,7 +135,7 @@ export function benchNormalize(sizes: number[], distDir = defaultDistDir()): Nor
       // Too long for one execution (and always at the largest size, to show the path works): the
       // checkpoint + continuation path, 10,000 rows per execution, must end with the same sheet.
       const rt2 = workbook(n, distDir);
-      const row = measure(rt2, 'normalizeRequests (continued)', n, () => continued(rt2, 10000));
+      const row = measureRun(rt2, 'normalizeRequests (continued)', n, () => continued(rt2, 10000));
       out.push(row);
       if (JSON.stringify(dataValues(rt2)) !== JSON.stringify(single))
         throw new Error(`continued run at ${n} rows differs from a single run`);
@@ -182,14 +159,4 @@ export function benchNormalize(sizes: number[], distDir = defaultDistDir()): Nor
   return out;
 }
 
-function print(rows: NormalizeBenchRow[]): void {
-  console.table(rows);
-}
-
-if (/bench[\\/]normalize\.ts$/.test(process.argv[1] ?? '')) {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => n > 0);
-  print(benchNormalize(sizes.length ? sizes : [1000, 10000, 100000]));
-}
+if (runAlone('normalize')) console.table(benchNormalize(argSizes([1000, 10000, 100000])));

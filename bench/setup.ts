@@ -7,30 +7,14 @@
  * Run alone: `node scripts/run-ts.mjs bench/setup.ts [sizes...]` (after `npm run build`).
  */
 import { createRuntime, defaultDistDir, type Runtime } from '../runtime';
+import { LEGACY_HEADER } from '../test/helpers/legacySheet';
+import { argSizes, assertSameCallsAtEverySize, measure, runAlone, type BenchRow } from './measure';
 
-export interface SetupBenchRow {
-  op: string;
-  rows: number;
-  calls: number;
-  cellCalls: number;
-  cellsRead: number;
-  cellsWritten: number;
-  /** Estimated Apps Script time (runtime latency model), ms. */
-  estMs: number;
-  /** Node wall time of the call, ms. */
-  nodeMs: number;
-}
+/** A row of the setUpSheet benchmark. */
+export type SetupBenchRow = BenchRow;
 
-const HEADER = [
-  'Date',
-  'Team',
-  'Category',
-  'Description',
-  'Slack link',
-  'Time spent',
-  'Priority',
-  'Owner',
-];
+/** The tests' legacy header (test/helpers/legacySheet.ts) plus an extra 'Owner' column. */
+const HEADER = [...LEGACY_HEADER, 'Owner'];
 const TEAMS = ['tools-fe', 'FE Tools', 'Benefits Team 1', 'Health Apps', 'identity'];
 const TOPICS = ['CI error', 'ci failing', 'API', 'Datadog', 'Access', 'Forms'];
 
@@ -55,23 +39,13 @@ function legacyWorkbook(n: number, distDir: string): Runtime {
   return rt;
 }
 
-function measure(rt: Runtime, op: string, rows: number): SetupBenchRow {
-  rt.tracker.reset();
-  const t0 = process.hrtime.bigint();
-  const report = rt.run('setUpSheet') as { ok: boolean; message: string };
-  const nodeMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (!report.ok) throw new Error(`${op} failed at ${rows} rows: ${report.message}`);
-  const s = rt.tracker.snapshot();
-  return {
-    op,
-    rows,
-    calls: s.calls,
-    cellCalls: s.cellCalls,
-    cellsRead: s.cellsRead,
-    cellsWritten: s.cellsWritten,
-    estMs: Math.round(s.estimatedMs),
-    nodeMs: Math.round(nodeMs * 10) / 10,
-  };
+/** Measures one setUpSheet run; throws when it does not succeed. */
+function measureSetup(rt: Runtime, op: string, rows: number): SetupBenchRow {
+  return measure(rt, op, rows, () => rt.run('setUpSheet') as { ok: boolean; message: string }, {
+    check: (report) => {
+      if (!report.ok) throw new Error(`${op} failed at ${rows} rows: ${report.message}`);
+    },
+  });
 }
 
 /**
@@ -85,29 +59,14 @@ export function benchSetup(
   const out: SetupBenchRow[] = [];
   for (const n of sizes) {
     const rt = legacyWorkbook(n, distDir);
-    out.push(measure(rt, 'setUpSheet (adopt legacy)', n));
-    const rerun = measure(rt, 'setUpSheet (rerun)', n);
+    out.push(measureSetup(rt, 'setUpSheet (adopt legacy)', n));
+    const rerun = measureSetup(rt, 'setUpSheet (rerun)', n);
     if (rerun.cellsWritten !== 0)
       throw new Error(`setUpSheet rerun wrote ${rerun.cellsWritten} cells at ${n} rows`);
     out.push(rerun);
   }
-  for (const op of new Set(out.map((r) => r.op))) {
-    const rows = out.filter((r) => r.op === op);
-    const counts = new Set(rows.map((r) => `${r.calls}/${r.cellCalls}`));
-    if (counts.size > 1) {
-      throw new Error(
-        `${op}: service calls differ by size: ${rows.map((r) => `${r.rows}: ${r.calls}/${r.cellCalls}`).join(', ')}`,
-      );
-    }
-  }
+  assertSameCallsAtEverySize(out, { fields: ['calls', 'cellCalls'] });
   return out;
 }
 
-if (/bench[\\/]setup\.ts$/.test(process.argv[1] ?? '')) {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => n >= 0);
-  const rows = benchSetup(sizes.length ? sizes : [1000, 100000]);
-  console.table(rows);
-}
+if (runAlone('setup')) console.table(benchSetup(argSizes([1000, 100000], true)));

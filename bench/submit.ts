@@ -9,19 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRuntime, defaultDistDir, type Runtime } from '../runtime';
 import { HEADERS } from '../src/domain/schema';
+import { argSizes, assertSameCallsAtEverySize, measure, runAlone, type BenchRow } from './measure';
 
-export interface SubmitBenchRow {
-  op: string;
-  rows: number;
-  calls: number;
-  cellCalls: number;
-  cellsRead: number;
-  cellsWritten: number;
-  /** Estimated Apps Script time (runtime latency model), ms. */
-  estMs: number;
-  /** Node wall time of the call, ms. */
-  nodeMs: number;
-}
+/** A row of the sidebar benchmark. */
+export type SubmitBenchRow = BenchRow;
 
 export interface SubmitBench {
   rows: SubmitBenchRow[];
@@ -82,23 +73,14 @@ function seeded(n: number, distDir: string): Runtime {
   return rt;
 }
 
-function measure(rt: Runtime, op: string, rows: number, fn: () => unknown): SubmitBenchRow {
-  rt.tracker.reset();
-  const t0 = process.hrtime.bigint();
-  const result = fn() as { ok?: boolean } | null;
-  const nodeMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (result && result.ok === false) throw new Error(`${op} failed: ${JSON.stringify(result)}`);
-  const s = rt.tracker.snapshot();
-  return {
-    op,
-    rows,
-    calls: s.calls,
-    cellCalls: s.cellCalls,
-    cellsRead: s.cellsRead,
-    cellsWritten: s.cellsWritten,
-    estMs: Math.round(s.estimatedMs),
-    nodeMs: Math.round(nodeMs * 10) / 10,
-  };
+/** Measures one server call; throws when it answers `{ ok: false }`. */
+function measureCall(rt: Runtime, op: string, rows: number, fn: () => unknown): SubmitBenchRow {
+  return measure(rt, op, rows, fn, {
+    check: (result) => {
+      if ((result as { ok?: boolean } | null)?.ok === false)
+        throw new Error(`${op} failed: ${JSON.stringify(result)}`);
+    },
+  });
 }
 
 /** Runs the sidebar benchmark on data tabs of the given sizes (e.g. [1000, 100000]). */
@@ -109,7 +91,7 @@ export function benchSubmit(sizes: number[], distDir = defaultDistDir()): Submit
     const rt = seeded(n, distDir);
     let payload = '';
     rows.push(
-      measure(rt, 'getFormOptions', n, () => {
+      measureCall(rt, 'getFormOptions', n, () => {
         const o = rt.runFromClient('getFormOptions');
         payload = JSON.stringify(o);
         return o;
@@ -118,18 +100,20 @@ export function benchSubmit(sizes: number[], distDir = defaultDistDir()): Submit
     formOptionsBytes.push({ rows: n, bytes: Buffer.byteLength(payload) });
     // Warm submission first (it creates the ID/idempotency state), then the measured one.
     rt.runFromClient('submitRequest', form(n, 0));
-    rows.push(measure(rt, 'submitRequest', n, () => rt.runFromClient('submitRequest', form(n, 1))));
     rows.push(
-      measure(rt, 'submitRequest (duplicate)', n, () =>
+      measureCall(rt, 'submitRequest', n, () => rt.runFromClient('submitRequest', form(n, 1))),
+    );
+    rows.push(
+      measureCall(rt, 'submitRequest (duplicate)', n, () =>
         rt.runFromClient('submitRequest', form(n, 1)),
       ),
     );
-    rows.push(measure(rt, 'getMyOpenRequests', n, () => rt.runFromClient('getMyOpenRequests')));
+    rows.push(measureCall(rt, 'getMyOpenRequests', n, () => rt.runFromClient('getMyOpenRequests')));
     const open = rt.runFromClient('getMyOpenRequests') as { requests: { requestId: string }[] };
     const id = open.requests[0]?.requestId;
     if (id) {
       rows.push(
-        measure(rt, 'closeMyRequest', n, () =>
+        measureCall(rt, 'closeMyRequest', n, () =>
           rt.runFromClient('closeMyRequest', {
             requestId: id,
             resolution: 'Answered',
@@ -140,11 +124,8 @@ export function benchSubmit(sizes: number[], distDir = defaultDistDir()): Submit
     }
   }
   // Acceptance 4: the same calls at every size, within 25 calls and 6 cell calls.
-  const submits = rows.filter((r) => r.op === 'submitRequest');
-  for (const r of submits) {
-    if (r.calls !== submits[0].calls || r.cellCalls !== submits[0].cellCalls) {
-      throw new Error(`submitRequest calls differ by size: ${JSON.stringify(submits)}`);
-    }
+  assertSameCallsAtEverySize(rows, { ops: ['submitRequest'], fields: ['calls', 'cellCalls'] });
+  for (const r of rows.filter((row) => row.op === 'submitRequest')) {
     if (r.calls > 25 || r.cellCalls > 6) {
       throw new Error(`submitRequest over budget (25 calls, 6 cell calls): ${JSON.stringify(r)}`);
     }
@@ -174,10 +155,4 @@ export function printSubmitBench(b: SubmitBench): void {
   }
 }
 
-if (/bench[\\/]submit\.ts$/.test(process.argv[1] ?? '')) {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((x) => x >= 0);
-  printSubmitBench(benchSubmit(sizes.length ? sizes : [1000, 100000]));
-}
+if (runAlone('submit')) printSubmitBench(benchSubmit(argSizes([1000, 100000], true)));

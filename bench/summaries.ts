@@ -10,35 +10,28 @@
  * when a rerun exceeds 100 calls, or when the first run exceeds 100 calls besides the ones that
  * create the tabs, protections, charts and pivots (`creationCalls`).
  */
-import { createRuntime, defaultDistDir, type Runtime } from '../runtime';
+import { defaultDistDir, type Runtime } from '../runtime';
 import { headerMapOf } from '../src/domain/headers';
 import { computeReport } from '../src/domain/kpi';
-import { HEADERS, SHEETS } from '../src/domain/schema';
+import { HEADERS } from '../src/domain/schema';
 import {
   KPI_FIXTURE_NOW,
-  KPI_FIXTURE_TEAMS,
   KPI_FIXTURE_TZ,
   kpiFixtureLists,
   kpiFixtureRows,
 } from '../test/fixtures/kpi-fixture';
-import { creationCalls } from '../test/bundle/summariesHelpers';
+import { creationCalls, summariesWorkbook } from '../test/bundle/summariesHelpers';
+import {
+  argSizes,
+  assertSameCallsAtEverySize,
+  measure,
+  roundMs,
+  runAlone,
+  type BenchRow,
+} from './measure';
 
-export interface SummariesBenchRow {
-  op: string;
-  rows: number;
-  calls: number;
-  cellCalls: number;
-  cellsRead: number;
-  cellsWritten: number;
-  /** Estimated Apps Script time (runtime latency model), ms. */
-  estMs: number;
-  /** Node wall time, ms. */
-  nodeMs: number;
-  /** Of `calls`, those that created tabs, protections, charts or pivots (first run). */
-  creationCalls?: number;
-}
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+/** A row of the summaries (and weekly) benchmark. */
+export type SummariesBenchRow = BenchRow;
 
 /** The fixture's 40 rows repeated up to n rows, each copy shifted one hour earlier. */
 export function benchRows(n: number): unknown[][] {
@@ -58,38 +51,18 @@ export function benchRows(n: number): unknown[][] {
 }
 
 /** A runtime whose workbook went through setUpSheet and holds `n` data rows (loaded uncounted). */
-function workbook(n: number, distDir: string): Runtime {
-  const rt = createRuntime({ distDir, now: KPI_FIXTURE_NOW });
-  rt.run('setUpSheet');
-  const ss = rt.spreadsheet as unknown as Spreadsheet;
-  ss.getSheetByName(SHEETS.teams)
-    ?.getRange(2, 1, KPI_FIXTURE_TEAMS.length, 3)
-    .setValues(KPI_FIXTURE_TEAMS.map((t) => [t, '', false]));
-  const data = ss.getSheetByName(SHEETS.data);
-  if (!data) throw new Error('setUpSheet made no Requests tab');
-  if (data.getMaxRows() < n + 1) data.insertRowsAfter(data.getMaxRows(), n + 1 - data.getMaxRows());
-  if (n) data.getRange(2, 1, n, HEADERS.length).setValues(benchRows(n));
-  return rt;
+export function benchWorkbook(n: number, distDir: string): Runtime {
+  return summariesWorkbook(benchRows(n), KPI_FIXTURE_NOW, { distDir });
 }
 
-function measure(rt: Runtime, op: string, rows: number): SummariesBenchRow {
-  rt.tracker.reset();
-  const t0 = process.hrtime.bigint();
-  const result = rt.run('refreshSummaries') as { rows: number } | undefined;
-  const nodeMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (!result || result.rows !== rows) throw new Error(`${op} failed at ${rows} rows`);
-  const s = rt.tracker.snapshot();
-  return {
-    op,
-    rows,
-    calls: s.calls,
-    cellCalls: s.cellCalls,
-    cellsRead: s.cellsRead,
-    cellsWritten: s.cellsWritten,
-    estMs: Math.round(s.estimatedMs),
-    nodeMs: Math.round(nodeMs * 10) / 10,
-    creationCalls: creationCalls(s.byMethod),
-  };
+/** Measures one refreshSummaries run; throws unless it summarized all `rows`. */
+function measureRefresh(rt: Runtime, op: string, rows: number): SummariesBenchRow {
+  return measure(rt, op, rows, () => rt.run('refreshSummaries') as { rows: number } | undefined, {
+    check: (result) => {
+      if (!result || result.rows !== rows) throw new Error(`${op} failed at ${rows} rows`);
+    },
+    columns: (_result, s) => ({ creationCalls: creationCalls(s.byMethod) }),
+  });
 }
 
 /** The pure one-pass KPI computation alone (best of 3), no service calls. */
@@ -111,7 +84,7 @@ function measureDomain(n: number): SummariesBenchRow {
     cellsRead: 0,
     cellsWritten: 0,
     estMs: 0,
-    nodeMs: Math.round(best * 10) / 10,
+    nodeMs: roundMs(best),
   };
 }
 
@@ -125,16 +98,16 @@ export function benchSummaries(
 ): SummariesBenchRow[] {
   const out: SummariesBenchRow[] = [];
   for (const n of sizes) {
-    const rt = workbook(n, distDir);
-    out.push(measure(rt, 'refreshSummaries (first run)', n));
-    out.push(measure(rt, 'refreshSummaries (rerun)', n));
+    const rt = benchWorkbook(n, distDir);
+    out.push(measureRefresh(rt, 'refreshSummaries (first run)', n));
+    out.push(measureRefresh(rt, 'refreshSummaries (rerun)', n));
     out.push(measureDomain(n));
   }
-  for (const op of ['refreshSummaries (first run)', 'refreshSummaries (rerun)']) {
+  const refreshes = ['refreshSummaries (first run)', 'refreshSummaries (rerun)'];
+  assertSameCallsAtEverySize(out, { ops: refreshes, tolerance: 2 });
+  for (const op of refreshes) {
     const runs = out.filter((r) => r.op === op);
-    const min = Math.min(...runs.map((r) => r.calls));
     const max = Math.max(...runs.map((r) => r.calls));
-    if (max - min > 2) throw new Error(`${op}: calls vary with rows: ${min}..${max}`);
     // The first run also creates the tabs, protections, charts and pivots (77 calls that no API
     // batches); every other call of it, and every call of a rerun, is within the budget.
     const worst = Math.max(...runs.map((r) => r.calls - (r.creationCalls ?? 0)));
@@ -148,10 +121,4 @@ export function benchSummaries(
   return out;
 }
 
-if (/bench[\\/]summaries\.ts$/.test(process.argv[1] ?? '')) {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => n > 0);
-  console.table(benchSummaries(sizes.length ? sizes : undefined));
-}
+if (runAlone('summaries')) console.table(benchSummaries(argSizes([1000, 10000, 100000])));

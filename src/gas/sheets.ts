@@ -113,7 +113,15 @@ export function readHeaderMap(sheet: Sheet): HeaderMap {
  * user to run setup.
  */
 export function requireHeaderMap(sheet: Sheet): Record<FieldKey, number> {
-  const map = readHeaderMap(sheet);
+  return requireAllFields(sheet, readHeaderMap(sheet));
+}
+
+/**
+ * `map` (the header map of the data tab `sheet`) when it has every standard field; otherwise throws
+ * the error naming the missing columns and telling the user to run setup. The tab's name is read
+ * (one service call) only then.
+ */
+export function requireAllFields(sheet: Sheet, map: HeaderMap): Record<FieldKey, number> {
   const missing = missingFields(map);
   if (missing.length) {
     const names = FIELDS.filter((f) => missing.includes(f.key)).map((f) => f.header);

@@ -18,7 +18,7 @@ import {
   type FieldKey,
   type Lists,
 } from '../domain/schema';
-import { headerMapOf, missingFields, rowObject, type HeaderMap } from '../domain/headers';
+import { headerMapOf, rowObject } from '../domain/headers';
 import { parseLists, type TabValues } from '../domain/lists';
 import { toLiteralCell } from '../domain/literal';
 import { nextRequestId, type IdState } from '../domain/requestId';
@@ -48,6 +48,7 @@ import {
   getSpreadsheet,
   getTimeZone,
   readTabValues,
+  requireAllFields,
   withDocumentLock,
 } from './sheets';
 
@@ -133,16 +134,7 @@ function quoteSheet(name: string): string {
 }
 
 function checkedTab(sheet: Sheet, header: unknown[]): DataTab {
-  const map: HeaderMap = headerMapOf(header);
-  const missing = missingFields(map);
-  if (missing.length) {
-    const names = FIELDS.filter((f) => missing.includes(f.key)).map((f) => f.header);
-    throw new Error(
-      `The data tab '${sheet.getName()}' lacks the standard column(s) ${names.join(', ')}. ` +
-        'Run Support > Set up / repair sheet.',
-    );
-  }
-  return { sheet, header, map: map as Record<FieldKey, number> };
+  return { sheet, header, map: requireAllFields(sheet, headerMapOf(header)) };
 }
 
 /**
@@ -447,6 +439,16 @@ export function closeMyRequest(input: unknown): CloseResult {
   }
   const close = checked.value;
   const user = activeUserEmail().toLowerCase();
+  if (!user) {
+    // Without the user's address nobody could be told apart: close nothing rather than anything.
+    return {
+      ok: false,
+      message:
+        'Your email address is not available to Support Tracker, so it cannot check that ' +
+        `${close.requestId} is yours. Nothing was changed: update the row in the sheet.`,
+      errors: {},
+    };
+  }
   const { data } = dataTab(ss);
   const { sheet, map } = data;
   const locked = withDocumentLock(SUBMIT_LOCK_MS, (): CloseResult => {
@@ -463,8 +465,19 @@ export function closeMyRequest(input: unknown): CloseResult {
     if (String(current.requestId) !== close.requestId) {
       return { ok: false, message: `Request ${close.requestId} was not found.`, errors: {} };
     }
-    if (user && String(current.loggedBy).trim().toLowerCase() !== user) {
+    if (String(current.loggedBy).trim().toLowerCase() !== user) {
       return { ok: false, message: `${close.requestId} was logged by someone else.`, errors: {} };
+    }
+    // Already closed this way (a retry whose first answer was lost, or a second tab): keep the
+    // original Resolved at and write nothing. Closed another way: never overwrite it.
+    if (String(current.status).trim() === close.status && isDate(current.resolvedAt)) {
+      if (String(current.resolution).trim() === close.resolution)
+        return { ok: true, requestId: close.requestId, row };
+      return {
+        ok: false,
+        message: `${close.requestId} is already ${close.status} (${String(current.resolution)}): nothing was changed.`,
+        errors: {},
+      };
     }
     const updates: [number, unknown][] = [
       [map.status, toLiteralCell(close.status)],

@@ -8,63 +8,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Runtime } from '../../runtime';
-import { describeBrowser, launchChromium } from '../helpers/browser';
-import { loadBuiltRuntime } from '../helpers/runtime';
+import { axeSerious, describeBrowser, launchChromium } from '../helpers/browser';
+import { setSetting, summariesWorkbook } from '../bundle/summariesHelpers';
 import { sampleRows, TEAMS } from '../helpers/reportData';
 import { HEADERS } from '../../src/domain/schema';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
 const DOCS = path.resolve(__dirname, '../../docs');
-const AXE = require.resolve('axe-core/axe.min.js');
 const HOSTILE =
   '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"><svg onload="window.__pwned=3">';
 
-function setSetting(rt: Runtime, label: string, value: unknown): void {
-  const sheet = (rt.spreadsheet as unknown as Spreadsheet).getSheetByName('Settings')!;
-  const values = sheet.getDataRange().getValues();
-  const i = values.findIndex((r) => String(r[0]) === label);
-  if (i < 0) throw new Error(`no setting ${label}`);
-  sheet.getRange(i + 1, 2).setValue(value);
-}
-
 /** A workbook with ~14 weeks of requests, hostile text in the last week, summaries refreshed. */
 function workbook(): Runtime {
-  const rt = loadBuiltRuntime({ now: new Date('2026-11-24T14:00:00Z') });
-  rt.run('setUpSheet');
-  const ss = rt.spreadsheet as unknown as Spreadsheet;
-  ss.getSheetByName('Teams')!
-    .getRange(2, 1, TEAMS.length, 3)
-    .setValues(TEAMS.map((t) => [t, '', false]));
   const rows = sampleRows({ end: '2026-11-23' });
   const last = [...rows[rows.length - 1]];
   for (const h of ['Summary', 'Notes', 'Requester']) last[HEADERS.indexOf(h)] = HOSTILE;
   last[HEADERS.indexOf('Link')] = 'javascript:window.__pwned=4';
   last[HEADERS.indexOf('Documentation gap')] = true;
   rows[rows.length - 1] = last;
-  const data = ss.getSheetByName('Requests')!;
-  if (data.getMaxRows() < rows.length + 1)
-    data.insertRowsAfter(data.getMaxRows(), rows.length + 1 - data.getMaxRows());
-  data.getRange(2, 1, rows.length, HEADERS.length).setValues(rows);
+  const rt = summariesWorkbook(rows, new Date('2026-11-24T14:00:00Z'), {}, TEAMS);
   setSetting(rt, 'Dashboard published', true);
   rt.run('refreshSummaries');
   return rt;
-}
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[];
-}
-
-async function axeSerious(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document) => Promise<unknown> } }).axe.run(document),
-  )) as AxeResult;
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-    );
 }
 
 /** Opens `html` in a fresh page that records script errors, dialogs and any network request. */

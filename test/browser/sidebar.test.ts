@@ -10,30 +10,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { describeBrowser, launchChromium } from '../helpers/browser';
+import { axeSerious, describeBrowser, launchChromium } from '../helpers/browser';
 import { ensureBuilt } from '../helpers/runtime';
 import { openSession, type WorkbenchSession } from '../../workbench/session';
 import { startServer, type RunningServer } from '../../workbench/server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DOCS = path.join(ROOT, 'docs');
-const AXE = require.resolve('axe-core/axe.min.js');
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[];
-}
-
-async function axeSerious(frame: Frame): Promise<string[]> {
-  await frame.addScriptTag({ path: AXE });
-  const result = (await frame.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document) => Promise<unknown> } }).axe.run(document),
-  )) as AxeResult;
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-    );
-}
 
 type Row = Record<string, unknown>;
 

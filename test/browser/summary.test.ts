@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, launchChromium } from '../helpers/browser';
+import { closeAll, describeBrowser, launchChromium, recordErrors } from '../helpers/browser';
 import { openSession, type WorkbenchSession } from '../../workbench/session';
 import { startServer, type RunningServer } from '../../workbench/server';
 import type { RunResultDto } from '../../workbench/types';
@@ -52,18 +52,10 @@ describeBrowser('workbench Summary tab (Chromium)', () => {
     ok(await session.runMenu('refreshSummaries'));
     server = await startServer({ session, root, port: 0 });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
+    page = recordErrors(await browser.newPage({ viewport: { width: 1400, height: 1000 } }), errors);
   }, 60000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(browser, server, tmp));
 
   it('shows the KPI table and the four Summary charts, and saves docs/summary.png', async () => {
     await page.goto(server.url);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, launchChromium } from '../helpers/browser';
+import { closeAll, describeBrowser, launchChromium } from '../helpers/browser';
 import { fixtureDist } from '../helpers/workbenchFixture';
 import { openSession } from '../../workbench/session';
 import { startServer, type RunningServer } from '../../workbench/server';
@@ -32,11 +32,7 @@ describeBrowser('workbench hooks (Chromium)', () => {
     page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
     page.on('request', (r) => requests.push(r.url()));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(browser, server, tmp));
 
   it('draws a tab’s charts with chart.js served locally', async () => {
     await page.goto(server.url);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, launchChromium } from '../helpers/browser';
+import { closeAll, describeBrowser, launchChromium, recordErrors } from '../helpers/browser';
 import { openSession, type WorkbenchSession } from '../../workbench/session';
 import { startServer, type RunningServer } from '../../workbench/server';
 import { SAMPLE_SHEET_NAME } from '../../samples/generate';
@@ -57,18 +57,10 @@ describeBrowser('workbench page (Chromium)', () => {
       .setValue('<img src=x onerror="window.__xss=1"> CI failing');
     server = await startServer({ session, root, port: 0 });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
+    page = recordErrors(await browser.newPage({ viewport: { width: 1400, height: 900 } }), errors);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(browser, server, tmp));
 
   it('shows every tab as a paginated table and escapes cell text', async () => {
     await page.goto(server.url);

@@ -7,74 +7,21 @@ import type { Runtime } from '../../runtime';
 import { HEADERS, type FieldKey } from '../../src/domain/schema';
 import { loadBuiltRuntime } from '../helpers/runtime';
 import { sampleRows, TEAMS } from '../helpers/reportData';
-import { activeContent } from '../helpers/htmlSafety';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { setSetting, summariesWorkbook } from './summariesHelpers';
+import { activeContent, DASHBOARD_TAGS } from '../helpers/htmlSafety';
 
 const NOW = new Date('2026-11-24T15:00:00Z');
 const HOSTILE_TEAM = '<img src=x onerror=alert(1)>"><svg onload=alert(2)>';
-const PAGE_TAGS = [
-  'html',
-  'head',
-  'meta',
-  'title',
-  'style',
-  'body',
-  'header',
-  'main',
-  'footer',
-  'section',
-  'h1',
-  'h2',
-  'p',
-  'ul',
-  'li',
-  'span',
-  'table',
-  'caption',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-  'code',
-  'svg',
-  'line',
-  'polyline',
-  'circle',
-];
-
-function ss(rt: Runtime): Spreadsheet {
-  return rt.spreadsheet as unknown as Spreadsheet;
-}
-
-function setSetting(rt: Runtime, label: string, value: unknown): void {
-  const sheet = ss(rt).getSheetByName('Settings')!;
-  const values = sheet.getDataRange().getValues();
-  const i = values.findIndex((r) => String(r[0]) === label);
-  if (i < 0) throw new Error(`no setting ${label}`);
-  sheet.getRange(i + 1, 2).setValue(value);
-}
 
 /** The data rows written to the Requests tab (host access), and the published snapshot. */
 function setup(rowsCount?: number): { rt: Runtime; rows: unknown[][] } {
-  const rt = loadBuiltRuntime({ now: NOW });
-  rt.run('setUpSheet');
-  const teams = [...TEAMS, HOSTILE_TEAM];
-  ss(rt)
-    .getSheetByName('Teams')!
-    .getRange(2, 1, teams.length, 3)
-    .setValues(teams.map((t) => [t, '', false]));
   let rows = sampleRows({ end: '2026-11-23' });
   if (rowsCount)
     while (rows.length < rowsCount) rows = rows.concat(rows.slice(0, rowsCount - rows.length));
   const teamCol = HEADERS.indexOf('VFS team');
   // Five requests from the hostile-named team in the last 4 weeks: shown (escaped) by name.
   for (let i = 1; i <= 5; i++) rows[rows.length - i][teamCol] = HOSTILE_TEAM;
-  const data = ss(rt).getSheetByName('Requests')!;
-  if (data.getMaxRows() < rows.length + 1)
-    data.insertRowsAfter(data.getMaxRows(), rows.length + 1 - data.getMaxRows());
-  data.getRange(2, 1, rows.length, HEADERS.length).setValues(rows);
+  const rt = summariesWorkbook(rows, NOW, {}, [...TEAMS, HOSTILE_TEAM]);
   // The real pipeline: refreshSummaries computes the Report and stores the dashboard snapshot.
   rt.run('refreshSummaries');
   return { rt, rows };
@@ -153,7 +100,7 @@ describe('doGet: published dashboard', () => {
   });
 
   it('renders a hostile team name inert (acceptance 2)', () => {
-    expect(activeContent(html, PAGE_TAGS)).toEqual([]);
+    expect(activeContent(html, DASHBOARD_TAGS)).toEqual([]);
     expect(html).toContain(
       '&lt;img src=x onerror=alert(1)&gt;&quot;&gt;&lt;svg onload=alert(2)&gt;',
     );

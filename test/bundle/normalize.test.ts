@@ -14,20 +14,11 @@ import type {
   ListProposalsReport,
 } from '../../src/gas/normalize';
 import { ensureBuilt } from '../helpers/runtime';
+import { LEGACY_HEADER } from '../helpers/legacySheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const TZ = 'America/New_York';
 const TAB = 'Support log';
-
-const LEGACY_HEADER = [
-  'Date',
-  'Team',
-  'Category',
-  'Description',
-  'Slack link',
-  'Time spent',
-  'Priority',
-];
 
 /** Messy legacy rows (the issue's examples), `n` of them, cycling. */
 function legacyRows(n: number): unknown[][] {
@@ -99,7 +90,7 @@ function col(rt: Runtime, header: string): number {
 function adopted(rows: unknown[][], extra?: (rt: Runtime) => void): Runtime {
   const distDir = ensureBuilt();
   const rt = createRuntime({ now: new Date('2024-04-01T14:00:00Z'), distDir });
-  rt.spreadsheet._addSheet(TAB, [LEGACY_HEADER, ...rows]);
+  rt.spreadsheet._addSheet(TAB, [[...LEGACY_HEADER], ...rows]);
   const setup = rt.run('setUpSheet') as { ok: boolean };
   expect(setup.ok).toBe(true);
   sheet(rt, SHEETS.teams).getRange(2, 1, TEAMS.length, 3).setValues(TEAMS);
@@ -595,7 +586,7 @@ describe('build lists from my data', () => {
     });
     const distDir = ensureBuilt();
     const rt = createRuntime({ now: new Date('2024-04-01T14:00:00Z'), distDir });
-    rt.spreadsheet._addSheet(TAB, [LEGACY_HEADER, ...rows]);
+    rt.spreadsheet._addSheet(TAB, [[...LEGACY_HEADER], ...rows]);
     rt.run('setUpSheet');
     const before = typed(values(rt, SHEETS.teams));
     const p = rt.runFromClient('proposeListsFromData') as ListProposalsReport;

@@ -5,21 +5,24 @@
  */
 import type { Runtime } from '../../runtime';
 import { loadBuiltRuntime } from '../helpers/runtime';
+import { LEGACY_HEADER } from '../helpers/legacySheet';
 import { HEADERS, SHEETS } from '../../src/domain/schema';
 import { DEFAULT_TOPICS } from '../../src/domain/schema';
 import type { SetUpReport } from '../../src/gas/setup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const LEGACY_HEADER = [
-  'Date',
-  'Team',
-  'Category',
-  'Description',
-  'Slack link',
-  'Time spent',
-  'Priority',
+/** The configuration tabs setUpSheet creates on a fresh workbook. */
+const CONFIG_TABS = [
+  SHEETS.teams,
+  SHEETS.topics,
+  SHEETS.lists,
+  SHEETS.settings,
+  SHEETS.aliases,
+  SHEETS.changeLog,
+  SHEETS.runLog,
 ];
+
 const LEGACY_ROWS: unknown[][] = [
   [
     new Date('2024-03-05T15:00:00Z'),
@@ -40,7 +43,7 @@ function legacyRuntime(extraRows = 0): Runtime {
   const rows = [...LEGACY_ROWS];
   for (let i = 0; i < extraRows; i++)
     rows.push(['4/1', `Team ${i % 7}`, 'API', `Request ${i}`, '', 15, 'Low']);
-  rt.spreadsheet._addSheet('Support log', [LEGACY_HEADER, ...rows]);
+  rt.spreadsheet._addSheet('Support log', [[...LEGACY_HEADER], ...rows]);
   return rt;
 }
 
@@ -126,15 +129,7 @@ describe('setUpSheet on a legacy sheet (through dist/Code.js)', () => {
 
   it('creates the config tabs with their defaults and no generated tab', () => {
     const names = tabNames(rt);
-    for (const t of [
-      SHEETS.teams,
-      SHEETS.topics,
-      SHEETS.lists,
-      SHEETS.settings,
-      SHEETS.aliases,
-      SHEETS.changeLog,
-      SHEETS.runLog,
-    ]) {
+    for (const t of CONFIG_TABS) {
       expect(names).toContain(t);
     }
     for (const t of [
@@ -162,17 +157,7 @@ describe('setUpSheet on a legacy sheet (through dist/Code.js)', () => {
       'Office hours',
       'Other',
     ]);
-    expect(report.tabsCreated.sort()).toEqual(
-      [
-        SHEETS.teams,
-        SHEETS.topics,
-        SHEETS.lists,
-        SHEETS.settings,
-        SHEETS.aliases,
-        SHEETS.changeLog,
-        SHEETS.runLog,
-      ].sort(),
-    );
+    expect(report.tabsCreated.sort()).toEqual([...CONFIG_TABS].sort());
   });
 
   it('freezes the header row and protects it with a warning-only protection', () => {

@@ -10,20 +10,22 @@ import { loadBuiltRuntime } from '../helpers/runtime';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** A runtime at `now` whose workbook went through setUpSheet and holds `rows` under the headers. */
+/**
+ * A runtime at `now` whose workbook went through setUpSheet, lists `teams` (default: the KPI
+ * fixture's) on the Teams tab and holds `rows` under the headers; the call tracker is reset.
+ */
 export function summariesWorkbook(
   rows: unknown[][],
   now: Date,
   opts: RuntimeOptions = {},
+  teams: readonly string[] = KPI_FIXTURE_TEAMS,
 ): Runtime {
   const rt = loadBuiltRuntime({ now, ...opts });
   rt.run('setUpSheet');
   const ss = rt.spreadsheet as unknown as Spreadsheet;
-  const teams = ss.getSheetByName(SHEETS.teams);
-  if (teams)
-    teams
-      .getRange(2, 1, KPI_FIXTURE_TEAMS.length, 3)
-      .setValues(KPI_FIXTURE_TEAMS.map((t) => [t, '', false]));
+  const teamsTab = ss.getSheetByName(SHEETS.teams);
+  if (teamsTab)
+    teamsTab.getRange(2, 1, teams.length, 3).setValues(teams.map((t) => [t, '', false]));
   const data = ss.getSheetByName(SHEETS.data);
   if (!data) throw new Error('setUpSheet made no Requests tab');
   if (rows.length) {

@@ -11,9 +11,10 @@ import { setSetting, summariesWorkbook } from './summariesHelpers';
 
 const USER = 'lead@example.gov';
 
-function addUserTrigger(rt: Runtime): string {
+/** Adds an hourly clock trigger of USER's for `handler` directly to the runtime; returns its id. */
+function addUserTrigger(rt: Runtime, handler = 'myOwnReport'): string {
   return rt.triggers.add({
-    handler: 'myOwnReport',
+    handler,
     user: USER,
     source: 'CLOCK',
     eventType: 'CLOCK',
@@ -62,15 +63,7 @@ describe('installTriggers / removeTriggers', () => {
     rt.run('installTriggers');
     const weeklyId = rt.triggers.triggers.find((t) => t.handler === 'sendWeeklySummary')?.id;
     // A duplicate of ours made by hand (not recorded): removed as stale.
-    rt.triggers.add({
-      handler: 'refreshSummaries',
-      user: USER,
-      source: 'CLOCK',
-      eventType: 'CLOCK',
-      sourceId: '',
-      clock: { kind: 'hours', n: 1, timeZone: 'America/New_York' },
-      created: rt.clock.now().getTime(),
-    });
+    addUserTrigger(rt, 'refreshSummaries');
     setSetting(rt, 'Daily refresh hour', 5);
     rt.run('installTriggers');
     const refresh = rt.triggers.triggers.filter((t) => t.handler === 'refreshSummaries');

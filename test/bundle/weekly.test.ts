@@ -6,55 +6,17 @@
  */
 import type { Runtime } from '../../runtime';
 import { HEADERS, RUN_LOG_HEADERS } from '../../src/domain/schema';
-import { loadBuiltRuntime, sheetValues } from '../helpers/runtime';
+import { sheetValues } from '../helpers/runtime';
 import { sampleRows, TEAMS } from '../helpers/reportData';
-import { activeContent } from '../helpers/htmlSafety';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { setSetting, summariesWorkbook } from './summariesHelpers';
+import { activeContent, EMAIL_TAGS } from '../helpers/htmlSafety';
 
 /** Tuesday 2026-11-24 10:00 New York: the last complete week is Nov 16–22. */
 const NOW = new Date('2026-11-24T15:00:00Z');
 const HOSTILE = '<script>window.__x=1</script><img src=x onerror=alert(1)>"><svg onload=alert(2)>';
-const EMAIL_TAGS = [
-  'html',
-  'head',
-  'meta',
-  'title',
-  'body',
-  'table',
-  'tr',
-  'td',
-  'th',
-  'h1',
-  'h2',
-  'p',
-  'span',
-  'br',
-  'a',
-  'img',
-  'ul',
-  'li',
-];
 
-function ss(rt: Runtime): Spreadsheet {
-  return rt.spreadsheet as unknown as Spreadsheet;
-}
-
-function setSetting(rt: Runtime, label: string, value: unknown): void {
-  const sheet = ss(rt).getSheetByName('Settings')!;
-  const values = sheet.getDataRange().getValues();
-  const i = values.findIndex((r) => String(r[0]) === label);
-  if (i < 0) throw new Error(`no setting ${label}`);
-  sheet.getRange(i + 1, 2).setValue(value);
-}
-
+/** A set-up workbook with the sample rows (one hostile), the teams and the recipients. */
 function setup(opts: { rows?: number; recipients?: string } = {}): Runtime {
-  const rt = loadBuiltRuntime({ now: NOW });
-  rt.run('setUpSheet');
-  ss(rt)
-    .getSheetByName('Teams')!
-    .getRange(2, 1, TEAMS.length, 3)
-    .setValues(TEAMS.map((t) => [t, '', false]));
   let rows = sampleRows({ end: '2026-11-23' });
   if (opts.rows)
     while (rows.length < opts.rows) rows = rows.concat(rows.slice(0, opts.rows - rows.length));
@@ -64,10 +26,7 @@ function setup(opts: { rows?: number; recipients?: string } = {}): Runtime {
   hostile[HEADERS.indexOf('Link')] = 'javascript:alert(3)';
   hostile[HEADERS.indexOf('Documentation gap')] = true;
   rows[rows.length - 1] = hostile;
-  const data = ss(rt).getSheetByName('Requests')!;
-  if (data.getMaxRows() < rows.length + 1)
-    data.insertRowsAfter(data.getMaxRows(), rows.length + 1 - data.getMaxRows());
-  data.getRange(2, 1, rows.length, HEADERS.length).setValues(rows);
+  const rt = summariesWorkbook(rows, NOW, {}, TEAMS);
   setSetting(
     rt,
     'Weekly email recipients',

@@ -2,12 +2,15 @@
  * Shared helper of the browser tests (Playwright with Debian's Chromium).
  *
  * - `findChromium()` looks for a Chromium: `CHROMIUM_PATH`, then the usual Debian/Ubuntu paths.
+ * - `recordErrors(page, errors)` collects a page's script and console errors; `closeAll(...)` ends
+ *   a suite (browser, workbench server, temp folder).
+ * - `axeSerious(target)` runs axe-core in a page or frame and lists its serious/critical violations.
  * - `describeBrowser(name, fn)` runs the suite when one is found. Without one it skips LOUDLY
  *   (a console warning with the install hint, and a visible skipped test), except under
  *   `REQUIRE_BROWSER=1` (set by `.ci/run`), where a missing browser is a failing test.
  */
 import fs from 'node:fs';
-import type { Browser, LaunchOptions } from 'playwright-core';
+import type { Browser, Frame, LaunchOptions, Page } from 'playwright-core';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -80,4 +83,43 @@ export function describeBrowser(name: string, fn: (chromiumPath: string) => void
   describe(name, () => {
     it.skip(`SKIPPED, ${where}: ${INSTALL_HINT}`, () => undefined);
   });
+}
+
+const AXE = require.resolve('axe-core/axe.min.js');
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[];
+}
+
+/** Runs axe-core in `target` (a page or a frame) and describes each serious or critical violation. */
+export async function axeSerious(target: Page | Frame): Promise<string[]> {
+  await target.addScriptTag({ path: AXE });
+  const result = (await target.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document) => Promise<unknown> } }).axe.run(document),
+  )) as AxeResult;
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+    );
+}
+
+/** Pushes the page's uncaught script errors and console errors onto `errors`; returns `page`. */
+export function recordErrors(page: Page, errors: string[]): Page {
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return page;
+}
+
+/** Closes the browser, then the server, then removes the temp folder (whichever were made). */
+export async function closeAll(
+  browser: Browser | undefined,
+  server: { close(): Promise<void> } | undefined,
+  tmp?: string,
+): Promise<void> {
+  await browser?.close();
+  await server?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -44,3 +44,57 @@ export function activeContent(html: string, allowed: readonly string[]): string[
   if (/<script/i.test(html)) problems.push('<script> present');
   return problems;
 }
+
+/** The tags the weekly email's HTML may contain (inline-styled tables, the chart image, links). */
+export const EMAIL_TAGS: readonly string[] = [
+  'html',
+  'head',
+  'meta',
+  'title',
+  'body',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'h1',
+  'h2',
+  'p',
+  'span',
+  'br',
+  'a',
+  'img',
+  'ul',
+  'li',
+];
+
+/** The tags the public dashboard page may contain (semantic layout, tables, inline SVG). */
+export const DASHBOARD_TAGS: readonly string[] = [
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'header',
+  'main',
+  'footer',
+  'section',
+  'h1',
+  'h2',
+  'p',
+  'ul',
+  'li',
+  'span',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'code',
+  'svg',
+  'line',
+  'polyline',
+  'circle',
+];

@@ -4,6 +4,7 @@
  */
 import { FIELD_KEYS, DEFAULT_TOPICS, type FieldKey } from '../../src/domain/schema';
 import { zonedTime } from '../../src/domain/time';
+import { mulberry32 } from '../../samples/generate';
 
 export const TEAMS = [
   'Benefits Intake',
@@ -24,17 +25,6 @@ const RESOLUTIONS = [
   '',
 ];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One row in FIELD_KEYS order from a partial record. */
 export function rowOf(v: Partial<Record<FieldKey, unknown>>): unknown[] {
   return FIELD_KEYS.map((k) => (v[k] === undefined ? '' : v[k]));
@@ -51,7 +41,7 @@ export function sampleRows(
   const tz = 'America/New_York';
   const weeks = opts.weeks ?? 14;
   const per = opts.perWeek ?? 40;
-  const r = rng(opts.seed ?? 7);
+  const r = mulberry32(opts.seed ?? 7);
   const [y, m, d] = opts.end.split('-').map(Number);
   const topics = DEFAULT_TOPICS.slice(0, 14).map((t) => t.topic);
   const rows: unknown[][] = [];

@@ -8,28 +8,7 @@ import {
 import { formatChange, formatDayRange, formatKpiValue } from '../../src/domain/render/format';
 import type { DigestRequest, WeeklyDigest } from '../../src/domain/render/model';
 import { isValidEmail, validateRecipients } from '../../src/domain/email';
-import { activeContent, tagsOf } from '../helpers/htmlSafety';
-
-const EMAIL_TAGS = [
-  'html',
-  'head',
-  'meta',
-  'title',
-  'body',
-  'table',
-  'tr',
-  'td',
-  'th',
-  'h1',
-  'h2',
-  'p',
-  'span',
-  'br',
-  'a',
-  'img',
-  'ul',
-  'li',
-];
+import { activeContent, EMAIL_TAGS, tagsOf } from '../helpers/htmlSafety';
 
 function digest(overrides: Partial<WeeklyDigest> = {}): WeeklyDigest {
   return {

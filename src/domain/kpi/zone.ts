@@ -27,29 +27,29 @@ export class ZoneClock {
 
   /** Offset of the zone from UTC at an instant, in ms (e.g. -5 h for EST). */
   offsetMs(ms: number): number {
-    const day = Math.floor(ms / MS_PER_DAY);
-    let daily = this.dayOffsets.get(day);
-    if (daily === undefined) {
-      const a = tzOffsetMinutes(day * MS_PER_DAY, this.timeZone);
-      const b = tzOffsetMinutes((day + 1) * MS_PER_DAY - 1, this.timeZone);
-      // NaN marks a day that holds a transition: look at its hours.
-      daily = a === b ? a * MS_PER_MINUTE : NaN;
-      this.dayOffsets.set(day, daily);
-    }
+    const daily = this.bucketOffsetMs(this.dayOffsets, Math.floor(ms / MS_PER_DAY), MS_PER_DAY);
     return Number.isNaN(daily) ? this.hourlyOffsetMs(ms) : daily;
   }
 
   private hourlyOffsetMs(ms: number): number {
-    const bucket = Math.floor(ms / MS_PER_HOUR);
-    let cached = this.hourOffsets.get(bucket);
+    const hourly = this.bucketOffsetMs(this.hourOffsets, Math.floor(ms / MS_PER_HOUR), MS_PER_HOUR);
+    // An hour that holds the transition: resolve each instant exactly.
+    return Number.isNaN(hourly) ? tzOffsetMinutes(ms, this.timeZone) * MS_PER_MINUTE : hourly;
+  }
+
+  /**
+   * The zone's offset in ms over bucket `bucket` of `sizeMs` (a UTC day or hour), cached in
+   * `cache`; NaN when the bucket holds a transition (its two ends have different offsets).
+   */
+  private bucketOffsetMs(cache: Map<number, number>, bucket: number, sizeMs: number): number {
+    let cached = cache.get(bucket);
     if (cached === undefined) {
-      const a = tzOffsetMinutes(bucket * MS_PER_HOUR, this.timeZone);
-      const b = tzOffsetMinutes((bucket + 1) * MS_PER_HOUR - 1, this.timeZone);
-      // NaN marks a bucket that holds a transition: resolve each instant exactly.
+      const a = tzOffsetMinutes(bucket * sizeMs, this.timeZone);
+      const b = tzOffsetMinutes((bucket + 1) * sizeMs - 1, this.timeZone);
       cached = a === b ? a * MS_PER_MINUTE : NaN;
-      this.hourOffsets.set(bucket, cached);
+      cache.set(bucket, cached);
     }
-    return Number.isNaN(cached) ? tzOffsetMinutes(ms, this.timeZone) * MS_PER_MINUTE : cached;
+    return cached;
   }
 
   /** The local wall clock of an instant, as ms since 1970-01-01T00:00 wall time. */

@@ -5,6 +5,7 @@
  */
 import { fromLocalInputValue, parseLink, toLocalInputValue } from '../../../domain/links';
 import {
+  FORM_KEYS,
   STICKY_KEYS,
   type FieldErrors,
   type FormKey,
@@ -19,28 +20,8 @@ import { server, toError } from '../../lib/server';
 
 const DATE_KEYS = ['requestedAt', 'firstResponseAt', 'resolvedAt'] as const;
 const BOOL_KEYS = ['documentationGap', 'automationCandidate'] as const;
-const FIELD_KEYS: FormKey[] = [
-  'summary',
-  'vfsTeam',
-  'topic',
-  'channel',
-  'requestedAt',
-  'link',
-  'requester',
-  'requestType',
-  'vspTeam',
-  'practiceArea',
-  'suggestedTopic',
-  'status',
-  'resolution',
-  'docsLink',
-  'documentationGap',
-  'automationCandidate',
-  'timeSpentMin',
-  'firstResponseAt',
-  'resolvedAt',
-  'notes',
-];
+/** Every form key the sidebar has a control for (all but the idempotency key). */
+const FIELD_KEYS: FormKey[] = FORM_KEYS.filter((k) => k !== 'clientRequestId');
 const DOCS_RESOLUTION = 'Pointed to existing docs';
 const MAX_BUSY_RETRIES = 4;
 
