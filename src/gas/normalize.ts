@@ -446,7 +446,10 @@ function appendLearned(ctx: Ctx, learned: readonly AliasRow[], known: Set<string
   for (const l of fresh) known.add(aliasKey(l));
 }
 
-/** A Request ID generator sharing the sidebar's per-day sequence (saved by `save`). */
+/**
+ * A Request ID generator sharing the sidebar's per-day sequence. Call `save` before releasing the
+ * document lock; the state is read again (lazily) after each save.
+ */
 function idGenerator(tz: string): { next: () => string; save: () => void } {
   const props = PropertiesService.getDocumentProperties();
   let raw: Record<string, unknown> | null = null;
@@ -474,9 +477,12 @@ function idGenerator(tz: string): { next: () => string; save: () => void } {
       return out.id;
     },
     save() {
-      if (issued === 0 || !state) return;
-      props.setProperty(SUBMIT_STATE_KEY, JSON.stringify({ ...(raw ?? {}), ...state }));
+      if (issued > 0 && state)
+        props.setProperty(SUBMIT_STATE_KEY, JSON.stringify({ ...(raw ?? {}), ...state }));
       issued = 0;
+      // Chunks hold the lock one at a time: a submission between two chunks moves the sequence
+      // (and adds its clientRequestId), so the next chunk reads the state again under its lock.
+      raw = null;
     },
   };
 }
@@ -662,6 +668,7 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
   if (!loaded.ok) return blocked(loaded.dataTab, loaded.message);
   const ctx = loaded.ctx;
 
+  const startedNow = !cp;
   if (!cp) {
     cp = {
       runId: newRunId('N', ctx.tz),
@@ -686,7 +693,11 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
 
   // Replay a chunk that was logged but not committed (the run was killed in between).
   const replay = withDocumentLock(LOCK_MS, () => replayUncommitted(ctx, state));
-  if (!replay.ok) return { ...blocked(ctx.dataTab, replay.message), status: 'busy' };
+  if (!replay.ok) {
+    // Nothing was written: a run that could not even start leaves no checkpoint behind.
+    if (startedNow) props.deleteProperty(CHECKPOINT_KEY);
+    return { ...blocked(ctx.dataTab, replay.message), status: 'busy' };
+  }
   props.setProperty(CHECKPOINT_KEY, JSON.stringify(state));
 
   const ids = idGenerator(ctx.tz);
@@ -770,8 +781,17 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
   if (state.cellsChanged > 0) props.setProperty(LAST_RUN_KEY, JSON.stringify(lastRun));
   props.deleteProperty(CHECKPOINT_KEY);
   if (resumed) deleteContinuationTriggers();
-  writeDataQuality(ctx.ss, ctx.sheet, q, ctx.tz);
-  const validation = applyValidation(ctx.ss, ctx.sheet, ctx.map, ctx.lists, ctx.mode);
+  // refreshSummaries rewrites the Data quality tab under the document lock: so does this.
+  const derived = withDocumentLock(LOCK_MS, () => {
+    writeDataQuality(ctx.ss, ctx.sheet, q, ctx.tz);
+    return applyValidation(ctx.ss, ctx.sheet, ctx.map, ctx.lists, ctx.mode);
+  });
+  const validation = derived.ok ? derived.value : undefined;
+  const warnings = warningsOf(final);
+  if (!derived.ok)
+    warnings.push(
+      'The Data quality tab and the validation rules were not refreshed (the sheet was busy): run Normalize existing rows again, it changes nothing else.',
+    );
 
   const pct = q.rows === 0 ? null : Math.round((1000 * q.standardized) / q.rows) / 10;
   const unresolved = final.unresolved.map(unresolvedView);
@@ -789,7 +809,7 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
     changesByField: byHeader(state.counts),
     unresolved,
     blankRows: final.blankRows.map((r) => r + 2),
-    warnings: warningsOf(final),
+    warnings,
     standardizedPct: pct,
     validation,
   };
@@ -825,6 +845,23 @@ function readLoggedChanges(ctx: Ctx, runId: string, afterRow: number): LoggedCha
     });
   }
   return out;
+}
+
+/**
+ * The Change log row just above the first row of run `runId` (1 when it is not found), found with
+ * one TextFinder on the Run id column: undo then reads only that run's rows, not the whole log.
+ */
+function rowBeforeRun(ctx: Ctx, runId: string): number {
+  const log = ctx.ss.getSheetByName(SHEETS.changeLog);
+  if (!log) return 1;
+  const runIdCol = CHANGE_LOG_HEADERS.indexOf('Run ID') + 1;
+  const found = log
+    .getRange(1, runIdCol, log.getMaxRows(), 1)
+    .createTextFinder(runId)
+    .matchEntireCell(true)
+    .matchCase(true)
+    .findNext();
+  return found ? Math.max(1, found.getRow() - 1) : 1;
 }
 
 /** Re-applies logged changes whose chunk was not committed (a kill between log and checkpoint). */
@@ -869,7 +906,7 @@ export function undoLastNormalization(): UndoReport {
   if (!loaded.ok) return none(loaded.message);
   const ctx = loaded.ctx;
   const result = withDocumentLock(LOCK_MS, (): UndoReport => {
-    const changes = readLoggedChanges(ctx, last.runId, 1);
+    const changes = readLoggedChanges(ctx, last.runId, rowBeforeRun(ctx, last.runId));
     if (changes.length === 0)
       return none(`The Change log holds no change of run ${last.runId}: nothing to undo.`);
     const undoId = newRunId('U', ctx.tz);
@@ -972,7 +1009,8 @@ function refreshQualityOf(ctx: Ctx): number | null {
       a,
     );
   }
-  writeDataQuality(ctx.ss, ctx.sheet, q, ctx.tz);
+  // refreshSummaries rewrites the same tab under the document lock; a busy sheet skips the rewrite.
+  withDocumentLock(LOCK_MS, () => writeDataQuality(ctx.ss, ctx.sheet, q, ctx.tz));
   return standardizedPct(q);
 }
 

@@ -13,7 +13,8 @@
  */
 import { RUN_LOG_HEADERS, SHEETS } from '../domain/schema';
 import { isoDay } from '../domain/time';
-import { appendRows, ensureSheet, getSpreadsheet, getTimeZone } from './sheets';
+import { toLiteralCell } from '../domain/literal';
+import { ensureSheet, getSpreadsheet, getTimeZone } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -62,14 +63,18 @@ function messageOf(err: unknown): string {
 
 /**
  * Appends one row to the Run log (creating the tab when missing) and drops the oldest rows beyond
- * the last 500. 4-6 service calls, whatever the log's size.
+ * the last 500. 3-5 service calls, whatever the log's size. Runs may overlap (a trigger and a menu
+ * click) and the row is written outside any lock, so it uses the atomic `appendRow`: a
+ * read-last-row-then-write append could overwrite the row of a concurrent run.
  */
 export function appendRunLog(ss: Spreadsheet, entry: RunLogEntry): void {
   const sheet = ensureSheet(ss, SHEETS.runLog, RUN_LOG_HEADERS);
-  const row = appendRows(sheet, [
-    [entry.start, entry.fn, entry.durationSeconds, entry.rows, entry.outcome, entry.error],
-  ]);
-  const excess = row - 1 - RUN_LOG_MAX_ROWS;
+  sheet.appendRow(
+    [entry.start, entry.fn, entry.durationSeconds, entry.rows, entry.outcome, entry.error].map(
+      toLiteralCell,
+    ),
+  );
+  const excess = sheet.getLastRow() - 1 - RUN_LOG_MAX_ROWS;
   if (excess > 0) sheet.deleteRows(2, excess);
 }
 
