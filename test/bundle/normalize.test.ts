@@ -129,6 +129,9 @@ describe('preview, run, undo', () => {
     expect(preview.ok).toBe(true);
     expect(preview.rowsScanned).toBe(8);
     expect(preview.changesByField).toMatchObject({ 'Requested at': 7, 'Time spent (min)': 6 });
+    // The empty VSP team / Practice area columns (added by setUpSheet) take the Topic's routing
+    // on the 7 rows whose Topic resolves (not row 8, 'stuff'): the counts include those fills.
+    expect(preview.changesByField).toMatchObject({ 'VSP team': 7, 'Practice area': 7 });
     expect(preview.examples.length).toBeGreaterThan(5);
     expect(preview.examples.length).toBeLessThanOrEqual(20);
     expect(preview.examples).toContainEqual({
@@ -181,6 +184,12 @@ describe('preview, run, undo', () => {
     expect(at(6, 'Channel')).toBe('Email');
     expect(at(9, 'VFS team')).toBe('fe tools'); // a formula cell: never touched
     expect(at(9, 'Topic')).toBe('PR Review');
+    // Routing of the (normalized) Topic fills the empty VSP team / Practice area cells.
+    expect([2, 7, 8].map((r) => [at(r, 'VSP team'), at(r, 'Practice area')])).toEqual([
+      ['Operations/DevOps', 'DevOps'],
+      ['Collaboration Cycle', 'Accessibility'],
+      ['', ''], // Topic 'stuff' is unresolved: nothing to route from
+    ]);
     for (let r = 2; r <= 9; r++) expect(at(r, 'Request ID')).toMatch(REQUEST_ID_RE);
     // Formulas survive, the extra column is untouched.
     const f = formulas(rt, TAB);
@@ -199,6 +208,11 @@ describe('preview, run, undo', () => {
       '30m',
       30,
       'duration',
+    ]);
+    expect(rows.find((r) => r[2] === 'VSP team' && r[1] === 2)?.slice(3, 6)).toEqual([
+      '',
+      'Operations/DevOps',
+      'routing',
     ]);
     // Data quality tab: KPI and one line per non-standard row with a jump link.
     const dq = values(rt, SHEETS.dataQuality);

@@ -26,12 +26,14 @@ function plan(rows: unknown[][], extra: Partial<PlanInput> = {}) {
   });
 }
 
-/** A complete, already-standard row. */
+/** A complete, already-standard row (VSP team / Practice area = the CI Error topic's routing). */
 function goodRow(extra: Partial<Record<FieldKey, unknown>> = {}): unknown[] {
   return row({
     requestId: 'SR-20240305-AAAA',
     requestedAt: zonedTime(TZ, 2024, 3, 5),
     vfsTeam: 'Frontend Tools',
+    vspTeam: 'Operations/DevOps',
+    practiceArea: 'DevOps',
     channel: 'Slack',
     topic: 'CI Error',
     summary: 'Build is red',

@@ -3,7 +3,8 @@
  * - normalize∘normalize = normalize: a second plan on the applied rows has 0 changes;
  * - undo∘normalize = identity, types included (a Date stays a Date, a number a number);
  * - no cell outside the mapped standard fields (or holding a formula) ever changes;
- * - planning in chunks gives the whole-sheet plan.
+ * - planning in chunks gives the whole-sheet plan;
+ * - the `routing` rule only fills empty VSP team / Practice area cells, from the row's Topic.
  */
 import fc from 'fast-check';
 import {
@@ -14,6 +15,7 @@ import {
   type AliasRow,
 } from '../../src/domain/normalize';
 import { FIELDS, type FieldKey } from '../../src/domain/schema';
+import { isBlank } from '../../src/domain/normalize/values';
 import { isDate } from '../../src/domain/time';
 import { seqIds, testLists, TZ } from './normalize-fixtures';
 
@@ -73,6 +75,12 @@ const messyStrings = [
   'Something  Else',
   'qa',
   'Design system',
+  // Topics with routing (and list values it may fill), for the `routing` rule.
+  'API',
+  'accessibility',
+  'App Setup',
+  'Identity',
+  'DevOps',
 ];
 
 const cell: fc.Arbitrary<unknown> = fc.oneof(
@@ -91,6 +99,8 @@ const cell: fc.Arbitrary<unknown> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant(null) },
+  // Empty cells, so that empty VSP team / Practice area cells next to a Topic are common.
+  { weight: 2, arbitrary: fc.constantFrom('', ' ', null) },
 );
 
 interface Sheet {
@@ -101,14 +111,32 @@ interface Sheet {
 }
 
 /** A sheet with the standard fields mapped (some of them) onto random columns among extra ones. */
+/** Topic cells that resolve (some after normalization) to a topic with routing, or do not. */
+const topicCell: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('API', 'ci failing', 'accessibility', ' App Setup ') },
+  { weight: 1, arbitrary: fc.constantFrom('Something Else', 'Jenkins', 'stuff', '', 'TestRail') },
+  { weight: 1, arbitrary: cell },
+);
+
+const ROUTING_KEYS: readonly FieldKey[] = ['topic', 'vspTeam', 'practiceArea'];
+
+/**
+ * A sheet with the standard fields mapped (some of them) onto random columns among extra ones.
+ * Half of the sheets map Topic, VSP team and Practice area with Topic cells biased towards
+ * topics that have routing, so the `routing` rule is exercised by every property.
+ */
 const sheet: fc.Arbitrary<Sheet> = fc
   .record({
     extra: fc.integer({ min: 0, max: 4 }),
-    order: fc.shuffledSubarray([...FIELDS.map((f) => f.key)], { minLength: 1 }),
+    subset: fc.shuffledSubarray([...FIELDS.map((f) => f.key)], { minLength: 1 }),
+    routing: fc.boolean(),
     height: fc.integer({ min: 0, max: 12 }),
     seed: fc.integer(),
   })
-  .chain(({ extra, order, height }) => {
+  .chain(({ extra, subset, routing, height }) => {
+    const order: FieldKey[] = routing
+      ? [...subset, ...ROUTING_KEYS.filter((k) => !subset.includes(k))]
+      : subset;
     const width = order.length + extra;
     return fc
       .record({
@@ -120,6 +148,7 @@ const sheet: fc.Arbitrary<Sheet> = fc
           minLength: height,
           maxLength: height,
         }),
+        topics: fc.array(topicCell, { minLength: height, maxLength: height }),
         formulaMask: fc.array(
           fc.array(fc.integer({ min: 0, max: 9 }), { minLength: width, maxLength: width }),
           {
@@ -128,9 +157,10 @@ const sheet: fc.Arbitrary<Sheet> = fc
           },
         ),
       })
-      .map(({ positions, rows, formulaMask }) => {
+      .map(({ positions, rows, topics, formulaMask }) => {
         const headerMap: Partial<Record<FieldKey, number>> = {};
-        order.forEach((k, i) => (headerMap[k as FieldKey] = positions[i]));
+        order.forEach((k, i) => (headerMap[k] = positions[i]));
+        if (routing) rows.forEach((r, i) => (r[headerMap.topic as number] = topics[i]));
         const formulas = formulaMask.map((r) => r.map((f) => (f === 0 ? '=A1' : '')));
         return { rows, formulas, headerMap, width };
       });
@@ -177,11 +207,13 @@ const RUNS = { numRuns: 200 };
 describe('normalization properties', () => {
   test('normalize∘normalize = normalize: the second plan changes 0 cells', () => {
     let changed = 0;
+    let routed = 0;
     fc.assert(
       fc.property(sheet, (s) => {
         const rows = clone(s.rows);
         const first = planOf(s);
         changed += first.changes.length;
+        routed += first.changes.filter((c) => c.rule === 'routing').length;
         applyChanges(rows, first.changes);
         const second = planOf(s, rows);
         expect(second.changes).toEqual([]);
@@ -190,6 +222,7 @@ describe('normalization properties', () => {
     );
     // Not vacuous: the generated sheets do need normalizing.
     expect(changed).toBeGreaterThan(200);
+    expect(routed).toBeGreaterThan(50);
   });
 
   test('undo∘normalize = identity, including types', () => {
@@ -256,5 +289,31 @@ describe('normalization properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  test('routing fills only empty VSP team / Practice area cells, from the normalized active Topic', () => {
+    const lists = testLists();
+    let routed = 0;
+    fc.assert(
+      fc.property(sheet, (s) => {
+        const p = planOf(s);
+        const after = clone(s.rows);
+        applyChanges(after, p.changes);
+        for (const c of p.changes) {
+          if (c.rule !== 'routing') continue;
+          routed++;
+          expect(['vspTeam', 'practiceArea']).toContain(c.field);
+          expect(isBlank(c.from)).toBe(true);
+          const topicCol = s.headerMap.topic as number;
+          const topic = lists.topics.find((t) => !t.disabled && t.value === after[c.row][topicCol]);
+          expect(topic).toBeDefined();
+          const field = c.field as 'vspTeam' | 'practiceArea';
+          expect(c.to).toBe(topic?.[field]);
+          expect(lists[field].some((e) => !e.disabled && e.value === c.to)).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+    expect(routed).toBeGreaterThan(50);
   });
 });

@@ -3,6 +3,16 @@
  * standard, plus what it could not resolve. applyChanges/undoChanges play the plan forward and back
  * with values of their exact types, so a run can always be undone.
  *
+ * Routing (rule `routing`): when a row's Topic, after this row's own normalization, is an ACTIVE
+ * topic of the Topics tab, and that topic's routing (its VSP team / Practice area columns) names an
+ * active value of the VSP team / Practice area list, an EMPTY (or whitespace-only) VSP team /
+ * Practice area cell of the row is filled with that value, in its canonical list spelling - the
+ * same defaults the sidebar form pre-fills (issue 3). A non-empty cell is never overwritten (even
+ * one left unresolved), a Suggested topic never routes (only the real Topic does), a disabled
+ * topic or a routing value that is not an active list value fills nothing, and formula cells are
+ * never touched. Like every other change it is recorded in the Change log and undone by
+ * undoLastNormalization. The filled value is an exact active list value, so a second run keeps it.
+ *
  * Chunkable by design: every decision depends only on the row itself (plus the lists, aliases,
  * `now` and the injected generators), so planning rows [a, b) with `startRow: a` gives exactly the
  * slice of the whole-sheet plan (IDs included when the generator is sequential); mergePlans joins
@@ -50,6 +60,7 @@ export type ChangeRule =
   | 'channel-from-link'
   | 'date-from-link'
   | 'suggested-topic'
+  | 'routing'
   | 'new-id';
 
 /** One planned cell change. `row` is the 0-based data row (row 0 = first row under the header). */
@@ -279,6 +290,25 @@ function normalizeCell(
 }
 
 /**
+ * Routing of the active topics, by exact (cleaned) topic value: a normalized Topic cell holds the
+ * canonical spelling, so anything else (unresolved, disabled, blank, non-text) routes nowhere.
+ */
+function topicRouting(
+  lists: Lists,
+): (topic: unknown) => { vspTeam: string; practiceArea: string } | undefined {
+  const byTopic = new Map<string, { vspTeam: string; practiceArea: string }>();
+  for (const t of lists.topics) {
+    const value = cleanText(t.value);
+    if (t.disabled || value === '' || byTopic.has(value)) continue;
+    byTopic.set(value, {
+      vspTeam: cleanText(t.vspTeam ?? ''),
+      practiceArea: cleanText(t.practiceArea ?? ''),
+    });
+  }
+  return (topic) => (typeof topic === 'string' ? byTopic.get(topic) : undefined);
+}
+
+/**
  * Plans the normalization of data rows. Pure: reads `input`, returns the plan; nothing is mutated.
  * Formula cells and columns not in `headerMap` are never changed; blank rows are left alone.
  */
@@ -299,6 +329,7 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
     return typeof col === 'number' && col >= 0;
   });
   const col = (k: FieldKey): number | undefined => input.headerMap[k];
+  const routingOf = topicRouting(input.lists);
 
   const changes: CellChange[] = [];
   const unresolvedMap = new Map<string, Unresolved>();
@@ -395,6 +426,24 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
       const link = current('link');
       const at = typeof link === 'string' ? parseLink(link)?.requestedAt : undefined;
       if (at && isDate(at)) push(FIELD_BY_KEY.requestedAt, rCol, at, 'date-from-link');
+    }
+
+    // An empty VSP team / Practice area takes the routing of the row's (real, active) Topic.
+    const topicNow = current('topic');
+    const route =
+      typeof topicNow === 'string' &&
+      matchers.forField(FIELD_BY_KEY.topic).canonical(topicNow) === topicNow
+        ? routingOf(topicNow)
+        : undefined;
+    if (route) {
+      for (const key of ['vspTeam', 'practiceArea'] as const) {
+        const c = col(key);
+        if (c === undefined || isFormula(c) || !isBlank(current(key))) continue;
+        const value = route[key]
+          ? matchers.forField(FIELD_BY_KEY[key]).canonical(route[key])
+          : null;
+        if (value) push(FIELD_BY_KEY[key], c, value, 'routing');
+      }
     }
 
     // An empty Topic fills only Suggested topic (never Topic itself).
