@@ -7,14 +7,15 @@
  *   }
  *
  * A run started by a time-driven trigger (its event has `triggerUid`) that fails is logged, and the
- * owner gets one email about it at most once a day (per spreadsheet); the error is not rethrown, so
+ * owner gets one email about it at most once a day (per spreadsheet; checked and recorded under the
+ * document lock, see notifyOwnerOfFailure); the error is not rethrown, so
  * Apps Script does not send its own failure digest as well. Interactive runs rethrow after logging.
  * Logging never hides the run's own error: a failure to log is swallowed (and reported to Logger).
  */
 import { RUN_LOG_HEADERS, SHEETS } from '../domain/schema';
 import { isoDay } from '../domain/time';
 import { toLiteralCell } from '../domain/literal';
-import { ensureSheet, getSpreadsheet, getTimeZone } from './sheets';
+import { ensureSheet, getSpreadsheet, getTimeZone, withDocumentLock } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -22,6 +23,11 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const RUN_LOG_MAX_ROWS = 500;
 /** DocumentProperties key: the day (yyyy-MM-dd, spreadsheet time zone) of the last failure email. */
 export const FAILURE_EMAIL_DAY_KEY = 'supportTracker.runLog.failureEmailDay';
+/**
+ * How long a failing run waits for the document lock before deciding on the failure email. Short:
+ * when the lock stays busy the email is skipped (the failure is in the Run log either way).
+ */
+export const FAILURE_EMAIL_LOCK_MS = 2000;
 /** Longest error message kept in a Run log cell. */
 const MAX_ERROR_CHARS = 1000;
 
@@ -78,7 +84,12 @@ export function appendRunLog(ss: Spreadsheet, entry: RunLogEntry): void {
   if (excess > 0) sheet.deleteRows(2, excess);
 }
 
-/** Emails the owner about a failed triggered run, at most once per day (spreadsheet time zone). */
+/**
+ * Emails the owner about a failed triggered run, at most once per day (spreadsheet time zone).
+ * The check of the recorded day, the email and the new record happen under the document lock
+ * (tryLock, FAILURE_EMAIL_LOCK_MS), so two runs failing at once send one email; when the lock stays
+ * busy the email is skipped rather than risk a duplicate. Returns whether an email was sent.
+ */
 export function notifyOwnerOfFailure(
   ss: Spreadsheet,
   fn: string,
@@ -88,9 +99,22 @@ export function notifyOwnerOfFailure(
   const props = PropertiesService.getDocumentProperties();
   if (!props) return false;
   const today = isoDay(now, getTimeZone(ss));
-  if (props.getProperty(FAILURE_EMAIL_DAY_KEY) === today) return false;
-  const to = ownerEmail(ss);
-  if (!to) return false;
+  const locked = withDocumentLock(FAILURE_EMAIL_LOCK_MS, () => {
+    if (props.getProperty(FAILURE_EMAIL_DAY_KEY) === today) return false;
+    const to = ownerEmail(ss);
+    if (!to) return false;
+    sendFailureEmail(ss, to, fn, error, now);
+    props.setProperty(FAILURE_EMAIL_DAY_KEY, today);
+    return true;
+  });
+  if (!locked.ok) {
+    Logger.log(`Failure email for ${fn} skipped: the document lock was busy.`);
+    return false;
+  }
+  return locked.value;
+}
+
+function sendFailureEmail(ss: Spreadsheet, to: string, fn: string, error: string, now: Date): void {
   MailApp.sendEmail({
     to,
     subject: `Support Tracker: ${fn} failed`,
@@ -100,8 +124,6 @@ export function notifyOwnerOfFailure(
       'You get at most one of these emails a day.',
     name: 'Support Tracker',
   });
-  props.setProperty(FAILURE_EMAIL_DAY_KEY, today);
-  return true;
 }
 
 /** The trigger's owner (the effective user of a trigger run), else the spreadsheet's owner. */

@@ -38,6 +38,7 @@ import type { Settings } from '../domain/settings';
 import { columnLetter } from '../domain/settings';
 import { addQualityRows, newQualityAccumulator, writeDataQuality } from './dataQuality';
 import { withRunLog } from './runLog';
+import { defaultsUsedWarning, settingsErrorsExcept } from './settingsIssues';
 import {
   alertIfInteractive,
   dataSheetName,
@@ -45,7 +46,7 @@ import {
   getSpreadsheet,
   getTimeZone,
   readLists,
-  readSettings,
+  readSettingsParse,
   readSheetValues,
   withDocumentLock,
 } from './sheets';
@@ -56,6 +57,13 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Description of the warning-only protection of every generated tab. */
 export const GENERATED_PROTECTION = 'Support Tracker: generated, edits are overwritten';
+/** Settings a refresh does not use (schedules and email): their errors are reported elsewhere. */
+const NOT_USED_BY_REFRESH = [
+  'weeklyEmailRecipients',
+  'weeklyEmailDay',
+  'weeklyEmailHour',
+  'dailyRefreshHour',
+] as const;
 /** DocumentProperties key: JSON of the layout signatures of the charts and pivots. */
 export const LAYOUT_KEY = 'supportTracker.summaries.layout';
 /** Generated tabs, in the order they are created. */
@@ -74,6 +82,11 @@ export interface RefreshResult {
   /** Seconds the whole refresh took. */
   totalSeconds: number;
   tabs: string[];
+  /**
+   * Invalid Settings replaced by their defaults for this refresh, each naming its cell
+   * ("Invalid setting(s), default used: Settings!B9: ..."); '' when every setting is valid.
+   */
+  settingsWarning: string;
 }
 
 /** A chart on a generated tab. */
@@ -250,6 +263,11 @@ export function refreshSummaries(e?: unknown): RefreshResult | undefined {
       }
       const result = locked.value;
       run.rows = result.rows;
+      // Invalid settings do not stop a refresh (the defaults are used) but are never silent.
+      run.message = result.settingsWarning;
+      if (!run.triggered && result.settingsWarning) {
+        alertIfInteractive('Summaries refreshed with default settings', result.settingsWarning);
+      }
       if (!run.triggered) {
         ss.toast(
           `${result.rows} requests, ${result.totalSeconds.toFixed(1)} s`,
@@ -267,7 +285,8 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   const started = Date.now();
   // 1. Read.
   const timeZone = getTimeZone(ss);
-  const settings = readSettings(ss, { strict: false, timeZone });
+  const parsedSettings = readSettingsParse(ss, timeZone);
+  const settings = parsedSettings.settings; // defaults for invalid values (reported below)
   const lists = readLists(ss);
   const dataSheet = getDataSheet(ss, settings);
   const dataName = dataSheetName(settings);
@@ -340,6 +359,7 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
     compileSeconds,
     totalSeconds: (Date.now() - started) / 1000,
     tabs: [...GENERATED_TABS],
+    settingsWarning: defaultsUsedWarning(settingsErrorsExcept(parsedSettings, NOT_USED_BY_REFRESH)),
   };
 }
 

@@ -5,7 +5,9 @@
  * Sending rules:
  * - It covers the last complete week (week start from Settings, spreadsheet time zone).
  * - Recipients come from Settings and are validated one by one: an invalid address is reported
- *   (Run log, alert when interactive) and skipped, never sent to.
+ *   (Run log, alert when interactive, naming the Settings cell) and skipped, never sent to.
+ * - Any other invalid setting the email uses (week start, business hours, goals...) falls back to
+ *   its default, and the Run log row and alert say so, naming the cell (src/gas/settingsIssues.ts).
  * - Before building or sending, `MailApp.getRemainingDailyQuota()` must cover every recipient;
  *   otherwise a Run log row explains it and nothing at all is sent.
  * - The same week is never sent twice: the sent week is recorded in DocumentProperties, checked
@@ -19,7 +21,7 @@ import type { Report } from '../domain/kpi/report';
 import { computeReport } from '../domain/kpi/report';
 import { headerMapOf } from '../domain/headers';
 import { SHEETS } from '../domain/schema';
-import type { Settings } from '../domain/settings';
+import { quoteSheet, type Settings } from '../domain/settings';
 import { validateRecipients, type RecipientCheck } from '../domain/email';
 import { renderWeeklyEmail, WEEKLY_VOLUME_CID, type RenderedEmail } from '../domain/render/email';
 import { digestFromReport } from '../domain/render/fromReport';
@@ -37,6 +39,7 @@ import {
   withDocumentLock,
 } from './sheets';
 import { withRunLog } from './runLog';
+import { defaultsUsedWarning, joinMessages, settingsErrorsExcept } from './settingsIssues';
 import { reportOptions } from './summaries';
 import { dashboardUrl } from './webapp';
 
@@ -72,9 +75,21 @@ interface WeeklyContext {
   timeZone: string;
   settings: Settings;
   recipients: RecipientCheck;
+  /** A1 reference of the recipients' Value cell ("Settings!B3"), '' when the row is missing. */
+  recipientsCell: string;
+  /** Other invalid settings replaced by their defaults, naming their cells ('' when none). */
+  settingsWarning: string;
   week: WeekRange;
   now: Date;
 }
+
+/** Settings the email itself does not use: the schedule (installTriggers checks it) and the recipients (reported with the skipped addresses). */
+const NOT_USED_BY_EMAIL = [
+  'weeklyEmailRecipients',
+  'weeklyEmailDay',
+  'weeklyEmailHour',
+  'dailyRefreshHour',
+] as const;
 
 function context(now = new Date()): WeeklyContext {
   const ss = getSpreadsheet();
@@ -84,11 +99,14 @@ function context(now = new Date()): WeeklyContext {
   // The raw cell, so that one bad address does not drop the valid ones (the Settings parser
   // rejects the whole cell).
   const raw = parsed.raw.weeklyEmailRecipients ?? settings.weeklyEmailRecipients;
+  const recipientsRow = parsed.rows.weeklyEmailRecipients;
   return {
     ss,
     timeZone,
     settings,
     recipients: validateRecipients(raw),
+    recipientsCell: recipientsRow ? `${quoteSheet(SHEETS.settings)}!B${recipientsRow}` : '',
+    settingsWarning: defaultsUsedWarning(settingsErrorsExcept(parsed, NOT_USED_BY_EMAIL)),
     week: lastCompleteWeek(now, timeZone, settings.weekStart),
     now,
   };
@@ -174,8 +192,19 @@ function weekLabel(w: WeekRange): string {
   return `week of ${formatDayRange(w.start, w.end, true)}`;
 }
 
-function invalidNote(r: RecipientCheck): string {
-  return r.invalid.length ? ` Skipped invalid address(es): ${r.invalid.join(', ')}.` : '';
+/** " Skipped invalid address(es): a, b. Fix them in Settings!B3." ('' when every address is valid). */
+function invalidNote(c: WeeklyContext): string {
+  const r = c.recipients;
+  if (!r.invalid.length) return '';
+  const where = c.recipientsCell ? ` Fix them in ${c.recipientsCell}.` : '';
+  return ` Skipped invalid address(es): ${r.invalid.join(', ')}.${where}`;
+}
+
+/** The result with the context's invalid-settings warning appended to its message. */
+function withSettingsWarning(c: WeeklyContext, result: WeeklyResult): WeeklyResult {
+  return c.settingsWarning
+    ? { ...result, message: joinMessages(result.message, c.settingsWarning) }
+    : result;
 }
 
 /**
@@ -184,6 +213,10 @@ function invalidNote(r: RecipientCheck): string {
  */
 export function sendWeeklySummaryOnce(now = new Date()): WeeklyResult {
   const c = context(now);
+  return withSettingsWarning(c, sendWeekly(c));
+}
+
+function sendWeekly(c: WeeklyContext): WeeklyResult {
   const base = {
     week: c.week,
     recipients: c.recipients.valid,
@@ -194,7 +227,7 @@ export function sendWeeklySummaryOnce(now = new Date()): WeeklyResult {
     return {
       ...base,
       outcome: 'no-recipients',
-      message: `Weekly summary not sent: no valid address in Settings 'Weekly email recipients'.${invalidNote(c.recipients)}`,
+      message: `Weekly summary not sent: no valid address in Settings 'Weekly email recipients'.${invalidNote(c)}`,
     };
   }
   const props = PropertiesService.getDocumentProperties();
@@ -206,7 +239,7 @@ export function sendWeeklySummaryOnce(now = new Date()): WeeklyResult {
       outcome: 'short-quota',
       message:
         `Weekly summary not sent: the daily email quota has ${quota} recipient(s) left and this email needs ` +
-        `${c.recipients.valid.length}. Nothing was sent; it will be retried on the next run.${invalidNote(c.recipients)}`,
+        `${c.recipients.valid.length}. Nothing was sent; it will be retried on the next run.${invalidNote(c)}`,
     };
   }
   const built = buildEmail(c, true);
@@ -231,7 +264,7 @@ export function sendWeeklySummaryOnce(now = new Date()): WeeklyResult {
       ...base,
       rows: built.rows,
       outcome: 'sent',
-      message: `Weekly summary for the ${weekLabel(c.week)} sent to ${c.recipients.valid.length} recipient(s).${invalidNote(c.recipients)}`,
+      message: `Weekly summary for the ${weekLabel(c.week)} sent to ${c.recipients.valid.length} recipient(s).${invalidNote(c)}`,
     };
   });
   if (!locked.ok) {
@@ -259,6 +292,10 @@ function alreadySent(
 /** Sends the weekly email to the current user only (subject prefixed "[Test]"); records nothing. */
 export function sendTestWeeklySummaryOnce(now = new Date()): WeeklyResult {
   const c = context(now);
+  return withSettingsWarning(c, sendTest(c));
+}
+
+function sendTest(c: WeeklyContext): WeeklyResult {
   const user = currentUserEmail();
   const base = { week: c.week, recipients: user ? [user] : [], invalid: [], rows: 0 };
   if (!user) {

@@ -129,7 +129,7 @@ describe('sendWeeklySummary (acceptance 5)', () => {
   });
 
   it('with the installed weekly trigger: one email per week, an extra firing sends nothing', () => {
-    // installTriggers reads Settings strictly, so the recipients here are all valid.
+    // Valid recipients only (installTriggers itself ignores them: they do not affect schedules).
     const rt = setup({ recipients: 'lead@example.gov, team@example.gov' });
     rt.run('installTriggers');
     const fired = rt.fireDueTriggers(NOW.getTime() + 14 * 24 * 3600 * 1000);
