@@ -1,5 +1,6 @@
 /** Shared fixtures of the normalize unit tests (not a test file itself). */
 import { defaultLists } from '../../src/domain/lists';
+import { planNormalization, type PlanInput } from '../../src/domain/normalize';
 import { FIELDS, type FieldKey, type Lists } from '../../src/domain/schema';
 
 export const TZ = 'America/New_York';
@@ -33,4 +34,21 @@ export function row(values: Partial<Record<FieldKey, unknown>>): unknown[] {
 export function seqIds(prefix = 'SR-TEST-'): () => string {
   let n = 0;
   return () => `${prefix}${String(++n).padStart(4, '0')}`;
+}
+
+/** Column index of a field in STANDARD_MAP rows. */
+export const col = (k: FieldKey): number => STANDARD_MAP[k] as number;
+
+/** planNormalization over standard-column rows with the test lists, tz, clock and IDs. */
+export function plan(rows: unknown[][], extra: Partial<PlanInput> = {}) {
+  return planNormalization({
+    rows,
+    headerMap: STANDARD_MAP,
+    lists: testLists(),
+    aliases: [],
+    timeZone: TZ,
+    now: NOW,
+    newId: seqIds(),
+    ...extra,
+  });
 }

@@ -2,29 +2,12 @@ import {
   applyChanges,
   buildMatcher,
   mergePlans,
-  planNormalization,
   undoChanges,
   type AliasRow,
-  type PlanInput,
 } from '../../src/domain/normalize';
 import { FIELD_BY_KEY, type FieldKey } from '../../src/domain/schema';
 import { isDate, zonedTime } from '../../src/domain/time';
-import { NOW, row, seqIds, STANDARD_MAP, testLists, TZ } from './normalize-fixtures';
-
-const col = (k: FieldKey): number => STANDARD_MAP[k] as number;
-
-function plan(rows: unknown[][], extra: Partial<PlanInput> = {}) {
-  return planNormalization({
-    rows,
-    headerMap: STANDARD_MAP,
-    lists: testLists(),
-    aliases: [],
-    timeZone: TZ,
-    now: NOW,
-    newId: seqIds(),
-    ...extra,
-  });
-}
+import { col, plan, row, seqIds, testLists, TZ } from './normalize-fixtures';
 
 /** A complete, already-standard row (VSP team / Practice area = the CI Error topic's routing). */
 function goodRow(extra: Partial<Record<FieldKey, unknown>> = {}): unknown[] {

@@ -2,31 +2,10 @@
  * The `routing` rule of planNormalization: an EMPTY VSP team / Practice area takes the routing of
  * the row's real, active Topic (Topics tab), when that routing names an active list value.
  */
-import {
-  applyChanges,
-  mergePlans,
-  planNormalization,
-  undoChanges,
-  type PlanInput,
-} from '../../src/domain/normalize';
+import { applyChanges, mergePlans, undoChanges } from '../../src/domain/normalize';
 import type { FieldKey, Lists } from '../../src/domain/schema';
 import { isDate, zonedTime } from '../../src/domain/time';
-import { NOW, row, seqIds, STANDARD_MAP, testLists, TZ } from './normalize-fixtures';
-
-const col = (k: FieldKey): number => STANDARD_MAP[k] as number;
-
-function plan(rows: unknown[][], extra: Partial<PlanInput> = {}) {
-  return planNormalization({
-    rows,
-    headerMap: STANDARD_MAP,
-    lists: testLists(),
-    aliases: [],
-    timeZone: TZ,
-    now: NOW,
-    newId: seqIds(),
-    ...extra,
-  });
-}
+import { col, plan, row, seqIds, STANDARD_MAP, testLists, TZ } from './normalize-fixtures';
 
 /** A standard row whose VSP team and Practice area are empty unless given. */
 function req(extra: Partial<Record<FieldKey, unknown>> = {}): unknown[] {
