@@ -12,6 +12,12 @@
  *    with its defaults, and appends any setting missing from an existing Settings tab.
  * 4. Sets plain-text format on the text columns and Request ID, freezes the header row and protects
  *    it with a warning-only protection.
+ * 5. Makes sure the whole-column data validation rules of issue #4 are in place (`applyValidation`,
+ *    the same rules, warn/strict mode and hidden "Validation lists" mirror as a normalization run),
+ *    so rows typed by hand get dropdowns and highlights right away. It first checks the rules that
+ *    are there (`validationStatus`: two getDataValidations probes of the data tab, a few reads of
+ *    the mirror and config tabs) and applies them only when they are missing or out of date. A
+ *    failure there is reported; the rest of the setup stays done and a rerun retries.
  *
  * Everything is validated before the first write: a sheet it cannot adopt gets a clear message and
  * no change. Every step checks before it writes, so a rerun writes zero cells and makes no
@@ -46,10 +52,12 @@ import { toLiteralCell } from '../domain/literal';
 import {
   alertIfInteractive,
   readHeaderRow,
+  readLists,
   readSheetValues,
   withDocumentLock,
   writeBlock,
 } from './sheets';
+import { VALIDATION_LISTS_SHEET, applyValidation, validationStatus } from './validation';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -87,6 +95,17 @@ export interface SetUpReport {
   textFormatted: string[];
   frozeHeader: boolean;
   protectedHeader: boolean;
+  /**
+   * Data validation of the data tab: 'current' (already in place, nothing written), 'applied'
+   * (missing or out of date: applied now), 'failed' (see validationError), 'none' (not reached).
+   */
+  validation: 'none' | 'current' | 'applied' | 'failed';
+  /** Why the rules were (re)applied, e.g. "the rule of the 'Topic' column is missing or out of date". */
+  validationReason: string;
+  /** Standard headers of the columns that got a rule (when applied). */
+  validatedColumns: string[];
+  /** The error when validation = 'failed'. */
+  validationError: string;
   /** True when anything was written or changed. */
   changed: boolean;
   /** Problems that blocked the setup (ok = false). */
@@ -119,8 +138,11 @@ function configTabs(
   ];
 }
 
-/** Tabs that are never candidates for the data tab (config and generated tabs). */
-const RESERVED = new Set<string>(Object.values(SHEETS).filter((n) => n !== DATA_SHEET));
+/** Tabs that are never candidates for the data tab (config, generated and helper tabs). */
+const RESERVED = new Set<string>([
+  ...Object.values(SHEETS).filter((n) => n !== DATA_SHEET),
+  VALIDATION_LISTS_SHEET,
+]);
 
 function emptyReport(): SetUpReport {
   return {
@@ -135,6 +157,10 @@ function emptyReport(): SetUpReport {
     textFormatted: [],
     frozeHeader: false,
     protectedHeader: false,
+    validation: 'none',
+    validationReason: '',
+    validatedColumns: [],
+    validationError: '',
     changed: false,
     errors: [],
     warnings: [],
@@ -166,7 +192,11 @@ export function setUpSheet(): SetUpReport {
         errors: [locked.message],
       };
   const shown = alertIfInteractive(
-    report.ok ? 'Support Tracker is set up' : 'Support Tracker cannot set up this sheet',
+    !report.ok
+      ? 'Support Tracker cannot set up this sheet'
+      : report.validation === 'failed'
+        ? 'Support Tracker is set up, but without data validation'
+        : 'Support Tracker is set up',
     report.message,
   );
   if (!shown && !report.ok) throw new Error(report.message);
@@ -227,7 +257,11 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
   const missingTabs = configTabs(choice.name).filter((t) => !byName.has(t.name));
   // Sheets names are unique ignoring case: a "settings" tab would make insertSheet('Settings') fail
   // half-way, so it is caught here, before any write.
-  const toCreate = [...missingTabs.map((t) => t.name), ...(choice.sheet ? [] : [choice.name])];
+  const toCreate = [
+    ...missingTabs.map((t) => t.name),
+    ...(choice.sheet ? [] : [choice.name]),
+    ...(byName.has(VALIDATION_LISTS_SHEET) ? [] : [VALIDATION_LISTS_SHEET]),
+  ];
   for (const name of toCreate) {
     const clash = [...byName.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
     if (clash) {
@@ -291,6 +325,9 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
     logRenames(log, choice.name, plan);
   }
 
+  // Headers and config tabs are in place: the validation rules can reference them.
+  ensureValidation(ss, sheet, plan, settings, report);
+
   report.ok = true;
   report.changed =
     report.tabsCreated.length > 0 ||
@@ -299,9 +336,53 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
     report.settingsWritten.length > 0 ||
     report.textFormatted.length > 0 ||
     report.frozeHeader ||
-    report.protectedHeader;
+    report.protectedHeader ||
+    report.validation === 'applied' ||
+    report.validation === 'failed';
   report.message = summarize(report);
   return report;
+}
+
+/**
+ * Applies the data validation rules when they are missing or out of date (see the module comment).
+ * Never throws: a failure is recorded in the report.
+ */
+function ensureValidation(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  plan: HeaderPlan,
+  settings: SettingsParse,
+  report: SetUpReport,
+): void {
+  let hadMirror = true;
+  try {
+    const map = {} as Record<FieldKey, number>;
+    for (const k of Object.keys(plan.columns) as FieldKey[]) map[k] = plan.columns[k] - 1;
+    const lists = readLists(ss);
+    const mode = settings.settings.listValidationMode;
+    if (sheet.getMaxRows() < 2) {
+      report.warnings.push(
+        `The tab '${report.dataTab}' has no row below the header, so it has no data validation yet: ` +
+          'add rows, then run Set up / repair sheet again.',
+      );
+      return;
+    }
+    const status = validationStatus(ss, sheet, map, lists, mode);
+    if (status.current) {
+      report.validation = 'current';
+      return;
+    }
+    report.validationReason = status.reason;
+    hadMirror = ss.getSheetByName(VALIDATION_LISTS_SHEET) !== null;
+    const applied = applyValidation(ss, sheet, map, lists, mode);
+    report.validation = 'applied';
+    report.validatedColumns = applied.rules.map((r) => r.field);
+  } catch (e) {
+    report.validation = 'failed';
+    report.validationError = e instanceof Error ? e.message : String(e);
+  }
+  if (!hadMirror && ss.getSheetByName(VALIDATION_LISTS_SHEET))
+    report.tabsCreated.push(VALIDATION_LISTS_SHEET);
 }
 
 function fail(report: SetUpReport): SetUpReport {
@@ -533,6 +614,19 @@ function summarize(r: SetUpReport): string {
   if (r.settingsWritten.length) parts.push(`Settings written: ${r.settingsWritten.join(', ')}.`);
   if (r.frozeHeader) parts.push('Froze the header row.');
   if (r.protectedHeader) parts.push('Protected the header row (warning only).');
+  if (r.validation === 'applied') {
+    parts.push(
+      `Applied data validation to ${r.validatedColumns.length} column(s) (${r.validatedColumns.join(', ')})` +
+        (r.tabsCreated.length ? '' : ` because ${r.validationReason}`) +
+        '.',
+    );
+  }
+  if (r.validation === 'failed') {
+    parts.push(
+      `The data validation rules could not be applied: ${r.validationError}. ` +
+        'Everything else above is done. Run Set up / repair sheet again to retry.',
+    );
+  }
   return parts.join(' ') + warningText(r);
 }
 

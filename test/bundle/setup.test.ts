@@ -9,6 +9,7 @@ import { LEGACY_HEADER } from '../helpers/legacySheet';
 import { HEADERS, SHEETS } from '../../src/domain/schema';
 import { DEFAULT_TOPICS } from '../../src/domain/schema';
 import type { SetUpReport } from '../../src/gas/setup';
+import { VALIDATION_LISTS_SHEET } from '../../src/gas/validation';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -157,7 +158,9 @@ describe('setUpSheet on a legacy sheet (through dist/Code.js)', () => {
       'Office hours',
       'Other',
     ]);
-    expect(report.tabsCreated.sort()).toEqual([...CONFIG_TABS].sort());
+    // Changed with data validation on setup (issue #4 rules applied by setUpSheet): the hidden
+    // 'Validation lists' mirror the list rules reference is created too.
+    expect(report.tabsCreated.sort()).toEqual([...CONFIG_TABS, VALIDATION_LISTS_SHEET].sort());
   });
 
   it('freezes the header row and protects it with a warning-only protection', () => {
@@ -214,10 +217,17 @@ describe('setUpSheet on a legacy sheet (through dist/Code.js)', () => {
   });
 
   it('never reads data rows: reads stay at header and config-tab size', () => {
-    // Only single-row reads: the legacy header values (7 cells) and the number-format probe of
-    // row 2 across the adopted width (23 standard columns + Priority). No data row is read.
-    expect(firstRun.cellsRead).toBe(LEGACY_HEADER.length + HEADERS.length + 1);
-    expect(firstRun.byMethod['Range.getValues']).toBe(1);
+    // Only single-row reads of the data tab: the legacy header values (7 cells) and the
+    // number-format probe of row 2 across the adopted width (23 standard columns + Priority). No
+    // data row is read.
+    // Changed with data validation on setup: the help texts of the list rules name the allowed
+    // values, so the three config tabs the lists live on (Teams, Topics, Lists; just created here)
+    // are read once each (readLists, one getValues per tab). Still no data row.
+    const configCells = [SHEETS.teams, SHEETS.topics, SHEETS.lists]
+      .map((t) => values(rt, t))
+      .reduce((n, v) => n + v.length * v[0].length, 0);
+    expect(firstRun.cellsRead).toBe(LEGACY_HEADER.length + HEADERS.length + 1 + configCells);
+    expect(firstRun.byMethod['Range.getValues']).toBe(1 + 3);
   });
 
   it('a second run writes zero cells and makes no structural change', () => {
