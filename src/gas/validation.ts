@@ -15,7 +15,9 @@
  * highlight formulas use INDIRECT.
  *
  * `validationStatus` tells, with a constant handful of reads and no write, whether the rules in
- * place are what `applyValidation` would set now (Set up / repair uses it to stay a no-op).
+ * place are what `applyValidation` would set now (Set up / repair uses it to stay a no-op). The
+ * plan both share is plain data (`RuleSpec`: criteria name, values as text, help text, allow
+ * invalid, source tab/A1); DataValidation objects are built (`buildRule`) only when applying.
  */
 import {
   FIELDS,
@@ -67,8 +69,11 @@ function sourceOf(
   return { sheet: VALIDATION_LISTS_SHEET, a1: `${c}2:${c}${mirrorRows}` };
 }
 
-/** Writes the mirror tab: one column per Lists-tab list, formulas over rows 2..rows of Lists. */
-function writeMirror(ss: Spreadsheet, rows: number): void {
+/**
+ * Writes the mirror tab: one column per Lists-tab list, formulas over rows 2..rows of Lists.
+ * Returns the tab.
+ */
+function writeMirror(ss: Spreadsheet, rows: number): Sheet {
   const sheet = ss.getSheetByName(VALIDATION_LISTS_SHEET) ?? ss.insertSheet(VALIDATION_LISTS_SHEET);
   const block: string[][] = [MIRROR_KEYS.map((k) => LIST_TAB_NAMES[k])];
   for (let r = 2; r <= rows; r++) block.push(mirrorFormulas(r));
@@ -78,6 +83,7 @@ function writeMirror(ss: Spreadsheet, rows: number): void {
   if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
   sheet.getRange(1, 1, block.length, MIRROR_KEYS.length).setValues(block);
   if (!sheet.isSheetHidden()) sheet.hideSheet();
+  return sheet;
 }
 
 function helpFor(def: FieldDef, lists: Lists, mode: ListValidationMode): string {
@@ -92,7 +98,36 @@ function helpFor(def: FieldDef, lists: Lists, mode: ListValidationMode): string 
     : `${def.header}: one of ${shown} (edit them on the ${tab} tab). ${rule}`;
 }
 
-/** One whole-column rule applyValidation sets, built but not written. */
+/** The DataValidationCriteria (by name) of the rules applyValidation sets. */
+type Criteria =
+  | 'VALUE_IN_RANGE'
+  | 'DATE_IS_VALID_DATE'
+  | 'NUMBER_GREATER_THAN_OR_EQUAL_TO'
+  | 'CHECKBOX'
+  | 'TEXT_IS_VALID_URL';
+
+/** Criteria that take no value (requireDate, requireTextIsUrl): nothing to compare but the type. */
+const NO_VALUES: ReadonlySet<Criteria> = new Set<Criteria>([
+  'DATE_IS_VALID_DATE',
+  'TEXT_IS_VALID_URL',
+]);
+
+/**
+ * A whole-column rule as plain data: what `buildRule` builds and what `sameRule` compares an
+ * existing rule with, so checking the rules in place builds nothing.
+ */
+interface RuleSpec {
+  /** The DataValidationCriteria name (an enum member stringifies to its name). */
+  criteria: Criteria;
+  /** The rule's getCriteriaValues() as text: a source range as "Tab!A2:A500", then 'true'. */
+  values: string[];
+  helpText: string;
+  allowInvalid: boolean;
+  /** VALUE_IN_RANGE: the source tab (by name) and the A1 range on it. */
+  source?: { sheet: string; a1: string };
+}
+
+/** One whole-column rule applyValidation sets, as plain data (nothing built, nothing written). */
 interface PlannedRule {
   def: FieldDef;
   /** 0-based column. */
@@ -100,7 +135,7 @@ interface PlannedRule {
   a1: string;
   kind: string;
   source?: string;
-  rule: GoogleAppsScript.Spreadsheet.DataValidation;
+  spec: RuleSpec;
   /** Warn-mode highlight formula of a list column (undefined otherwise). */
   highlight?: string;
 }
@@ -109,6 +144,8 @@ interface ValidationPlan {
   maxRows: number;
   mirrorRows: number;
   rules: PlannedRule[];
+  /** The source tabs of the list rules, each looked up once (only tabs that exist). */
+  sources: Map<string, Sheet>;
 }
 
 /** Rows of the mirror tab: the Lists tab's rows plus room to grow (at least MIRROR_MIN_ROWS). */
@@ -126,8 +163,9 @@ function mirrorFormulas(r: number): string[] {
 }
 
 /**
- * Builds every rule applyValidation sets, without writing anything (list rules whose source tab
- * is missing are left out, as applyValidation leaves them out).
+ * Plans every rule applyValidation sets, as plain data: no rule is built and nothing is written
+ * (list rules whose source tab is missing are left out, as applyValidation leaves them out).
+ * `mirror` is the hidden mirror tab when the caller already has it (saves a lookup).
  */
 function planValidation(
   ss: Spreadsheet,
@@ -136,74 +174,134 @@ function planValidation(
   lists: Lists,
   mode: ListValidationMode,
   mirrorRows: number,
+  mirror?: Sheet | null,
 ): ValidationPlan {
   const strict = mode === 'strict';
   const maxRows = sheet.getMaxRows();
-  const configRows = {
-    teams: Math.max(MIRROR_MIN_ROWS, ss.getSheetByName(SHEETS.teams)?.getMaxRows() ?? 0),
-    topics: Math.max(MIRROR_MIN_ROWS, ss.getSheetByName(SHEETS.topics)?.getMaxRows() ?? 0),
+  // Each source tab is looked up once, whatever the number of list columns on it.
+  const looked = new Map<string, Sheet | null>();
+  if (mirror !== undefined) looked.set(VALIDATION_LISTS_SHEET, mirror);
+  const tab = (name: string): Sheet | null => {
+    let s = looked.get(name);
+    if (s === undefined) {
+      s = ss.getSheetByName(name);
+      looked.set(name, s);
+    }
+    return s;
   };
+  const configRows = {
+    teams: Math.max(MIRROR_MIN_ROWS, tab(SHEETS.teams)?.getMaxRows() ?? 0),
+    topics: Math.max(MIRROR_MIN_ROWS, tab(SHEETS.topics)?.getMaxRows() ?? 0),
+  };
+  const sources = new Map<string, Sheet>();
   const rules: PlannedRule[] = [];
   for (const def of FIELDS as readonly FieldDef[]) {
     const col = map[def.key];
     if (col === undefined) continue;
     const letter = columnLetter(col + 1);
     const a1 = `${letter}2:${letter}${maxRows}`;
-    let builder = SpreadsheetApp.newDataValidation();
+    let criteria: Criteria;
+    let values: string[] = [];
+    let helpText: string;
     let kind: string;
-    let source: string | undefined;
+    let source: { sheet: string; a1: string } | undefined;
     let highlight: string | undefined;
     switch (def.type) {
       case 'list': {
-        const src = sourceOf(def.list as ListKey, mirrorRows, configRows);
-        const target = ss.getSheetByName(src.sheet);
+        source = sourceOf(def.list as ListKey, mirrorRows, configRows);
+        const target = tab(source.sheet);
         if (!target) continue;
-        builder = builder
-          .requireValueInRange(target.getRange(src.a1), true)
-          .setHelpText(helpFor(def, lists, mode));
+        sources.set(source.sheet, target);
+        criteria = 'VALUE_IN_RANGE';
+        values = [`${source.sheet}!${source.a1}`, 'true'];
+        helpText = helpFor(def, lists, mode);
         kind = 'list';
-        source = `${src.sheet}!${src.a1}`;
         if (!strict)
-          highlight = `=AND(${letter}2<>"",${MARKER}"${quote(src.sheet)}!${src.a1}"),${letter}2)=0)`;
+          highlight = `=AND(${letter}2<>"",${MARKER}"${quote(source.sheet)}!${source.a1}"),${letter}2)=0)`;
         break;
       }
       case 'date':
       case 'datetime':
-        builder = builder
-          .requireDate()
-          .setHelpText(
-            `${def.header}: a date${def.type === 'datetime' ? ' and time' : ''}, e.g. 3/5/2024 14:30.`,
-          );
+        criteria = 'DATE_IS_VALID_DATE';
+        helpText = `${def.header}: a date${def.type === 'datetime' ? ' and time' : ''}, e.g. 3/5/2024 14:30.`;
         kind = 'date';
         break;
       case 'minutes':
-        builder = builder
-          .requireNumberGreaterThanOrEqualTo(0)
-          .setHelpText(`${def.header}: minutes, a number 0 or more (e.g. 30 or 90).`);
+        criteria = 'NUMBER_GREATER_THAN_OR_EQUAL_TO';
+        values = ['0'];
+        helpText = `${def.header}: minutes, a number 0 or more (e.g. 30 or 90).`;
         kind = 'number>=0';
         break;
       case 'checkbox':
-        builder = builder
-          .requireCheckbox()
-          .setHelpText(`${def.header}: tick the box when it applies.`);
+        criteria = 'CHECKBOX';
+        helpText = `${def.header}: tick the box when it applies.`;
         kind = 'checkbox';
         break;
       case 'url':
-        builder = builder.requireTextIsUrl().setHelpText(`${def.header}: a link (https://…).`);
+        criteria = 'TEXT_IS_VALID_URL';
+        helpText = `${def.header}: a link (https://…).`;
         kind = 'url';
         break;
       default:
         continue;
     }
-    const rule = builder.setAllowInvalid(!strict).build();
-    rules.push({ def, col, a1, kind, rule, ...(source ? { source } : {}), highlight });
+    const spec: RuleSpec = {
+      criteria,
+      values,
+      helpText,
+      allowInvalid: !strict,
+      ...(source ? { source } : {}),
+    };
+    rules.push({
+      def,
+      col,
+      a1,
+      kind,
+      spec,
+      ...(source ? { source: `${source.sheet}!${source.a1}` } : {}),
+      highlight,
+    });
   }
-  return { maxRows, mirrorRows, rules };
+  return { maxRows, mirrorRows, rules, sources };
+}
+
+/** Builds the DataValidation of a planned rule (`sources`: the list rules' source tabs). */
+function buildRule(
+  spec: RuleSpec,
+  sources: Map<string, Sheet>,
+): GoogleAppsScript.Spreadsheet.DataValidation {
+  let b = SpreadsheetApp.newDataValidation();
+  switch (spec.criteria) {
+    case 'VALUE_IN_RANGE': {
+      const src = spec.source;
+      const target = src && sources.get(src.sheet);
+      if (!src || !target) throw new Error('a list rule has no source tab');
+      b = b.requireValueInRange(target.getRange(src.a1), true);
+      break;
+    }
+    case 'DATE_IS_VALID_DATE':
+      b = b.requireDate();
+      break;
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      b = b.requireNumberGreaterThanOrEqualTo(Number(spec.values[0]));
+      break;
+    case 'CHECKBOX':
+      b = b.requireCheckbox();
+      break;
+    case 'TEXT_IS_VALID_URL':
+      b = b.requireTextIsUrl();
+      break;
+  }
+  return b.setHelpText(spec.helpText).setAllowInvalid(spec.allowInvalid).build();
+}
+
+/** Whether the criteria values of a conditional-format condition are one of our highlights. */
+function isOurCondition(values: unknown[]): boolean {
+  return values.some((v) => typeof v === 'string' && v.includes(MARKER));
 }
 
 function isOurHighlight(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
-  const values = rule.getBooleanCondition()?.getCriteriaValues() ?? [];
-  return values.some((v) => typeof v === 'string' && v.includes(MARKER));
+  return isOurCondition(rule.getBooleanCondition()?.getCriteriaValues() ?? []);
 }
 
 /**
@@ -221,15 +319,16 @@ export function applyValidation(
   mode: ListValidationMode,
 ): ValidationReport {
   const mirrorRows = mirrorRowsOf(ss);
-  writeMirror(ss, mirrorRows);
-  const plan = planValidation(ss, sheet, map, lists, mode, mirrorRows);
+  const mirror = writeMirror(ss, mirrorRows);
+  const plan = planValidation(ss, sheet, map, lists, mode, mirrorRows, mirror);
+  const built = plan.rules.map((p) => buildRule(p.spec, plan.sources));
   const height = Math.max(1, plan.maxRows - 1);
   const report: ValidationReport = { mode, rules: [], highlighted: 0 };
   const highlights: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
   try {
-    for (const p of plan.rules) {
+    for (const [i, p] of plan.rules.entries()) {
       const range = sheet.getRange(2, p.col + 1, height, 1);
-      range.setDataValidation(p.rule);
+      range.setDataValidation(built[i]);
       report.rules.push({
         field: p.def.header,
         range: p.a1,
@@ -264,30 +363,41 @@ export interface ValidationStatus {
   reason: string;
 }
 
-/** A criteria value as comparable text (a Range as "Tab!A1:B2"). */
-function criteriaKey(v: unknown): string {
-  if (v && typeof v === 'object' && 'getA1Notation' in v && 'getSheet' in v) {
-    const r = v as GoogleAppsScript.Spreadsheet.Range;
-    return `${r.getSheet().getName()}!${r.getA1Notation()}`;
-  }
-  return String(v);
-}
+/** Sheet ids of the list rules' source tabs, each asked for once (by tab name). */
+type SheetIds = Map<string, number>;
 
+/**
+ * Whether `actual` is the rule `spec` describes, with as few getter calls as possible: the cheap
+ * scalars first (criteria type, allowInvalid), then the help text, then the criteria values only
+ * when the criteria takes any. A source range is compared by its grid id (one call; the source
+ * tab's id is asked for once per tab) and its A1 notation, not by building "Tab!A1" text.
+ */
 function sameRule(
   actual: GoogleAppsScript.Spreadsheet.DataValidation | null,
-  planned: PlannedRule,
+  spec: RuleSpec,
+  sources: Map<string, Sheet>,
+  ids: SheetIds,
 ): boolean {
   if (!actual) return false;
-  const wanted = planned.rule;
-  if (String(actual.getCriteriaType()) !== String(wanted.getCriteriaType())) return false;
-  if (actual.getAllowInvalid() !== wanted.getAllowInvalid()) return false;
-  if ((actual.getHelpText() ?? '') !== (wanted.getHelpText() ?? '')) return false;
-  const a = actual.getCriteriaValues().map(criteriaKey);
-  // The planned source range is known as text: no need to ask the service for its name and A1.
-  const w = wanted
-    .getCriteriaValues()
-    .map((v) => (planned.source && v && typeof v === 'object' ? planned.source : criteriaKey(v)));
-  return a.length === w.length && a.every((x, i) => x === w[i]);
+  if (String(actual.getCriteriaType()) !== spec.criteria) return false;
+  if (actual.getAllowInvalid() !== spec.allowInvalid) return false;
+  if ((actual.getHelpText() ?? '') !== spec.helpText) return false;
+  if (NO_VALUES.has(spec.criteria)) return true;
+  const values = actual.getCriteriaValues();
+  if (values.length !== spec.values.length) return false;
+  return values.every((v, i) => {
+    if (!spec.source || i !== 0) return String(v) === spec.values[i];
+    if (!v || typeof v !== 'object' || !('getGridId' in v) || !('getA1Notation' in v)) return false;
+    const range = v as GoogleAppsScript.Spreadsheet.Range;
+    const target = sources.get(spec.source.sheet);
+    if (!target) return false;
+    let id = ids.get(spec.source.sheet);
+    if (id === undefined) {
+      id = target.getSheetId();
+      ids.set(spec.source.sheet, id);
+    }
+    return range.getGridId() === id && range.getA1Notation() === spec.source.a1;
+  });
 }
 
 /**
@@ -325,14 +435,18 @@ export function validationStatus(
   if (!same(ends, mirrorFormulas(2)) || !same(lastEnds, mirrorFormulas(mirrorRows)))
     return stale(`the '${VALIDATION_LISTS_SHEET}' tab was edited`);
 
-  const plan = planValidation(ss, sheet, map, lists, mode, mirrorRows);
+  const plan = planValidation(ss, sheet, map, lists, mode, mirrorRows, mirror);
   if (plan.maxRows < 2) return stale('the data tab has no row below the header');
   const width = Math.max(0, ...plan.rules.map((p) => p.col + 1));
   if (width > 0) {
     const first = sheet.getRange(2, 1, 1, width).getDataValidations()[0];
     const last = sheet.getRange(plan.maxRows, 1, 1, width).getDataValidations()[0];
+    const ids: SheetIds = new Map();
     for (const p of plan.rules) {
-      if (!sameRule(first[p.col], p) || !sameRule(last[p.col], p))
+      if (
+        !sameRule(first[p.col], p.spec, plan.sources, ids) ||
+        !sameRule(last[p.col], p.spec, plan.sources, ids)
+      )
         return stale(`the rule of the '${p.def.header}' column is missing or out of date`);
     }
   }
@@ -341,17 +455,19 @@ export function validationStatus(
     .filter((p) => p.highlight)
     .map((p) => `${columnLetter(p.col + 1)}2:${columnLetter(p.col + 1)}${height}|${p.highlight}`)
     .sort();
-  const actual = sheet
-    .getConditionalFormatRules()
-    .filter(isOurHighlight)
-    .map(
-      (r) =>
-        `${r
-          .getRanges()
-          .map((x) => x.getA1Notation())
-          .join(',')}|${String(r.getBooleanCondition()?.getCriteriaValues()[0])}`,
-    )
-    .sort();
+  // Each rule's condition is read once: to tell ours from others', then to compare it.
+  const actual: string[] = [];
+  for (const r of sheet.getConditionalFormatRules()) {
+    const values = r.getBooleanCondition()?.getCriteriaValues() ?? [];
+    if (!isOurCondition(values)) continue;
+    actual.push(
+      `${r
+        .getRanges()
+        .map((x) => x.getA1Notation())
+        .join(',')}|${String(values[0])}`,
+    );
+  }
+  actual.sort();
   if (!same(actual, wanted)) return stale('the highlight rules are missing or out of date');
   return { current: true, reason: '' };
 }

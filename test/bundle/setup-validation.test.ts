@@ -251,6 +251,41 @@ describe('setUpSheet repairs the validation rules', () => {
     expect(ruleSnapshot(rt)).toEqual(applied);
   });
 
+  it('a list rule re-pointed at the same A1 on another tab, or at another range, is repaired', () => {
+    const rt = legacyRuntime();
+    rt.run('setUpSheet');
+    const applied = ruleSnapshot(rt);
+    const s = sheet(rt, TAB);
+    const col = header(rt).indexOf('Topic') + 1;
+    const rule = s.getRange(2, col).getDataValidation();
+    if (!rule) throw new Error('no Topic rule');
+    const source = rule.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range;
+    const a1 = source.getA1Notation();
+    expect(source.getSheet().getName()).toBe(SHEETS.topics);
+    // Same criteria, help text, allowInvalid and A1, but on the Teams tab: only the tab differs.
+    const teams = sheet(rt, SHEETS.teams);
+    if (teams.getMaxRows() < source.getLastRow())
+      teams.insertRowsAfter(teams.getMaxRows(), source.getLastRow() - teams.getMaxRows());
+    s.getRange(2, col).setDataValidation(
+      rule.copy().requireValueInRange(teams.getRange(a1), true).build(),
+    );
+    const r1 = rt.run('setUpSheet') as SetUpReport;
+    expect(r1.validation).toBe('applied');
+    expect(r1.validationReason).toBe("the rule of the 'Topic' column is missing or out of date");
+    expect(ruleSnapshot(rt)).toEqual(applied);
+    expectNoOp(rt);
+    // Same tab, another range (the last row of the column).
+    const topics = sheet(rt, SHEETS.topics);
+    s.getRange(s.getMaxRows(), col).setDataValidation(
+      rule.copy().requireValueInRange(topics.getRange('A2:A10'), true).build(),
+    );
+    const r2 = rt.run('setUpSheet') as SetUpReport;
+    expect(r2.validation).toBe('applied');
+    expect(r2.validationReason).toBe("the rule of the 'Topic' column is missing or out of date");
+    expect(ruleSnapshot(rt)).toEqual(applied);
+    expectNoOp(rt);
+  });
+
   it('restores deleted highlight rules and a deleted mirror tab, keeping other formatting rules', () => {
     const rt = legacyRuntime();
     rt.run('setUpSheet');
