@@ -164,6 +164,15 @@ function classInfo(obj: object): { name: string; kinds: Record<string, CallKind>
   return undefined;
 }
 
+/** Whether an array (or an array of arrays) holds a service object. Dates and primitives are skipped fast. */
+function holdsServiceObject(values: readonly unknown[]): boolean {
+  for (const v of values) {
+    if (!v || typeof v !== 'object' || v instanceof Date) continue;
+    if (Array.isArray(v) ? holdsServiceObject(v) : classInfo(v as object)) return true;
+  }
+  return false;
+}
+
 /** The raw object behind a counting proxy (or the value itself). */
 export function unwrap<T>(v: T): T {
   if (v && typeof v === 'object') {
@@ -180,9 +189,8 @@ export function unwrap<T>(v: T): T {
 export function track<T>(value: T, tracker: CallTracker): T {
   if (!value || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    return value.some((v) => v && typeof v === 'object' && classInfo(v as object))
-      ? (value.map((v) => track(v, tracker)) as T)
-      : value;
+    // Grids too: getDataValidations() returns a 2-D array of service objects.
+    return holdsServiceObject(value) ? (value.map((v) => track(v, tracker)) as T) : value;
   }
   const obj = value as object;
   if (proxyToTarget.has(obj)) return value;

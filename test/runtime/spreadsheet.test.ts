@@ -483,6 +483,22 @@ describe('call counting through track()', () => {
     expect(stats.cellsWritten).toBe(2);
     expect(stats.estimatedMs).toBeGreaterThan(0);
   });
+  test('service objects returned inside grids are counted too (getDataValidations)', () => {
+    const { ss, ctx } = makeSpreadsheet();
+    const app = track(appFor(ss), ctx.tracker);
+    const sheet = app.getActiveSheet();
+    const rule = app.newDataValidation().requireValueInList(['a']).build();
+    sheet.getRange('A1:A2').setDataValidations([[rule], [null]]);
+    ctx.tracker.reset();
+    const grid = sheet.getRange('A1:A2').getDataValidations();
+    expect(grid[1][0]).toBeNull();
+    expect(grid[0][0]!.getAllowInvalid()).toBe(true);
+    expect(String(grid[0][0]!.getCriteriaType())).toBe('VALUE_IN_LIST');
+    const stats = ctx.tracker.snapshot();
+    expect(stats.byMethod['DataValidation.getAllowInvalid']).toBe(1);
+    expect(stats.byMethod['DataValidation.getCriteriaType']).toBe(1);
+    expect(stats.calls).toBe(4);
+  });
   test('objects nested in arrays arrive unwrapped (validations, conditional formats)', () => {
     const { ss, ctx } = makeSpreadsheet();
     const app = track(appFor(ss), ctx.tracker);
