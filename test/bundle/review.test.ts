@@ -5,6 +5,14 @@ import { HEADERS, SHEETS } from '../../src/domain/schema';
 import { createRuntime } from '../../runtime';
 import { ensureBuilt, loadBuiltRuntime, sheetValues } from '../helpers/runtime';
 
+/** A runtime at a fixed clock whose legacy 'Support log' tab has been adopted by setUpSheet. */
+function adoptedLegacy(header: string[], rows: unknown[][]): ReturnType<typeof createRuntime> {
+  const rt = createRuntime({ now: new Date('2024-04-01T14:00:00Z'), distDir: ensureBuilt() });
+  rt.spreadsheet._addSheet('Support log', [header, ...rows]);
+  expect((rt.run('setUpSheet') as { ok: boolean }).ok).toBe(true);
+  return rt;
+}
+
 describe('Run log under concurrent runs', () => {
   test('a run that logs while another run is logging never overwrites its row', () => {
     const rt = loadBuiltRuntime();
@@ -29,7 +37,6 @@ describe('Run log under concurrent runs', () => {
 
 describe('undoLastNormalization reads only its own run from the Change log', () => {
   test('a long Change log of earlier runs does not grow the cells undo reads', () => {
-    const rt = createRuntime({ now: new Date('2024-04-01T14:00:00Z'), distDir: ensureBuilt() });
     const legacy = Array.from({ length: 300 }, (_, i) => [
       '3/5',
       'tools-fe',
@@ -37,11 +44,7 @@ describe('undoLastNormalization reads only its own run from the Change log', () 
       `Request ${i}`,
       '30m',
     ]);
-    rt.spreadsheet._addSheet('Support log', [
-      ['Date', 'Team', 'Category', 'Description', 'Time spent'],
-      ...legacy,
-    ]);
-    expect((rt.run('setUpSheet') as { ok: boolean }).ok).toBe(true);
+    const rt = adoptedLegacy(['Date', 'Team', 'Category', 'Description', 'Time spent'], legacy);
     const undoCellsRead = (): number => {
       expect(
         (rt.run('normalizeRequests') as { cellsChanged: number }).cellsChanged,
@@ -134,18 +137,13 @@ describe('closeMyRequest without the active user', () => {
 
 describe('normalizeRequests and a submission between two of its chunks', () => {
   test('never reuses a Request ID the submission took, nor forgets its clientRequestId', () => {
-    const rt = createRuntime({ now: new Date('2024-04-01T14:00:00Z'), distDir: ensureBuilt() });
     const legacy = Array.from({ length: 12 }, (_, i) => [
       '3/5',
       'tools-fe',
       'ci failing',
       `Request ${i}`,
     ]);
-    rt.spreadsheet._addSheet('Support log', [
-      ['Date', 'Team', 'Category', 'Description'],
-      ...legacy,
-    ]);
-    expect((rt.run('setUpSheet') as { ok: boolean }).ok).toBe(true);
+    const rt = adoptedLegacy(['Date', 'Team', 'Category', 'Description'], legacy);
     const form = {
       summary: 'Submitted while normalization runs',
       vfsTeam: 'Benefits Team',
@@ -182,12 +180,10 @@ describe('normalizeRequests and a submission between two of its chunks', () => {
 
 describe('normalizeRequests when the sheet is busy', () => {
   test('a run that cannot start leaves no checkpoint behind ("nothing was saved")', () => {
-    const rt = createRuntime({ now: new Date('2024-04-01T14:00:00Z'), distDir: ensureBuilt() });
-    rt.spreadsheet._addSheet('Support log', [
+    const rt = adoptedLegacy(
       ['Date', 'Team', 'Category', 'Description'],
-      ['3/5', 'tools-fe', 'ci failing', 'Build broke'],
-    ]);
-    expect((rt.run('setUpSheet') as { ok: boolean }).ok).toBe(true);
+      [['3/5', 'tools-fe', 'ci failing', 'Build broke']],
+    );
     const props = JSON.stringify(rt.properties.toJSON());
     rt.locks.hold('document');
     const busy = rt.run('normalizeRequests') as { ok: boolean; status: string; message: string };
@@ -203,12 +199,10 @@ describe('normalizeRequests when the sheet is busy', () => {
 
 describe('the Data quality tab under concurrent writers', () => {
   test('a summary refresh during the end of a normalization never leaves a mixed tab', () => {
-    const rt = createRuntime({ now: new Date('2024-04-01T14:00:00Z'), distDir: ensureBuilt() });
-    rt.spreadsheet._addSheet('Support log', [
+    const rt = adoptedLegacy(
       ['Date', 'Team', 'Category', 'Description'],
-      ...Array.from({ length: 6 }, (_, i) => ['3/5', 'tools-fe', 'ci failing', `Build ${i}`]),
-    ]);
-    expect((rt.run('setUpSheet') as { ok: boolean }).ok).toBe(true);
+      Array.from({ length: 6 }, (_, i) => ['3/5', 'tools-fe', 'ci failing', `Build ${i}`]),
+    );
     const ss = rt.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
     let cleared = false;
     let inner = false;
