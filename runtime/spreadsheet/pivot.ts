@@ -463,6 +463,14 @@ export class FakePivotTable implements Pick<
     if (colKeys.length) walkCols(0, all, [], []);
     const showColTotal = colKeys.length > 0 && this._colGroups[0]._totals;
     const vcount = Math.max(1, this._values.length);
+    /** Value v aggregated over the source rows idx; blank when no row falls in the cell. */
+    const valueOf = (v: number, idx: number[]): Scalar =>
+      idx.length
+        ? aggregate(
+            this._values[v]._fn,
+            idx.map((i) => valueCols[v][i]),
+          )
+        : '';
     const cells = (idx: number[]): Scalar[] => {
       const out: Scalar[] = [];
       if (colKeys.length) {
@@ -470,39 +478,18 @@ export class FakePivotTable implements Pick<
           const set = new Set(combo.idx);
           const sub = idx.filter((i) => set.has(i));
           for (let v = 0; v < this._values.length; v++) {
-            out.push(
-              sub.length
-                ? aggregate(
-                    this._values[v]._fn,
-                    sub.map((i) => valueCols[v][i]),
-                  )
-                : '',
-            );
+            out.push(valueOf(v, sub));
           }
           if (this._values.length === 0) out.push('');
         }
         if (showColTotal) {
           for (let v = 0; v < this._values.length; v++) {
-            out.push(
-              idx.length
-                ? aggregate(
-                    this._values[v]._fn,
-                    idx.map((i) => valueCols[v][i]),
-                  )
-                : '',
-            );
+            out.push(valueOf(v, idx));
           }
         }
       } else {
         for (let v = 0; v < this._values.length; v++) {
-          out.push(
-            idx.length
-              ? aggregate(
-                  this._values[v]._fn,
-                  idx.map((i) => valueCols[v][i]),
-                )
-              : '',
-          );
+          out.push(valueOf(v, idx));
         }
       }
       return out;
