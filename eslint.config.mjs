@@ -25,7 +25,7 @@ const GAS_GLOBALS = [
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.workbench/**', 'docs/**'] },
+  { ignores: ['dist/**', 'build/**', 'dist-addon/**', 'node_modules/**', 'coverage/**', '.workbench/**', 'docs/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

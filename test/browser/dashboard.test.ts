@@ -4,16 +4,13 @@
  * loaded in Chromium. An axe scan of the dashboard finds zero serious/critical violations, no
  * script from hostile data runs, nothing external is requested, and screenshots go under docs/.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Runtime } from '../../runtime';
-import { axeSerious, describeBrowser, launchChromium } from '../helpers/browser';
+import { axeSerious, describeBrowser, launchChromium, screenshotPath } from '../helpers/browser';
 import { setSetting, summariesWorkbook } from '../bundle/summariesHelpers';
 import { sampleRows, TEAMS } from '../helpers/reportData';
 import { HEADERS } from '../../src/domain/schema';
 
-const DOCS = path.resolve(__dirname, '../../docs');
 const HOSTILE =
   '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"><svg onload="window.__pwned=3">';
 
@@ -58,7 +55,6 @@ describeBrowser('dashboard and email preview in Chromium', () => {
   beforeAll(async () => {
     rt = workbook();
     browser = await launchChromium();
-    fs.mkdirSync(DOCS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -76,7 +72,7 @@ describeBrowser('dashboard and email preview in Chromium', () => {
     expect(await page.locator('h1').first().textContent()).toContain('public KPI dashboard');
     expect(await axeSerious(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await page.screenshot({ path: path.join(DOCS, 'dashboard.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: true });
     await page.close();
   });
 
@@ -96,7 +92,7 @@ describeBrowser('dashboard and email preview in Chromium', () => {
     expect(await page.locator('script').count()).toBe(0);
     expect(await axeSerious(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await page.screenshot({ path: path.join(DOCS, 'email-preview.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('email-preview.png'), fullPage: true });
     await page.close();
   });
 });

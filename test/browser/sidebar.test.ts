@@ -10,13 +10,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { axeSerious, describeBrowser, launchChromium } from '../helpers/browser';
+import { axeSerious, describeBrowser, launchChromium, screenshotPath } from '../helpers/browser';
 import { ensureBuilt } from '../helpers/runtime';
 import { openSession, type WorkbenchSession } from '../../workbench/session';
 import { startServer, type RunningServer } from '../../workbench/server';
 
 const ROOT = path.resolve(__dirname, '../..');
-const DOCS = path.join(ROOT, 'docs');
 
 type Row = Record<string, unknown>;
 
@@ -49,7 +48,6 @@ describeBrowser('sidebar in Chromium on the workbench', () => {
     team = String(teams?.getRange(2, 1).getValue() ?? '');
     server = await startServer({ session, root: ROOT, port: 0 });
     browser = await launchChromium();
-    fs.mkdirSync(DOCS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -196,7 +194,7 @@ describeBrowser('sidebar in Chromium on the workbench', () => {
     );
     expect(outline).not.toBe('none');
     // docs/sidebar.png: the live suggestion, with the visible focus on "Use suggestion".
-    await page.locator('#sidebar').screenshot({ path: path.join(DOCS, 'sidebar.png') });
+    await page.locator('#sidebar').screenshot({ path: screenshotPath('sidebar.png') });
     await page.keyboard.press('Enter');
     expect(await frame.inputValue('#f-topic')).toBe(suggested);
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe('f-vfsTeam');
@@ -224,7 +222,7 @@ describeBrowser('sidebar in Chromium on the workbench', () => {
     await page.keyboard.press('Control+Enter');
     await frame.waitForSelector('#confirm', { state: 'visible' });
     expect(requestRows(session)).toHaveLength(before + 1);
-    expect(fs.statSync(path.join(DOCS, 'sidebar.png')).size).toBeGreaterThan(1000);
+    expect(fs.statSync(screenshotPath('sidebar.png')).size).toBeGreaterThan(1000);
     await page.close();
   });
 

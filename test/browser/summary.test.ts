@@ -8,13 +8,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { closeAll, describeBrowser, launchChromium, recordErrors } from '../helpers/browser';
+import {
+  closeAll,
+  describeBrowser,
+  launchChromium,
+  recordErrors,
+  screenshotPath,
+} from '../helpers/browser';
 import { openSession, type WorkbenchSession } from '../../workbench/session';
 import { startServer, type RunningServer } from '../../workbench/server';
 import type { RunResultDto } from '../../workbench/types';
 
 const root = path.resolve(__dirname, '../..');
-const SCREENSHOT = path.join(root, 'docs/summary.png');
+const SCREENSHOT = screenshotPath('summary.png');
 
 /** The titles refreshSummaries gives the Summary charts (src/gas/summaries.ts summaryCharts). */
 const SUMMARY_CHART_TITLES = [

@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { closeAll, describeBrowser, launchChromium, recordErrors } from '../helpers/browser';
+import {
+  closeAll,
+  describeBrowser,
+  launchChromium,
+  recordErrors,
+  screenshotPath,
+} from '../helpers/browser';
 import { openSession, type WorkbenchSession } from '../../workbench/session';
 import { startServer, type RunningServer } from '../../workbench/server';
 import { SAMPLE_SHEET_NAME } from '../../samples/generate';
@@ -202,7 +208,7 @@ describeBrowser('workbench page (Chromium)', () => {
     expect(await page.locator('table.grid tbody tr').last().textContent()).toContain(
       submitted.requestId,
     );
-    await page.screenshot({ path: path.join(root, 'docs', 'workbench.png'), fullPage: false });
+    await page.screenshot({ path: screenshotPath('workbench.png'), fullPage: false });
     // google.script.host.close() closes the sidebar.
     await f.evaluate(() =>
       (

@@ -5,11 +5,15 @@
  * - `recordErrors(page, errors)` collects a page's script and console errors; `closeAll(...)` ends
  *   a suite (browser, workbench server, temp folder).
  * - `axeSerious(target)` runs axe-core in a page or frame and lists its serious/critical violations.
+ * - `screenshotPath(file)`: where a test writes a screenshot: `build/screenshots/` by default, so
+ *   `npm test` never rewrites tracked files; `docs/` only under `UPDATE_SCREENSHOTS=1`
+ *   (`npm run screenshots`).
  * - `describeBrowser(name, fn)` runs the suite when one is found. Without one it skips LOUDLY
  *   (a console warning with the install hint, and a visible skipped test), except under
  *   `REQUIRE_BROWSER=1` (set by `.ci/run`), where a missing browser is a failing test.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Frame, LaunchOptions, Page } from 'playwright-core';
 
 const CANDIDATES = [
@@ -122,4 +126,18 @@ export async function closeAll(
   await browser?.close();
   await server?.close();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+/**
+ * Path for a screenshot named `file` (e.g. 'sidebar.png'). Tests write to `build/screenshots/`
+ * (git-ignored); `npm run screenshots` sets UPDATE_SCREENSHOTS=1 to refresh the tracked docs/ ones.
+ */
+export function screenshotPath(file: string): string {
+  const root = path.resolve(__dirname, '../..');
+  const dir =
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? path.join(root, 'docs')
+      : path.join(root, 'build', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, file);
 }
