@@ -25,7 +25,17 @@ const GAS_GLOBALS = [
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'dist-addon/**', 'node_modules/**', 'coverage/**', '.workbench/**', 'docs/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'build/**',
+      'dist-addon/**',
+      'node_modules/**',
+      'coverage/**',
+      '.workbench/**',
+      'docs/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
