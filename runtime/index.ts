@@ -142,6 +142,11 @@ export interface Runtime {
   get(params?: Record<string, string | string[]>): WebResponse;
   /** Raw, uncounted host access to the workbook. */
   spreadsheet: FakeSpreadsheet;
+  /**
+   * A manual edit in the Sheets UI by `user`: runs `fn` (host, uncounted writes through
+   * `rt.spreadsheet`) as that user, so protections apply to them (a blocked edit throws).
+   */
+  editAs<T>(user: string, fn: (ss: FakeSpreadsheet) => T): T;
   tracker: CallTracker;
   clock: RuntimeClock;
   ui: UiLog;
@@ -460,6 +465,14 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     globals,
     run: (name, ...args) => execute({ kind: 'editor' }, name, args),
     runAs: (o, name, ...args) => execute({ kind: 'editor', ...o }, name, args),
+    editAs: (user, fn) => {
+      const e = executions.begin({ name: '(manual edit)', user, kind: 'host' });
+      try {
+        return fn(ss);
+      } finally {
+        executions.end(e);
+      }
+    },
     runFromClient: (name, ...args) => runFromClientAs({}, name, ...args),
     runFromClientAs,
     get: (params = {}) => {

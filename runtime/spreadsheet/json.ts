@@ -88,6 +88,7 @@ export function workbookToJSON(ss: FakeSpreadsheet): unknown {
         warningOnly: p._warningOnly,
         editors: p._editors,
         domainEdit: p._domainEdit,
+        restricted: p._restricted,
       })),
       conditionalFormats: s._cfRules.map((rule) => ({
         ...rule._s,
@@ -163,6 +164,7 @@ interface SheetJSON {
     warningOnly: boolean;
     editors: string[];
     domainEdit: boolean;
+    restricted?: boolean;
   }[];
   conditionalFormats: {
     criteria: string | null;
@@ -271,6 +273,7 @@ export function workbookFromJSON(json: unknown, ctx: RuntimeContext): FakeSpread
         _warningOnly: p.warningOnly,
         _editors: [...p.editors],
         _domainEdit: p.domainEdit,
+        _restricted: !!p.restricted,
       });
       return fp;
     });

@@ -1,4 +1,12 @@
-/** Range and sheet protections. The script runs as an editor, so protections never block it. */
+/**
+ * Range and sheet protections, enforced like Sheets: a new protection lets every editor of the
+ * spreadsheet edit (as in Sheets, until editors are removed); once `removeEditors`/`removeEditor`
+ * restricted it, and unless it is warning-only, only the spreadsheet owner, the listed editors
+ * (and, with `setDomainEdit(true)`, users of the owner's domain) may write its cells: any other
+ * user's write (a script run by them, or a manual edit through `rt.editAs`) throws Sheets'
+ * "You are trying to edit a protected cell or object..." error. The owner and the current user
+ * cannot be removed from the editors.
+ */
 import { assertReal } from '../typing';
 import { serviceClass } from '../tracker';
 import { shiftRect, type Rect } from './a1';
@@ -27,6 +35,8 @@ export class FakeProtection implements Pick<
   _warningOnly = false;
   _editors: string[] = [];
   _domainEdit = false;
+  /** False until editors were removed: then only the owner and `_editors` may edit. */
+  _restricted = false;
   constructor(
     public _sheet: FakeSheet,
     /** null = the whole sheet (ProtectionType.SHEET). */
@@ -71,20 +81,49 @@ export class FakeProtection implements Pick<
     return asEnum(this._rect ? 'RANGE' : 'SHEET');
   }
   canEdit(): boolean {
-    return true;
+    return this._canEditAs(this._sheet._ss._ctx.activeUser());
+  }
+  /** Whether `user` may write the protected cells (host helper, uncounted). */
+  _canEditAs(user: string): boolean {
+    if (this._warningOnly || !this._restricted) return true;
+    const u = user.toLowerCase();
+    const owner = this._sheet._ss._ctx.owner().toLowerCase();
+    if (u === owner) return true;
+    if (this._editors.some((e) => e.toLowerCase() === u)) return true;
+    return this._domainEdit && domainOf(u) !== '' && domainOf(u) === domainOf(owner);
   }
   canDomainEdit(): boolean {
     return this._domainEdit;
   }
   getEditors(): GoogleAppsScript.Base.User[] {
-    return [];
+    const owner = this._sheet._ss._ctx.owner();
+    const all = [owner, ...this._editors.filter((e) => e.toLowerCase() !== owner.toLowerCase())];
+    return all.map((email) => asReal({ getEmail: () => email, getUserLoginId: () => email }));
   }
   removeEditors(
     emailAddresses: (string | GoogleAppsScript.Base.User)[],
   ): GoogleAppsScript.Spreadsheet.Protection {
-    const emails = emailAddresses.map(emailOf);
-    this._editors = this._editors.filter((e) => !emails.includes(e));
+    const keep = this._keepers();
+    const emails = emailAddresses.map(emailOf).map((e) => e.toLowerCase());
+    this._editors = this._editors.filter(
+      (e) => keep.includes(e.toLowerCase()) || !emails.includes(e.toLowerCase()),
+    );
+    this._restrict();
     return asReal(this);
+  }
+  /** The owner and the current user: never removed from the editors. */
+  _keepers(): string[] {
+    const ctx = this._sheet._ss._ctx;
+    return [ctx.owner(), ctx.activeUser()].filter(Boolean).map((e) => e.toLowerCase());
+  }
+  _restrict(): void {
+    if (this._restricted) return;
+    this._restricted = true;
+    // The current user stays an editor (Sheets never removes the user making the change).
+    const me = this._sheet._ss._ctx.activeUser();
+    if (me && !this._editors.some((e) => e.toLowerCase() === me.toLowerCase()))
+      this._editors.push(me);
+    this._sheet._ss._bump();
   }
   addEditor(
     emailAddress: string | GoogleAppsScript.Base.User,
@@ -96,15 +135,22 @@ export class FakeProtection implements Pick<
   removeEditor(
     emailAddress: string | GoogleAppsScript.Base.User,
   ): GoogleAppsScript.Spreadsheet.Protection {
-    const email = emailOf(emailAddress);
-    this._editors = this._editors.filter((e) => e !== email);
-    return asReal(this);
+    return this.removeEditors([emailAddress]);
   }
   setDomainEdit(editable: boolean): GoogleAppsScript.Spreadsheet.Protection {
     this._domainEdit = editable;
     return asReal(this);
   }
 }
+
+function domainOf(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at > 0 ? email.slice(at + 1).toLowerCase() : '';
+}
+
+/** Sheets' message for a write into a protected range by a user who may not edit it. */
+export const PROTECTED_EDIT_ERROR =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 function emailOf(u: string | GoogleAppsScript.Base.User): string {
   return typeof u === 'string' ? u : u.getEmail();

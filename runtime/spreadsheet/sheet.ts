@@ -18,7 +18,7 @@ import {
 } from './grid';
 import { displayValue, typeInput, type CellValue } from './values';
 import { FakeRange } from './range';
-import { FakeProtection } from './protection';
+import { FakeProtection, PROTECTED_EDIT_ERROR } from './protection';
 import { FakeTextFinder } from './textfinder';
 import { FakeConditionalFormatRule } from './conditional';
 import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './chart';
@@ -430,6 +430,7 @@ export class FakeSheet implements Pick<
    * anything changes, keeps only the top-left value inside merges. Returns the number of cells.
    */
   _write(rect: Rect, data: unknown[][], opts: WriteOptions = {}): number {
+    this._assertEditable(rect);
     const tz = this._tz();
     const year = Number(
       new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric' }).format(
@@ -770,6 +771,19 @@ export class FakeSheet implements Pick<
   }
   getFrozenColumns(): number {
     return this._frozenCols;
+  }
+
+  /** Throws Sheets' protected-cell error when the active user may not write every cell of `rect`. */
+  _assertEditable(rect: Rect): void {
+    if (this._protections.length === 0) return;
+    const user = this._ss._ctx.activeUser();
+    for (const p of this._protections) {
+      const r = p._rect;
+      const hit =
+        !r ||
+        (rect.r < r.r + r.nr && r.r < rect.r + rect.nr && rect.c < r.c + r.nc && r.c < rect.c + rect.nc);
+      if (hit && !p._canEditAs(user)) fail(PROTECTED_EDIT_ERROR);
+    }
   }
 
   /** A sheet has at most one sheet protection: protect() returns it if it exists. */

@@ -26,13 +26,22 @@ export interface QualityAccumulator {
   rows: number;
   standardized: number;
   problems: Array<{ row: number; requestId: string; reasons: string[] }>;
+  /** Request ID -> first sheet row holding it (duplicate detection). */
+  ids: Map<string, number>;
+  /** Sheet rows whose Request ID is also on another row. */
+  duplicateRows: number;
+  /** Sheet row -> its entry in `problems`. */
+  byRow: Map<number, { row: number; requestId: string; reasons: string[] }>;
 }
+
+/** The reason listed for a row whose Request ID is on another row too. */
+export const DUPLICATE_ID_REASON = 'Duplicate Request ID';
 
 export function newQualityAccumulator(
   lists: Lists,
   map: Record<FieldKey, number>,
 ): QualityAccumulator {
-  return { lists, map, rows: 0, standardized: 0, problems: [] };
+  return { lists, map, rows: 0, standardized: 0, problems: [], ids: new Map(), duplicateRows: 0, byRow: new Map() };
 }
 
 /** Adds data rows (0-based data row `startRow` = rows[0]) to the scan. */
@@ -51,8 +60,31 @@ export function addQualityRows(
     }
     const reasons = standardReasons(row, q.lists);
     if (reasons.length === 0) q.standardized++;
-    else
-      q.problems.push({ row: startRow + i + 2, requestId: String(row.requestId ?? ''), reasons });
+    const sheetRow = startRow + i + 2;
+    const id = String(row.requestId ?? '').trim();
+    const first = id ? q.ids.get(id) : undefined;
+    if (id && first === undefined) q.ids.set(id, sheetRow);
+    if (first !== undefined) {
+      // Reported on both rows: closeMyRequest refuses an ID that names more than one row.
+      reasons.push(`${DUPLICATE_ID_REASON} (also in row ${first})`);
+      const firstEntry = q.byRow.get(first);
+      const note = `${DUPLICATE_ID_REASON} (also in row ${sheetRow})`;
+      if (firstEntry) {
+        if (!firstEntry.reasons.some((r) => r.startsWith(DUPLICATE_ID_REASON)))
+          firstEntry.reasons.push(note);
+      } else {
+        const entry = { row: first, requestId: id, reasons: [note] };
+        q.problems.push(entry);
+        q.byRow.set(first, entry);
+        q.duplicateRows++;
+      }
+      q.duplicateRows++;
+    }
+    if (reasons.length) {
+      const entry = { row: sheetRow, requestId: String(row.requestId ?? ''), reasons };
+      q.problems.push(entry);
+      q.byRow.set(sheetRow, entry);
+    }
   });
 }
 
@@ -70,6 +102,7 @@ export function writeDataQuality(
 ): Sheet {
   void tz;
   const sheet = ss.getSheetByName(SHEETS.dataQuality) ?? ss.insertSheet(SHEETS.dataQuality);
+  q.problems.sort((a, b) => a.row - b.row);
   const gid = dataSheet.getSheetId();
   const pct = standardizedPct(q);
   const width = DATA_QUALITY_TABLE_HEADERS.length;
@@ -81,7 +114,7 @@ export function writeDataQuality(
     pad(['Standardized rows', q.standardized]),
     pad(['Rows to fix', q.rows - q.standardized]),
     pad(['Updated', new Date()]),
-    pad([]),
+    pad(q.duplicateRows ? ['Rows with a duplicate Request ID', q.duplicateRows] : []),
     [...DATA_QUALITY_TABLE_HEADERS],
     ...q.problems.map((p) => [
       p.row,

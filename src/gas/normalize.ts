@@ -70,6 +70,7 @@ import {
   newQualityAccumulator,
   addQualityRows,
 } from './dataQuality';
+import { isOwnTriggerRun, requireAdmin } from './admin';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -553,10 +554,6 @@ function deleteContinuationTriggers(): void {
   }
 }
 
-function isTriggerEvent(arg: unknown): boolean {
-  return typeof arg === 'object' && arg !== null && ('triggerUid' in arg || 'authMode' in arg);
-}
-
 function blocked(dataTab: string, message: string): NormalizeReport {
   return {
     ok: false,
@@ -654,7 +651,10 @@ export function previewNormalization(): PreviewReport {
  */
 export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
   const started = Date.now();
-  const fromTrigger = isTriggerEvent(options);
+  // The continuation trigger (installed by the admin who started the run) is not checked again;
+  // a forged event object from google.script.run is not one of the caller's triggers.
+  const fromTrigger = isOwnTriggerRun(options, 'normalizeRequests');
+  if (!fromTrigger) requireAdmin('normalize the rows');
   const opts: NormalizeOptions =
     fromTrigger || !options || typeof options !== 'object' ? {} : options;
   const ss = getSpreadsheet();
@@ -888,6 +888,7 @@ function replayUncommitted(ctx: Ctx, state: Checkpoint): void {
  * and reported. The undo itself is recorded in the Change log.
  */
 export function undoLastNormalization(): UndoReport {
+  requireAdmin('undo the last normalization');
   const ss = getSpreadsheet();
   const none = (message: string): UndoReport => ({
     ok: false,
@@ -1131,6 +1132,7 @@ const LIST_KEYS_ALL: readonly ListKey[] = [
  * when it is malformed.
  */
 export function confirmListProposals(input: unknown): ConfirmListsReport {
+  requireAdmin('add values to the lists');
   const bad = (message: string): ConfirmListsReport => ({
     ok: false,
     message,

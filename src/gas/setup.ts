@@ -57,6 +57,8 @@ import {
   withDocumentLock,
   writeBlock,
 } from './sheets';
+import { readAdmins, requireAdminOrFirstSetup } from './admin';
+import { applyAdminProtections } from './protection';
 import { VALIDATION_LISTS_SHEET, applyValidation, validationStatus } from './validation';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -181,9 +183,13 @@ interface DataChoice {
  * the execution log shows it. Returns the report either way when it does not throw.
  */
 export function setUpSheet(): SetUpReport {
-  const locked = withDocumentLock(LOCK_MS, () =>
-    setUpWorkbook(SpreadsheetApp.getActiveSpreadsheet()),
-  );
+  requireAdminOrFirstSetup('set up or repair the sheet');
+  const locked = withDocumentLock(LOCK_MS, () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const done = setUpWorkbook(ss);
+    if (done.ok) applyAdminProtections(ss, readAdmins());
+    return done;
+  });
   const report = locked.ok
     ? locked.value
     : {

@@ -452,13 +452,24 @@ export function closeMyRequest(input: unknown): CloseResult {
   const { data } = dataTab(ss);
   const { sheet, map } = data;
   const locked = withDocumentLock(SUBMIT_LOCK_MS, (): CloseResult => {
+    // Every match, not the first: a Request ID must name exactly one row (a duplicate, typed or
+    // pasted, could otherwise close a row logged by someone else).
     const found = sheet
-      .getRange(1, map.requestId, sheet.getMaxRows(), 1)
+      .getRange(2, map.requestId, Math.max(1, sheet.getMaxRows() - 1), 1)
       .createTextFinder(close.requestId)
       .matchEntireCell(true)
       .matchCase(true)
-      .findNext();
-    const row = found ? found.getRow() : 0;
+      .findAll();
+    if (found.length > 1) {
+      return {
+        ok: false,
+        message:
+          `Request ${close.requestId} appears in ${found.length} rows (${found.map((r) => r.getRow()).join(', ')}), ` +
+          'so it cannot tell which one is yours. Nothing was changed: ask an admin to fix the duplicate Request ID.',
+        errors: {},
+      };
+    }
+    const row = found.length === 1 ? found[0].getRow() : 0;
     if (row < 2)
       return { ok: false, message: `Request ${close.requestId} was not found.`, errors: {} };
     const current = rowObject(sheet.getRange(row, 1, 1, data.header.length).getValues()[0], map);

@@ -34,6 +34,7 @@ import {
   withDocumentLock,
 } from './sheets';
 import { settingsErrorsFor } from './settingsIssues';
+import { requireAdmin } from './admin';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 
@@ -237,6 +238,7 @@ function refuse(
  * or when a schedule setting is invalid (the message names its cell).
  */
 export function installTriggers(): TriggerReport | undefined {
+  requireAdmin('install the triggers');
   return withRunLog('installTriggers', (run) => {
     // The installer record and the schedule record are check-and-set: one install at a time.
     const locked = withDocumentLock(TRIGGERS_LOCK_MS, () => installLocked(run));
@@ -285,6 +287,7 @@ function installLocked(run: RunContext): { report: TriggerReport; alert: Pending
  * when its triggers are gone.)
  */
 export function removeTriggers(): number | undefined {
+  requireAdmin('remove the triggers');
   return withRunLog('removeTriggers', (run) => {
     const locked = withDocumentLock(
       TRIGGERS_LOCK_MS,

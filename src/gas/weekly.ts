@@ -42,6 +42,8 @@ import { withRunLog } from './runLog';
 import { defaultsUsedWarning, joinMessages, settingsErrorsExcept } from './settingsIssues';
 import { reportOptions } from './summaries';
 import { dashboardUrl } from './webapp';
+import { applyRecipientPolicy, isOwnTriggerRun, readMailPolicy, requireAdmin } from './admin';
+import type { MailPolicy } from '../domain/admin';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -65,6 +67,8 @@ export interface WeeklyResult {
   recipients: string[];
   /** Invalid entries of the recipients setting, skipped. */
   invalid: string[];
+  /** Valid addresses dropped by the mail policy (outside the allowed domains, or over the cap). */
+  dropped: string[];
   /** Data rows read (0 when the run stopped before reading the data tab). */
   rows: number;
 }
@@ -75,6 +79,11 @@ interface WeeklyContext {
   timeZone: string;
   settings: Settings;
   recipients: RecipientCheck;
+  /** Valid addresses outside the allowed domains (dropped, named in the Run log). */
+  outside: string[];
+  /** Allowed addresses beyond the recipient cap (dropped, named in the Run log). */
+  overCap: string[];
+  policy: MailPolicy;
   /** A1 reference of the recipients' Value cell ("Settings!B3"), '' when the row is missing. */
   recipientsCell: string;
   /** Other invalid settings replaced by their defaults, naming their cells ('' when none). */
@@ -100,11 +109,18 @@ function context(now = new Date()): WeeklyContext {
   // rejects the whole cell).
   const raw = parsed.raw.weeklyEmailRecipients ?? settings.weeklyEmailRecipients;
   const recipientsRow = parsed.rows.weeklyEmailRecipients;
+  const checked = validateRecipients(raw);
+  const policy = readMailPolicy();
+  const applied = applyRecipientPolicy(checked.valid, policy);
   return {
     ss,
     timeZone,
     settings,
-    recipients: validateRecipients(raw),
+    // Only the addresses the admins' mail policy allows are ever passed to MailApp.
+    recipients: { valid: applied.allowed, invalid: checked.invalid },
+    outside: applied.outside,
+    overCap: applied.overCap,
+    policy,
     recipientsCell: recipientsRow ? `${quoteSheet(SHEETS.settings)}!B${recipientsRow}` : '',
     settingsWarning: defaultsUsedWarning(settingsErrorsExcept(parsed, NOT_USED_BY_EMAIL)),
     week: lastCompleteWeek(now, timeZone, settings.weekStart),
@@ -143,6 +159,7 @@ function buildEmail(c: WeeklyContext, withChart: boolean): BuiltWeeklyEmail {
     dashboardUrl: settings.dashboardPublished ? dashboardUrl() : '',
     hasChartImage: chart !== null,
   });
+  digest.linkHosts = c.policy.linkHosts;
   return {
     email: renderWeeklyEmail(digest),
     inlineImages: chart ? { [WEEKLY_VOLUME_CID]: chart } : {},
@@ -195,9 +212,19 @@ function weekLabel(w: WeekRange): string {
 /** " Skipped invalid address(es): a, b. Fix them in Settings!B3." ('' when every address is valid). */
 function invalidNote(c: WeeklyContext): string {
   const r = c.recipients;
-  if (!r.invalid.length) return '';
+  const notes: string[] = [];
   const where = c.recipientsCell ? ` Fix them in ${c.recipientsCell}.` : '';
-  return ` Skipped invalid address(es): ${r.invalid.join(', ')}.${where}`;
+  if (r.invalid.length) notes.push(` Skipped invalid address(es): ${r.invalid.join(', ')}.${where}`);
+  if (c.outside.length)
+    notes.push(
+      ` Warning: dropped address(es) outside the allowed domains (${c.policy.domains.join(', ') || 'none set'}): ` +
+        `${c.outside.join(', ')}. Only an admin can allow a domain (Support ▸ Admin).`,
+    );
+  if (c.overCap.length)
+    notes.push(
+      ` Warning: more than ${c.policy.maxRecipients} recipients; not sent to: ${c.overCap.join(', ')}.`,
+    );
+  return notes.join('');
 }
 
 /** The result with the context's invalid-settings warning appended to its message. */
@@ -221,13 +248,14 @@ function sendWeekly(c: WeeklyContext): WeeklyResult {
     week: c.week,
     recipients: c.recipients.valid,
     invalid: c.recipients.invalid,
+    dropped: [...c.outside, ...c.overCap],
     rows: 0,
   };
   if (c.recipients.valid.length === 0) {
     return {
       ...base,
       outcome: 'no-recipients',
-      message: `Weekly summary not sent: no valid address in Settings 'Weekly email recipients'.${invalidNote(c)}`,
+      message: `Weekly summary not sent: no valid, allowed address in Settings 'Weekly email recipients'.${invalidNote(c)}`,
     };
   }
   const props = PropertiesService.getDocumentProperties();
@@ -297,7 +325,7 @@ export function sendTestWeeklySummaryOnce(now = new Date()): WeeklyResult {
 
 function sendTest(c: WeeklyContext): WeeklyResult {
   const user = currentUserEmail();
-  const base = { week: c.week, recipients: user ? [user] : [], invalid: [], rows: 0 };
+  const base = { week: c.week, recipients: user ? [user] : [], invalid: [], dropped: [], rows: 0 };
   if (!user) {
     return {
       ...base,
@@ -413,10 +441,13 @@ function logged(
  * Settings recipients, at most once per week (see the module comment for the rules).
  */
 export function sendWeeklySummary(e?: unknown): WeeklyResult | undefined {
+  // The weekly trigger (installed by an admin) runs unchanged; any other caller must be an admin.
+  if (!isOwnTriggerRun(e, 'sendWeeklySummary')) requireAdmin('send the weekly summary');
   return logged('sendWeeklySummary', () => sendWeeklySummaryOnce(), e);
 }
 
 /** Menu "Send test email to me": the same email, to the current user only. */
 export function sendTestWeeklySummary(e?: unknown): WeeklyResult | undefined {
+  requireAdmin('send a test of the weekly summary');
   return logged('sendTestWeeklySummary', () => sendTestWeeklySummaryOnce(), e);
 }

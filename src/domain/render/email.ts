@@ -15,6 +15,12 @@ import {
   plural,
 } from './format';
 import type { DigestRequest, FlaggedRequests, NamedCount, WeekCount, WeeklyDigest } from './model';
+import { DEFAULT_LINK_HOSTS, defangText, isAllowedLink } from '../admin';
+
+/** The digest's link allow-list (default DEFAULT_LINK_HOSTS). */
+function hostsOf(d: WeeklyDigest): readonly string[] {
+  return d.linkHosts ?? DEFAULT_LINK_HOSTS;
+}
 
 /** The content id the weekly-volume PNG is attached under (`inlineImages` key). */
 export const WEEKLY_VOLUME_CID = 'weeklyVolume';
@@ -95,9 +101,18 @@ function renderHtml(d: WeeklyDigest, listed: number): string {
   const parts: string[] = [];
   parts.push(section(0, headlineHtml(d)));
   parts.push(section(1, kpiTableHtml(d)));
-  parts.push(section(2, topTopicsHtml(d.topTopics)));
+  parts.push(section(2, topTopicsHtml(d.topTopics, hostsOf(d))));
   parts.push(
-    section(3, flaggedHtml(d.docGaps, listed, d.sheetUrl, 'No new documentation gaps this week.')),
+    section(
+      3,
+      flaggedHtml(
+        d.docGaps,
+        listed,
+        d.sheetUrl,
+        'No new documentation gaps this week.',
+        hostsOf(d),
+      ),
+    ),
   );
   parts.push(
     section(
@@ -107,6 +122,7 @@ function renderHtml(d: WeeklyDigest, listed: number): string {
         listed,
         d.sheetUrl,
         'No new automation candidates this week.',
+        hostsOf(d),
       ),
     ),
   );
@@ -200,16 +216,22 @@ function kpiTableHtml(d: WeeklyDigest): string {
   );
 }
 
-function topTopicsHtml(topics: NamedCount[]): string {
+function topTopicsHtml(topics: NamedCount[], hosts: readonly string[]): string {
   const top = topics.slice(0, TOP_TOPICS);
   if (top.length === 0) return `<p style="${MUTED}">No requests this week.</p>`;
   const max = Math.max(1, ...top.map((t) => t.count));
   return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${top
-    .map((t) => barRow(t.name, t.count, max))
+    .map((t) => barRow(defangText(t.name, hosts), t.count, max))
     .join('')}</table>`;
 }
 
-function flaggedHtml(f: FlaggedRequests, listed: number, sheetUrl: string, empty: string): string {
+function flaggedHtml(
+  f: FlaggedRequests,
+  listed: number,
+  sheetUrl: string,
+  empty: string,
+  hosts: readonly string[],
+): string {
   if (f.total === 0) return `<p style="${MUTED}">${escapeHtml(empty)}</p>`;
   const out: string[] = [];
   out.push(
@@ -217,7 +239,7 @@ function flaggedHtml(f: FlaggedRequests, listed: number, sheetUrl: string, empty
       f.byTopic.length > 0
         ? `: ${f.byTopic
             .slice(0, 10)
-            .map((t) => `${escapeHtml(t.name)} (${formatNumber(t.count)})`)
+            .map((t) => `${escapeHtml(defangText(t.name, hosts))} (${formatNumber(t.count)})`)
             .join(', ')}`
         : ''
     }.</p>`,
@@ -226,7 +248,7 @@ function flaggedHtml(f: FlaggedRequests, listed: number, sheetUrl: string, empty
   if (shown.length > 0) {
     out.push(
       `<table width="100%" cellpadding="0" cellspacing="0" border="0"><tr><th style="${TH}">Topic</th><th style="${TH}">Request</th></tr>${shown
-        .map((r) => requestRowHtml(r))
+        .map((r) => requestRowHtml(r, hosts))
         .join('')}</table>`,
     );
   }
@@ -239,16 +261,21 @@ function flaggedHtml(f: FlaggedRequests, listed: number, sheetUrl: string, empty
   return out.join('\n');
 }
 
-function requestRowHtml(r: DigestRequest): string {
-  const summary = escapeHtml(clip(r.summary, SUMMARY_CHARS) || '(no summary)');
+function requestRowHtml(r: DigestRequest, hosts: readonly string[]): string {
+  const summary = escapeHtml(defangText(clip(r.summary, SUMMARY_CHARS), hosts) || '(no summary)');
   const url = safeUrl(r.link);
-  const link = url
-    ? ` <a href="${escapeHtml(url)}" style="${LINK}">open link</a>`
-    : r.link.trim()
-      ? ` <span style="${MUTED}">(${escapeHtml(clip(r.link, 80))})</span>`
-      : '';
-  const id = r.requestId ? `<span style="${MUTED}">${escapeHtml(r.requestId)}</span><br>` : '';
-  return `<tr><td style="${TD}width:30%;">${escapeHtml(r.topic || '(no topic)')}</td><td style="${TD}">${id}${summary}${link}</td></tr>`;
+  // A link becomes an anchor only when its host is on the allow-list; any other link is shown
+  // defanged (https[:]//evil[.]example), so that mail clients do not turn it into a link either.
+  const link =
+    url && isAllowedLink(url, hosts)
+      ? ` <a href="${escapeHtml(url)}" style="${LINK}">open link</a>`
+      : r.link.trim()
+        ? ` <span style="${MUTED}">(${escapeHtml(defangText(clip(r.link, 80), hosts))})</span>`
+        : '';
+  const id = r.requestId
+    ? `<span style="${MUTED}">${escapeHtml(defangText(r.requestId, hosts))}</span><br>`
+    : '';
+  return `<tr><td style="${TD}width:30%;">${escapeHtml(defangText(r.topic, hosts) || '(no topic)')}</td><td style="${TD}">${id}${summary}${link}</td></tr>`;
 }
 
 function dataQualityHtml(d: WeeklyDigest): string {
@@ -307,11 +334,12 @@ function renderText(d: WeeklyDigest, listed: number): string {
   const top = d.topTopics.slice(0, TOP_TOPICS);
   if (top.length === 0) out.push('No requests this week.');
   const max = Math.max(1, ...top.map((t) => t.count));
+  const hosts = hostsOf(d);
   top.forEach((t, i) =>
-    out.push(`${i + 1}. ${oneLine(t.name)}: ${t.count} ${textBar(t.count, max)}`),
+    out.push(`${i + 1}. ${oneLine(defangText(t.name, hosts))}: ${t.count} ${textBar(t.count, max)}`),
   );
   heading(3);
-  flaggedText(out, d.docGaps, listed, d.sheetUrl, 'No new documentation gaps this week.');
+  flaggedText(out, d.docGaps, listed, d.sheetUrl, 'No new documentation gaps this week.', hosts);
   heading(4);
   flaggedText(
     out,
@@ -319,6 +347,7 @@ function renderText(d: WeeklyDigest, listed: number): string {
     listed,
     d.sheetUrl,
     'No new automation candidates this week.',
+    hosts,
   );
   heading(5);
   out.push(
@@ -338,6 +367,7 @@ function flaggedText(
   listed: number,
   sheetUrl: string,
   empty: string,
+  hosts: readonly string[],
 ): void {
   if (f.total === 0) {
     out.push(empty);
@@ -348,16 +378,24 @@ function flaggedText(
       f.byTopic.length
         ? `: ${f.byTopic
             .slice(0, 10)
-            .map((t) => `${oneLine(t.name)} (${t.count})`)
+            .map((t) => `${oneLine(defangText(t.name, hosts))} (${t.count})`)
             .join(', ')}`
         : ''
     }`,
   );
   const shown = f.requests.slice(0, listed);
   for (const r of shown) {
-    const link = r.link.trim() ? ` <${oneLine(r.link)}>` : '';
+    const safe = safeUrl(r.link);
+    const link = !r.link.trim()
+      ? ''
+      : safe && isAllowedLink(safe, hosts)
+        ? ` <${oneLine(r.link)}>`
+        : ` (${oneLine(defangText(r.link, hosts))})`;
     out.push(
-      `- [${oneLine(r.topic || 'no topic')}] ${r.requestId ? `${r.requestId}: ` : ''}${clip(r.summary, SUMMARY_CHARS) || '(no summary)'}${link}`,
+      defangText(
+        `- [${oneLine(r.topic || 'no topic')}] ${r.requestId ? `${r.requestId}: ` : ''}${clip(r.summary, SUMMARY_CHARS) || '(no summary)'}`,
+        hosts,
+      ) + link,
     );
   }
   const rest = f.total - shown.length;

@@ -78,6 +78,11 @@ export interface WeeklyDigest {
   dashboardUrl: string;
   /** Content id of the inline weekly-volume PNG, or null to draw HTML bars instead. */
   chartCid: string | null;
+  /**
+   * Hosts whose links typed into rows appear as links (src/domain/admin.ts rules; default
+   * DEFAULT_LINK_HOSTS). Any other URL in row text is shown defanged, as plain text.
+   */
+  linkHosts?: readonly string[];
 }
 
 /** A team or topic count after small-count suppression: `count` is null when suppressed. */

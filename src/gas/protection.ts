@@ -1,0 +1,93 @@
+/**
+ * Real (not warning-only) protection of the ownership columns (issue 11): Request ID, Logged at and
+ * Logged by of the data rows can be edited only by the admins and the spreadsheet owner, so
+ * closeMyRequest's "caller = Logged by" check cannot be forged by typing in the sheet.
+ *
+ * One protection per column over rows 2..last data row. New rows appended by submitRequest (any
+ * editor) land below the protected range, because a non-admin's script cannot write protected
+ * cells; every admin run of setup, normalize and the daily refresh (which runs as the installing
+ * admin) extends the range to the last row. Until then a brand-new row is unprotected: the
+ * documented window (README, Security model).
+ *
+ * Service calls: about 4 per column plus 1 per admin, independent of the row count.
+ */
+import { headerMapOf, type HeaderMap } from '../domain/headers';
+import { SHEETS, type FieldKey } from '../domain/schema';
+import { getDataSheet } from './sheets';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const OWNERSHIP_PROTECTION_DESCRIPTION =
+  'Support Tracker: ownership column, editable by admins only';
+export const OWNERSHIP_FIELDS: readonly FieldKey[] = ['requestId', 'loggedAt', 'loggedBy'];
+
+/**
+ * (Re)protects the ownership columns of the data tab: the old protections are replaced by ones
+ * over rows 2..last row that only `admins` and the owner can edit. Does nothing (returns false)
+ * when the current user cannot edit the existing protections (not an admin) or the tab is missing
+ * its ownership columns.
+ */
+export function protectOwnershipColumns(
+  ss: Spreadsheet,
+  admins: readonly string[],
+  sheet?: Sheet,
+  map?: HeaderMap,
+): boolean {
+  const data = sheet ?? findDataSheet(ss);
+  if (!data) return false;
+  const header =
+    map ?? headerMapOf(data.getRange(1, 1, 1, Math.max(1, data.getLastColumn())).getValues()[0]);
+  const cols = OWNERSHIP_FIELDS.map((f) => header[f]).filter((c): c is number => !!c);
+  if (cols.length === 0) return false;
+  const old = data
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .filter((p) => p.getDescription() === OWNERSHIP_PROTECTION_DESCRIPTION);
+  if (old.some((p) => !p.canEdit())) return false;
+  for (const p of old) p.remove();
+  const rows = Math.max(1, data.getLastRow() - 1);
+  for (const col of cols) {
+    const p = data.getRange(2, col, rows, 1).protect().setDescription(OWNERSHIP_PROTECTION_DESCRIPTION);
+    p.setWarningOnly(false);
+    // As Google documents it: keep the current user, remove every other editor, add the admins.
+    p.removeEditors(p.getEditors());
+    if (p.canDomainEdit()) p.setDomainEdit(false);
+    for (const a of admins) p.addEditor(a);
+  }
+  return true;
+}
+
+export const SETTINGS_PROTECTION_DESCRIPTION =
+  'Support Tracker: Settings (recipients, publishing, schedules), editable by admins only';
+
+/**
+ * Protects the whole Settings tab (a real sheet protection: no row can be inserted above a
+ * setting either) so that only admins and the owner change who receives mail, publishing and the
+ * schedules. Returns false when the current user cannot edit the existing protection.
+ */
+export function protectSettingsTab(ss: Spreadsheet, admins: readonly string[]): boolean {
+  const sheet = ss.getSheetByName(SHEETS.settings);
+  if (!sheet) return false;
+  const p = sheet.protect();
+  if (!p.canEdit()) return false;
+  p.setDescription(SETTINGS_PROTECTION_DESCRIPTION).setWarningOnly(false);
+  p.removeEditors(p.getEditors());
+  if (p.canDomainEdit()) p.setDomainEdit(false);
+  for (const a of admins) p.addEditor(a);
+  return true;
+}
+
+/** Both admin-only protections (setup and the Admin dialog call this). */
+export function applyAdminProtections(ss: Spreadsheet, admins: readonly string[]): void {
+  protectOwnershipColumns(ss, admins);
+  protectSettingsTab(ss, admins);
+}
+
+/** The data tab named by Settings, or null when it is missing. */
+function findDataSheet(ss: Spreadsheet): Sheet | null {
+  try {
+    return getDataSheet(ss);
+  } catch {
+    return null;
+  }
+}
