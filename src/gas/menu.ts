@@ -37,6 +37,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Send test email to me', functionName: 'sendTestWeeklySummary' },
   { label: 'Install triggers', functionName: 'installTriggers' },
   { label: 'Remove triggers', functionName: 'removeTriggers' },
+  { label: 'Admin', functionName: 'showAdminDialog' },
 ];
 
 /** Title of the top-level menu. */

@@ -14,6 +14,7 @@
 import { headerMapOf, type HeaderMap } from '../domain/headers';
 import { SHEETS, type FieldKey } from '../domain/schema';
 import { getDataSheet } from './sheets';
+import { callerIsAdmin, readAdmins } from './admin';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -81,6 +82,15 @@ export function protectSettingsTab(ss: Spreadsheet, admins: readonly string[]): 
 export function applyAdminProtections(ss: Spreadsheet, admins: readonly string[]): void {
   protectOwnershipColumns(ss, admins);
   protectSettingsTab(ss, admins);
+}
+
+/** Extends the ownership protection to the last row when the caller is an admin; never throws. */
+export function extendOwnershipProtection(ss: Spreadsheet): void {
+  try {
+    if (callerIsAdmin()) protectOwnershipColumns(ss, readAdmins());
+  } catch {
+    // A protection failure never fails the run that called it (setup reports, refresh logs).
+  }
 }
 
 /** The data tab named by Settings, or null when it is missing. */

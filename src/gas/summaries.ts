@@ -51,6 +51,7 @@ import {
   withDocumentLock,
 } from './sheets';
 import { saveDashboardSnapshot } from './webapp';
+import { extendOwnershipProtection } from './protection';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -254,7 +255,13 @@ export function refreshSummaries(e?: unknown): RefreshResult | undefined {
     (run) => {
       const ss = getSpreadsheet();
       // One refresh at a time (a trigger and a menu click may overlap): wait, then skip.
-      const locked = withDocumentLock(REFRESH_LOCK_MS, () => refreshWorkbook(ss, new Date()));
+      const locked = withDocumentLock(REFRESH_LOCK_MS, () => {
+        const done = refreshWorkbook(ss, new Date());
+        // The daily refresh runs as the installing admin: it extends the ownership protection
+        // over the rows logged since (src/gas/protection.ts). Never for a non-admin.
+        extendOwnershipProtection(ss);
+        return done;
+      });
       if (!locked.ok) {
         run.outcome = 'Skipped';
         run.message = locked.message;

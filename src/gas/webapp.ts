@@ -4,9 +4,12 @@
  * - Aggregates only: it serves a DashboardSnapshot (src/domain/render/fromReport.ts) that
  *   refreshSummaries stores with `saveDashboardSnapshot`; it never reads the data tab, so a page
  *   view costs the same on a 100,000-row sheet as on an empty one.
- * - Cached: the published flag, the small-count threshold and the snapshot are cached together in
- *   the script cache for 10 minutes. Saving a new snapshot clears the cache at once; a Settings
- *   change (e.g. unpublishing) takes effect within 10 minutes, or at once after a refresh.
+ * - Fresh and revocable (issue 11): the Settings tab (published flag, small-count threshold) is
+ *   read on EVERY request, uncached, because an edit in the sheet runs no script that could clear
+ *   a cache: unpublishing takes effect on the next request. Only the snapshot is cached, through
+ *   the versioned cache (src/gas/versionedCache.ts, scope 'dashboard', store 'script'): saving a
+ *   snapshot bumps the version, and a cold reader that raced a refresh stores what it read under the
+ *   version it read first, which nobody reads again, so it can never replace a newer entry.
  * - `?format=json` returns the same aggregates through ContentService.
  * - When Settings say the dashboard is not published (the default), a plain "not published" page.
  *
@@ -24,74 +27,46 @@ import {
   renderMessagePage,
   renderNotPublishedHtml,
 } from '../domain/render/dashboard';
-import { utf8Length } from '../domain/render/email';
 import {
   dashboardFromSnapshot,
   dashboardSnapshotFromReport,
   type DashboardSnapshot,
 } from '../domain/render/fromReport';
 import { getSpreadsheet, readSettings } from './sheets';
+import { bumpCacheVersion, cachedJson } from './versionedCache';
 
 /** Script-properties prefix of the stored snapshot chunks. */
 export const SNAPSHOT_PREFIX = 'supportTracker.dashboardSnapshot';
-/** Script-cache key of the served state. */
-export const DASHBOARD_CACHE_KEY = 'supportTracker.dashboard.v1';
-/** Cache lifetime: 10 minutes. */
-export const DASHBOARD_CACHE_SECONDS = 600;
-/** CacheService value limit (100 KB); larger states are served uncached. */
-const CACHE_MAX_BYTES = 100 * 1024;
-
-/** What doGet needs, cached as one JSON value. */
-interface DashboardState {
-  published: boolean;
-  threshold: number;
-  snapshot: DashboardSnapshot | null;
-}
+/** Versioned-cache scope of the snapshot (store 'script': the web app has no document context). */
+export const DASHBOARD_CACHE_SCOPE = 'dashboard';
+/** Cache lifetime of the snapshot: 6 hours (a refresh bumps the version, so it is never stale). */
+export const DASHBOARD_CACHE_SECONDS = 6 * 60 * 60;
 
 type WebOutput = GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput;
 
 /** Web app entry point: the dashboard page, its JSON (`?format=json`) or "not published". */
 export function doGet(e?: GoogleAppsScript.Events.DoGet): WebOutput {
   const json = String(e?.parameter?.format ?? '').toLowerCase() === 'json';
-  const state = dashboardState();
-  if (!state.published) {
+  // Uncached on purpose: a Settings edit must apply on the very next request.
+  const settings = readSettings(getSpreadsheet(), { strict: false });
+  if (!settings.dashboardPublished) {
     return json
       ? jsonOutput(notPublishedJson())
       : htmlOutput(renderNotPublishedHtml(), 'Dashboard not published');
   }
-  if (!state.snapshot) {
+  const snapshot = cachedJson(DASHBOARD_CACHE_SCOPE, 'snapshot', readDashboardSnapshot, {
+    store: 'script',
+    seconds: DASHBOARD_CACHE_SECONDS,
+  });
+  if (!snapshot) {
     const message =
       'The dashboard has no data yet: the support team has not refreshed the summaries.';
     return json
       ? jsonOutput({ version: 1, published: true, ready: false, message })
       : htmlOutput(renderMessagePage('Dashboard not ready', message), 'Dashboard not ready');
   }
-  const data = dashboardFromSnapshot(state.snapshot, state.threshold);
+  const data = dashboardFromSnapshot(snapshot, settings.smallCountThreshold);
   return json ? jsonOutput(dashboardJson(data)) : htmlOutput(renderDashboardHtml(data), data.title);
-}
-
-/** The cached state, or a fresh read (Settings tab + Script properties) cached for 10 minutes. */
-function dashboardState(): DashboardState {
-  const cache = CacheService.getScriptCache();
-  const hit = cache ? cache.get(DASHBOARD_CACHE_KEY) : null;
-  if (hit) {
-    try {
-      return JSON.parse(hit) as DashboardState;
-    } catch {
-      // A corrupt entry is ignored and replaced below.
-    }
-  }
-  const settings = readSettings(getSpreadsheet(), { strict: false });
-  const state: DashboardState = {
-    published: settings.dashboardPublished,
-    threshold: settings.smallCountThreshold,
-    // Nothing of the data is read when the dashboard is not published.
-    snapshot: settings.dashboardPublished ? readDashboardSnapshot() : null,
-  };
-  const value = JSON.stringify(state);
-  if (cache && utf8Length(value) <= CACHE_MAX_BYTES)
-    cache.put(DASHBOARD_CACHE_KEY, value, DASHBOARD_CACHE_SECONDS);
-  return state;
 }
 
 /** The stored snapshot, or null when none was saved (or it is unreadable). */
@@ -126,10 +101,9 @@ export function saveDashboardSnapshot(report: Report, lists: Lists): void {
   clearDashboardCache();
 }
 
-/** Drops the cached dashboard state (after a refresh or a Settings change). */
+/** Makes every cached dashboard entry stale at once (after a refresh). */
 export function clearDashboardCache(): void {
-  const cache = CacheService.getScriptCache();
-  if (cache) cache.remove(DASHBOARD_CACHE_KEY);
+  bumpCacheVersion(DASHBOARD_CACHE_SCOPE, 'script');
 }
 
 /** The deployed web app URL, or '' when the script is not deployed as a web app. */

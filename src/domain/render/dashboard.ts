@@ -14,7 +14,7 @@ import type {
   TrendSeries,
 } from './model';
 import { sparklineSvg } from './svg';
-import { countLabel } from './suppress';
+import { COMPLEMENT_LABEL, countLabel } from './suppress';
 
 /** The JSON shape served by `?format=json` (version 1). */
 export interface DashboardJson {
@@ -25,9 +25,19 @@ export interface DashboardJson {
   timeZone: string;
   smallCountThreshold: number;
   week: { start: string; end: string };
-  kpis: { key: string; label: string; unit: KpiUnit; value: number | null; goal: KpiGoal | null }[];
+  kpis: {
+    key: string;
+    label: string;
+    unit: KpiUnit;
+    value: number | null;
+    goal: KpiGoal | null;
+    /** True when hidden by small-count suppression (value null). */
+    suppressed: boolean;
+  }[];
   trends: {
     weeks: string[];
+    /** Per week: null when shown, else the display of its hidden count ("fewer than 3", "not shown"). */
+    suppressed: (string | null)[];
     series: {
       key: string;
       label: string;
@@ -81,11 +91,13 @@ export function dashboardJson(d: DashboardData): DashboardJson {
       key: k.key,
       label: k.label,
       unit: k.unit,
-      value: k.value,
+      value: k.suppressed ? null : k.value,
       goal: k.goal ?? null,
+      suppressed: !!k.suppressed,
     })),
     trends: {
       weeks: [...d.trends.weeks],
+      suppressed: d.trends.weeks.map((_, i) => hiddenWeekLabel(d, i)),
       series: d.trends.series.map((s) => ({
         key: s.key,
         label: s.label,
@@ -100,6 +112,13 @@ export function dashboardJson(d: DashboardData): DashboardJson {
       byTopic: breakdown(d.byTopic),
     },
   };
+}
+
+/** The display of week i's hidden count, or null when the week is shown. */
+export function hiddenWeekLabel(d: DashboardData, i: number): string | null {
+  const kind = d.trends.hidden?.[i] ?? null;
+  if (!kind) return null;
+  return kind === 'complement' ? COMPLEMENT_LABEL : `fewer than ${d.threshold}`;
 }
 
 /** JSON for the "not published" state. */
@@ -144,9 +163,7 @@ export function renderDashboardHtml(d: DashboardData): string {
     breakdownSection('By topic', 'topics', d.byTopic, d),
     `<footer><p>Aggregates only: no request text, requester, email address or link is published. Counts under ${escapeHtml(
       d.threshold,
-    )} are shown as “fewer than ${escapeHtml(d.threshold)}”, and when one could be worked out from the total, another count is shown as “${escapeHtml(
-      d.threshold,
-    )} or more”. The same numbers are available as JSON with <code>?format=json</code>.</p></footer>`,
+    )} (zero included) are shown as “fewer than ${escapeHtml(d.threshold)}”, and other counts are “${COMPLEMENT_LABEL}” where they would let a hidden count be worked out from the totals, the trends or another table. A week with a hidden count has all its indicators hidden. The same numbers are available as JSON with <code>?format=json</code>.</p></footer>`,
     '</main>',
   ].join('\n');
   return page(d.title, body);
@@ -199,9 +216,10 @@ function kpiSection(d: DashboardData): string {
     return '<section aria-labelledby="kpis-h"><h2 id="kpis-h">Key indicators</h2><p>No data yet.</p></section>';
   const cards = d.kpis.map((k) => {
     const goal = formatGoal(k.goal, k.unit);
+    const value = k.suppressed ? 'hidden (small week)' : formatKpiValue(k.value, k.unit);
     return `<li><span class="label">${escapeHtml(k.label)}</span><span class="value">${escapeHtml(
-      formatKpiValue(k.value, k.unit),
-    )}</span>${goal ? `<span class="goal">Goal ${escapeHtml(goal)} ${statusHtml(k)}</span>` : ''}</li>`;
+      value,
+    )}</span>${goal ? `<span class="goal">Goal ${escapeHtml(goal)} ${k.suppressed ? '' : statusHtml(k)}</span>` : ''}</li>`;
   });
   return [
     '<section aria-labelledby="kpis-h">',
@@ -235,23 +253,25 @@ function trendSection(d: DashboardData): string {
     '<section aria-labelledby="trends-h">',
     '<h2 id="trends-h">12-week trends</h2>',
     `<ul class="cards">${charts.join('')}</ul>`,
-    trendTable(weeks, series),
+    trendTable(weeks, series, d),
     '</section>',
   ].join('\n');
 }
 
-function trendTable(weeks: string[], series: TrendSeries[]): string {
+function trendTable(weeks: string[], series: TrendSeries[], d: DashboardData): string {
   const head = `<tr><th scope="col">Week of</th>${series
     .map((s) => `<th scope="col" class="num">${escapeHtml(s.label)}</th>`)
     .join('')}</tr>`;
-  const rows = weeks.map(
-    (w, i) =>
-      `<tr><th scope="row">${escapeHtml(w)}</th>${series
-        .map(
-          (s) => `<td class="num">${escapeHtml(formatKpiValue(s.values[i] ?? null, s.unit))}</td>`,
-        )
-        .join('')}</tr>`,
-  );
+  const rows = weeks.map((w, i) => {
+    const hidden = hiddenWeekLabel(d, i);
+    return `<tr><th scope="row">${escapeHtml(w)}</th>${series
+      .map((s) =>
+        hidden
+          ? `<td class="num suppressed">${escapeHtml(s.key === 'requests' ? hidden : 'hidden')}</td>`
+          : `<td class="num">${escapeHtml(formatKpiValue(s.values[i] ?? null, s.unit))}</td>`,
+      )
+      .join('')}</tr>`;
+  });
   return `<table><caption>Weekly values of each indicator, last ${weeks.length} weeks</caption><thead>${head}</thead><tbody>${rows.join(
     '',
   )}</tbody></table>`;

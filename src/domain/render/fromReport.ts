@@ -20,7 +20,7 @@ import type {
   WeeklyDigest,
 } from './model';
 import { formatDayRange } from './format';
-import { suppressSmallCounts } from './suppress';
+import { suppressPublished } from './suppress';
 
 type Goals = Report['goals'];
 type KpiValues = PeriodReport['kpis'];
@@ -313,11 +313,28 @@ export function dashboardSnapshotFromReport(
   };
 }
 
-/** Applies the small-count threshold to a snapshot: the data the dashboard page and JSON show. */
+/**
+ * Applies small-count suppression to a snapshot: the data the dashboard page, its JSON and the
+ * Dashboard tab show (the one shared model function, so no view can publish more). Weekly counts
+ * and the 4-week team and topic counts are suppressed together (src/domain/render/suppress.ts); a
+ * week whose count is hidden has every indicator of that week hidden too.
+ */
 export function dashboardFromSnapshot(
   snapshot: DashboardSnapshot,
   threshold: number,
 ): DashboardData {
+  const counts = snapshot.trends.series.find((s) => s.key === 'requests');
+  const weeks = snapshot.trends.weeks.map((_, i) => counts?.values[i] ?? 0);
+  const s = suppressPublished(
+    {
+      weeks,
+      linkedWeeks: BREAKDOWN_WEEKS,
+      byTeam: snapshot.byTeam,
+      byTopic: snapshot.byTopic,
+    },
+    threshold,
+  );
+  const lastHidden = s.weekHidden.length > 0 && s.weekHidden[s.weekHidden.length - 1];
   return {
     title: snapshot.title,
     generatedAt: snapshot.generatedAt,
@@ -325,13 +342,26 @@ export function dashboardFromSnapshot(
     threshold,
     weekStart: snapshot.weekStart,
     weekEnd: snapshot.weekEnd,
-    kpis: snapshot.kpis,
-    trends: snapshot.trends,
+    // The KPIs are those of the last week: hidden with its count.
+    kpis: lastHidden
+      ? snapshot.kpis.map((k) => ({ ...k, value: null, suppressed: true }))
+      : snapshot.kpis,
+    trends: {
+      weeks: [...snapshot.trends.weeks],
+      series: snapshot.trends.series.map((series) => ({
+        ...series,
+        values: series.values.map((v, i) => (s.weekHidden[i] ? null : v)),
+      })),
+      hidden: s.weekKinds.map((k) => (k === 'shown' ? null : k)),
+    },
     breakdownPeriod: snapshot.breakdownPeriod,
-    byTeam: suppressSmallCounts(snapshot.byTeam, threshold),
-    byTopic: suppressSmallCounts(snapshot.byTopic, threshold),
+    byTeam: s.byTeam,
+    byTopic: s.byTopic,
   };
 }
+
+/** Weeks of the breakdown period (the last 4 complete weeks: the last 4 trend weeks). */
+export const BREAKDOWN_WEEKS = 4;
 
 /** Report -> DashboardData in one step (snapshot + suppression). */
 export function dashboardFromReport(
@@ -341,7 +371,11 @@ export function dashboardFromReport(
   return dashboardFromSnapshot(dashboardSnapshotFromReport(report, o), o.threshold);
 }
 
-/** Keeps listed names (canonical spelling) and pools the rest under OTHER_LABEL. */
+/**
+ * Keeps listed names (canonical spelling) and pools the rest under OTHER_LABEL. Every listed name
+ * and OTHER_LABEL are present, with 0 when nothing matched: a zero is shown like any small count,
+ * never revealed by a missing row.
+ */
 function pooled(ranked: readonly Ranked[], allowed: readonly string[]): NamedCount[] {
   const canon = new Map<string, string>();
   for (const a of allowed) {
@@ -349,6 +383,8 @@ function pooled(ranked: readonly Ranked[], allowed: readonly string[]): NamedCou
     if (t) canon.set(t.toLowerCase(), t);
   }
   const counts = new Map<string, number>();
+  for (const name of canon.values()) counts.set(name, 0);
+  counts.set(OTHER_LABEL, 0);
   for (const r of ranked) {
     const name = canon.get(r.label.trim().toLowerCase()) ?? OTHER_LABEL;
     counts.set(name, (counts.get(name) ?? 0) + r.value);

@@ -19,6 +19,8 @@ export interface KpiRow {
   unit: KpiUnit;
   value: number | null;
   goal?: KpiGoal;
+  /** Hidden by small-count suppression (the week's count is under the threshold): value is null. */
+  suppressed?: boolean;
 }
 
 /** A name with a count (topics, teams). */
@@ -115,7 +117,12 @@ export interface DashboardData {
   weekStart: string;
   weekEnd: string;
   kpis: KpiRow[];
-  trends: { weeks: string[]; series: TrendSeries[] };
+  /**
+   * `hidden[i]`: how week i's count is suppressed ('small': under the threshold, 'complement':
+   * hidden so that another cannot be derived), or null when shown. A hidden week has every value
+   * null.
+   */
+  trends: { weeks: string[]; series: TrendSeries[]; hidden?: ('small' | 'complement' | null)[] };
   /** Label of the period the breakdowns cover, e.g. "last 4 weeks". */
   breakdownPeriod: string;
   byTeam: SuppressedCount[];
