@@ -107,7 +107,10 @@ export function defaultMailPolicy(installerEmail: string): MailPolicy {
 }
 
 /** Parses a stored policy; missing or bad parts take the defaults of `installerEmail`. */
-export function parseMailPolicy(raw: string | null | undefined, installerEmail: string): MailPolicy {
+export function parseMailPolicy(
+  raw: string | null | undefined,
+  installerEmail: string,
+): MailPolicy {
   const def = defaultMailPolicy(installerEmail);
   if (!raw) return def;
   try {
@@ -120,8 +123,7 @@ export function parseMailPolicy(raw: string | null | undefined, installerEmail: 
 }
 
 export type AdminInputResult =
-  | { ok: true; value: AdminState }
-  | { ok: false; errors: Record<string, string> };
+  { ok: true; value: AdminState } | { ok: false; errors: Record<string, string> };
 
 /**
  * Validates what the Admin dialog sends: `{ admins, domains, maxRecipients, linkHosts }` (lists

@@ -41,7 +41,16 @@ export function newQualityAccumulator(
   lists: Lists,
   map: Record<FieldKey, number>,
 ): QualityAccumulator {
-  return { lists, map, rows: 0, standardized: 0, problems: [], ids: new Map(), duplicateRows: 0, byRow: new Map() };
+  return {
+    lists,
+    map,
+    rows: 0,
+    standardized: 0,
+    problems: [],
+    ids: new Map(),
+    duplicateRows: 0,
+    byRow: new Map(),
+  };
 }
 
 /** Adds data rows (0-based data row `startRow` = rows[0]) to the scan. */

@@ -48,7 +48,10 @@ export function protectOwnershipColumns(
   for (const p of old) p.remove();
   const rows = Math.max(1, data.getLastRow() - 1);
   for (const col of cols) {
-    const p = data.getRange(2, col, rows, 1).protect().setDescription(OWNERSHIP_PROTECTION_DESCRIPTION);
+    const p = data
+      .getRange(2, col, rows, 1)
+      .protect()
+      .setDescription(OWNERSHIP_PROTECTION_DESCRIPTION);
     p.setWarningOnly(false);
     // As Google documents it: keep the current user, remove every other editor, add the admins.
     p.removeEditors(p.getEditors());

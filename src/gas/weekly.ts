@@ -214,7 +214,8 @@ function invalidNote(c: WeeklyContext): string {
   const r = c.recipients;
   const notes: string[] = [];
   const where = c.recipientsCell ? ` Fix them in ${c.recipientsCell}.` : '';
-  if (r.invalid.length) notes.push(` Skipped invalid address(es): ${r.invalid.join(', ')}.${where}`);
+  if (r.invalid.length)
+    notes.push(` Skipped invalid address(es): ${r.invalid.join(', ')}.${where}`);
   if (c.outside.length)
     notes.push(
       ` Warning: dropped address(es) outside the allowed domains (${c.policy.domains.join(', ') || 'none set'}): ` +
@@ -255,7 +256,7 @@ function sendWeekly(c: WeeklyContext): WeeklyResult {
     return {
       ...base,
       outcome: 'no-recipients',
-      message: `Weekly summary not sent: no valid, allowed address in Settings 'Weekly email recipients'.${invalidNote(c)}`,
+      message: `Weekly summary not sent: no valid address in Settings 'Weekly email recipients' that the mail policy allows.${invalidNote(c)}`,
     };
   }
   const props = PropertiesService.getDocumentProperties();

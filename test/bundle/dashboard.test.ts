@@ -180,22 +180,26 @@ describe('doGet: cached and cheap', () => {
     expect(JSON.stringify(coldBig.byMethod)).not.toMatch(/Requests/);
     const warm = cost(big.rt);
     const warmJson = cost(big.rt, { format: 'json' });
-    // Cache get (2 calls) + building the output (HtmlOutput: 3, TextOutput: 2).
-    expect(warm.calls).toBeLessThanOrEqual(5);
-    expect(warmJson.calls).toBeLessThanOrEqual(4);
+    // Issue 11: Settings are read on every request (uncached, so unpublishing applies at once:
+    // spreadsheet + Settings tab + one getValues), then the versioned snapshot cache (properties
+    // store + version, cache + get) and the output. Never the data tab, at any row count.
+    expect(warm.calls).toBeLessThanOrEqual(13);
+    expect(warmJson.calls).toBeLessThanOrEqual(12);
     expect(warm.byMethod['Cache.get']).toBe(1);
-    expect(Object.keys(warm.byMethod).some((m) => /Spreadsheet|Sheet|Range/.test(m))).toBe(false);
+    expect(JSON.stringify(warm.byMethod)).not.toMatch(/Requests/);
+    expect(warm.byMethod['Range.getValues'] ?? 0).toBeLessThanOrEqual(1);
   });
 
-  it('expires after 10 minutes and then reads Settings again (unpublishing takes effect)', () => {
+  it('doGet after unpublish: "not published" at once (issue 11)', () => {
     const { rt } = setup();
     setSetting(rt, 'Dashboard published', true);
     expect(rt.get().content).toContain('Key indicators');
+    expect(rt.get().content).toContain('Key indicators'); // warm
     setSetting(rt, 'Dashboard published', false);
-    rt.clock.advance(9 * 60 * 1000);
-    expect(rt.get().content).toContain('Key indicators');
-    rt.clock.advance(2 * 60 * 1000);
+    // No clock advance, no refresh: the very next request.
     expect(rt.get().content).toContain('This dashboard is not published.');
+    expect(JSON.parse(rt.get({ format: 'json' }).content)).toMatchObject({ published: false });
+    expect(rt.get({ format: 'json' }).content).not.toMatch(/byTeam|kpis/);
   });
 
   it('says "not ready" when published but no summary was stored yet', () => {

@@ -174,6 +174,13 @@ describe('preview and test email', () => {
 
   it('"Send test email to me" sends to the current user only and does not mark the week sent', () => {
     const rt = setup();
+    // Issue 11: a test send is an admin action; make the analyst an admin first.
+    rt.run('saveAdminState', {
+      admins: 'lead@example.gov analyst@example.gov',
+      domains: 'example.gov',
+      maxRecipients: 25,
+      linkHosts: 'github.com',
+    });
     rt.runAs({ user: 'analyst@example.gov' }, 'sendTestWeeklySummary');
     expect(rt.outbox.messages).toHaveLength(1);
     expect(rt.outbox.messages[0].to).toEqual(['analyst@example.gov']);

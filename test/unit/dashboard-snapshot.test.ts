@@ -65,17 +65,19 @@ describe('dashboard snapshot on the issue-5 fixture', () => {
       for (const list of [data.byTeam, data.byTopic]) {
         for (const c of list) {
           const exact = exactOf(c.name);
-          if (exact < t) expect(c).toEqual({ name: c.name, count: null, suppressed: true });
+          // Issue 11: zeros are listed and hidden like any small count (t <= 1 hides nothing).
+          if (exact < t && t > 1)
+            expect(c).toEqual({ name: c.name, count: null, suppressed: true });
           else if (c.suppressed) {
             expect(c).toEqual({ name: c.name, count: null, suppressed: true, complementary: true });
             sawComplement = true;
           } else expect(c.count).toBe(exact);
         }
+        // No single hidden entry beside shown ones: the 4-week total would give it away.
         const hidden = list.filter((c) => c.suppressed);
-        if (hidden.length > 0 && hidden.length < list.length) {
+        if (hidden.length > 0 && hidden.length < list.length)
           expect(hidden.length).toBeGreaterThanOrEqual(2);
-          expect(hidden.reduce((sum, c) => sum + exactOf(c.name), 0)).toBeGreaterThanOrEqual(t);
-        }
+        // test/unit/suppress-property.test.ts checks that nothing hidden can be solved.
       }
     }
     expect(sawComplement).toBe(true);

@@ -88,13 +88,20 @@ describe('suppressSmallCounts', () => {
       { name: 'B', count: 3, suppressed: false },
       { name: 'A', count: null, suppressed: true },
       { name: 'D', count: null, suppressed: true },
+      { name: 'Z', count: null, suppressed: true },
     ]);
-    expect(out.map((c) => countLabel(c, 3))).toEqual(['4', '3', 'fewer than 3', 'fewer than 3']);
+    // Issue 11: a zero is listed as "fewer than 3" like any small count, never left off.
+    expect(out.map((c) => countLabel(c, 3))).toEqual([
+      '4',
+      '3',
+      'fewer than 3',
+      'fewer than 3',
+      'fewer than 3',
+    ]);
   });
 
   it('follows the threshold setting at both sides of the boundary', () => {
     for (const t of [2, 3, 5, 10]) {
-      // Two small entries that together reach the threshold: no complement needed.
       const out = suppressSmallCounts(
         [
           { name: 'below', count: t - 1 },
@@ -104,10 +111,22 @@ describe('suppressSmallCounts', () => {
         ],
         t,
       );
-      expect(at(out, 'at')).toEqual({ name: 'at', count: t, suppressed: false });
       expect(at(out, 'above')).toEqual({ name: 'above', count: t + 1, suppressed: false });
       expect(at(out, 'below')).toEqual({ name: 'below', count: null, suppressed: true });
       expect(at(out, 'one')).toEqual({ name: 'one', count: null, suppressed: true });
+      if (t === 2) {
+        // Two hidden cells of 0..1 summing to 2 (known from the total) would both be 1: the
+        // smallest shown count is hidden as their complement.
+        expect(at(out, 'at')).toEqual({
+          name: 'at',
+          count: null,
+          suppressed: true,
+          complementary: true,
+        });
+      } else {
+        // t-1 and 1 summing to t: each could be 1..t-1, so no complement is needed.
+        expect(at(out, 'at')).toEqual({ name: 'at', count: t, suppressed: false });
+      }
     }
     expect(suppressSmallCounts([{ name: 'x', count: 1 }], 1)).toEqual([
       { name: 'x', count: 1, suppressed: false },
@@ -128,11 +147,29 @@ describe('suppressSmallCounts', () => {
       { name: 'mid', count: null, suppressed: true, complementary: true },
       { name: 'tiny', count: null, suppressed: true },
     ]);
-    expect(out.map((c) => countLabel(c, 3))).toEqual(['10', '3 or more', 'fewer than 3']);
+    // Issue 11: never "3 or more" (a floor that, with the total, pins the hidden counts).
+    expect(out.map((c) => countLabel(c, 3))).toEqual(['10', 'not shown', 'fewer than 3']);
   });
 
-  it('adds complements until the hidden entries hold at least the threshold', () => {
-    // Two hidden 1s add up to 2 < 3: both would be known to be 1, so one more is hidden.
+  it('adds complements only while a hidden count could be solved', () => {
+    // Two hidden 1s add up to 2, known from the total: (0,2), (1,1) and (2,0) all fit, so nothing
+    // more is hidden. Two hidden 0s would be solved (both 0): then a complement is hidden.
+    const zeros = suppressSmallCounts(
+      [
+        { name: 'a', count: 0 },
+        { name: 'b', count: 0 },
+        { name: 'c', count: 5 },
+        { name: 'd', count: 7 },
+      ],
+      3,
+    );
+    expect(zeros.filter((c) => !c.suppressed).map((c) => c.name)).toEqual(['d']);
+    expect(at(zeros, 'c')).toEqual({
+      name: 'c',
+      count: null,
+      suppressed: true,
+      complementary: true,
+    });
     const out = suppressSmallCounts(
       [
         { name: 'a', count: 1 },
@@ -142,8 +179,7 @@ describe('suppressSmallCounts', () => {
       ],
       3,
     );
-    expect(out.filter((c) => !c.suppressed).map((c) => c.name)).toEqual(['d']);
-    expect(at(out, 'c')).toEqual({ name: 'c', count: null, suppressed: true, complementary: true });
+    expect(out.filter((c) => !c.suppressed).map((c) => c.name)).toEqual(['d', 'c']);
   });
 
   it('orders suppressed entries by name so their ranking does not leak', () => {
@@ -246,6 +282,7 @@ describe('dashboardJson', () => {
       unit: 'rate',
       value: 0.96,
       goal: { value: 0.95, direction: 'atLeast' },
+      suppressed: false,
     });
     expect(json.trends.weeks).toHaveLength(12);
     expect(json.breakdowns.byTeam).toEqual([
@@ -270,7 +307,7 @@ describe('dashboardJson', () => {
       name: 'B',
       count: null,
       suppressed: true,
-      display: '3 or more',
+      display: 'not shown',
     });
     // Round-trips through JSON without loss.
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);

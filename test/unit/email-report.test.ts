@@ -243,7 +243,9 @@ describe('dashboardFromReport: aggregates only', () => {
 
   it('has the 12 trend weeks and the last-week KPIs', () => {
     expect(data.trends.weeks).toHaveLength(12);
-    expect(data.trends.series[0].values.slice(-2)).toEqual([2, 5]);
+    // Issue 11: the week with 2 requests (under the threshold 3) is suppressed in the trend.
+    expect(data.trends.series[0].values.slice(-2)).toEqual([null, 5]);
+    expect(data.trends.hidden?.slice(-2)).toEqual(['small', null]);
     expect(data.kpis[0]).toEqual({ key: 'requests', label: 'Requests', unit: 'count', value: 5 });
     expect(data.breakdownPeriod).toBe('last 4 weeks (Oct 26–Nov 22, 2026)');
   });

@@ -336,7 +336,9 @@ function renderText(d: WeeklyDigest, listed: number): string {
   const max = Math.max(1, ...top.map((t) => t.count));
   const hosts = hostsOf(d);
   top.forEach((t, i) =>
-    out.push(`${i + 1}. ${oneLine(defangText(t.name, hosts))}: ${t.count} ${textBar(t.count, max)}`),
+    out.push(
+      `${i + 1}. ${oneLine(defangText(t.name, hosts))}: ${t.count} ${textBar(t.count, max)}`,
+    ),
   );
   heading(3);
   flaggedText(out, d.docGaps, listed, d.sheetUrl, 'No new documentation gaps this week.', hosts);

@@ -151,7 +151,10 @@ function hideSmallestShown(cells: Cell[]): boolean {
 }
 
 /** Applies primary and complementary suppression to every published count (see the module comment). */
-export function suppressPublished(input: PublishedCounts, thresholdIn: number): SuppressedPublished {
+export function suppressPublished(
+  input: PublishedCounts,
+  thresholdIn: number,
+): SuppressedPublished {
   const t = threshold(thresholdIn);
   const primary = (value: number): CellKind => (t > 1 && !(value >= t) ? 'small' : 'shown');
   const toCell = (value: number, key: string): Cell => ({
