@@ -415,7 +415,7 @@ describe('sidebar globals (built bundle)', () => {
     }) as Result;
     expect(closed).toEqual({ ok: true, requestId: mine.requestId, row: mine.row });
     const stats = rt.tracker.snapshot();
-    expect(stats.byMethod['TextFinder.findNext']).toBe(1);
+    expect(stats.byMethod['TextFinder.findAll']).toBe(1); // every match: a duplicate ID is refused
     expect(stats.cellsRead).toBeLessThan(20000); // no full-sheet read
     const after = rows(rt);
     const r = after[(mine.row as number) - 2];
