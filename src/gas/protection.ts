@@ -21,6 +21,10 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const OWNERSHIP_PROTECTION_DESCRIPTION =
   'Support Tracker: ownership column, editable by admins only';
+export const SETTINGS_PROTECTION_DESCRIPTION =
+  'Support Tracker: Settings (recipients, publishing, schedules), editable by admins only';
+/** Document-properties key: the last data row under the ownership protection. */
+export const PROTECTED_THROUGH_KEY = 'supportTracker.ownership.protectedThrough';
 export const OWNERSHIP_FIELDS: readonly FieldKey[] = ['requestId', 'loggedAt', 'loggedBy'];
 
 /**
@@ -41,28 +45,74 @@ export function protectOwnershipColumns(
     map ?? headerMapOf(data.getRange(1, 1, 1, Math.max(1, data.getLastColumn())).getValues()[0]);
   const cols = OWNERSHIP_FIELDS.map((f) => header[f]).filter((c): c is number => !!c);
   if (cols.length === 0) return false;
+  const lastRow = data.getLastRow();
+  const props = PropertiesService.getDocumentProperties();
+  // No data row yet: nothing to protect (protecting row 2 would block the first submission).
+  if (lastRow < 2) {
+    props.setProperty(PROTECTED_THROUGH_KEY, '1');
+    return true;
+  }
   const old = data
     .getProtections(SpreadsheetApp.ProtectionType.RANGE)
     .filter((p) => p.getDescription() === OWNERSHIP_PROTECTION_DESCRIPTION);
   if (old.some((p) => !p.canEdit())) return false;
-  for (const p of old) p.remove();
-  const rows = Math.max(1, data.getLastRow() - 1);
-  for (const col of cols) {
-    const p = data
-      .getRange(2, col, rows, 1)
-      .protect()
-      .setDescription(OWNERSHIP_PROTECTION_DESCRIPTION);
-    p.setWarningOnly(false);
-    // As Google documents it: keep the current user, remove every other editor, add the admins.
-    p.removeEditors(p.getEditors());
-    if (p.canDomainEdit()) p.setDomainEdit(false);
-    for (const a of admins) p.addEditor(a);
+  const rows = lastRow - 1;
+  const owner = ownerEmail(ss);
+  const current = (p: GoogleAppsScript.Spreadsheet.Protection): boolean => {
+    const r = p.getRange();
+    return (
+      r.getRow() === 2 &&
+      r.getNumRows() === rows &&
+      cols.includes(r.getColumn()) &&
+      !p.isWarningOnly() &&
+      sameEditors(p, admins, owner)
+    );
+  };
+  // Idempotent: a rerun with the same rows and admins changes nothing.
+  if (old.length === cols.length && old.every(current)) {
+    if (props.getProperty(PROTECTED_THROUGH_KEY) !== String(lastRow))
+      props.setProperty(PROTECTED_THROUGH_KEY, String(lastRow));
+    return true;
   }
+  for (const p of old) p.remove();
+  for (const col of cols) restrict(data.getRange(2, col, rows, 1).protect(), admins);
+  props.setProperty(PROTECTED_THROUGH_KEY, String(lastRow));
   return true;
 }
 
-export const SETTINGS_PROTECTION_DESCRIPTION =
-  'Support Tracker: Settings (recipients, publishing, schedules), editable by admins only';
+/** As Google documents it: keep the current user, remove every other editor, add the admins. */
+function restrict(p: GoogleAppsScript.Spreadsheet.Protection, admins: readonly string[]): void {
+  p.setDescription(
+    p.getProtectionType() === SpreadsheetApp.ProtectionType.SHEET
+      ? SETTINGS_PROTECTION_DESCRIPTION
+      : OWNERSHIP_PROTECTION_DESCRIPTION,
+  ).setWarningOnly(false);
+  p.removeEditors(p.getEditors());
+  if (p.canDomainEdit()) p.setDomainEdit(false);
+  for (const a of admins) p.addEditor(a);
+}
+
+function ownerEmail(ss: Spreadsheet): string {
+  try {
+    const o = ss.getOwner();
+    return o ? o.getEmail().toLowerCase() : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Whether the protection's editors are exactly the admins (plus the owner, always an editor). */
+function sameEditors(
+  p: GoogleAppsScript.Spreadsheet.Protection,
+  admins: readonly string[],
+  owner: string,
+): boolean {
+  const have = new Set(p.getEditors().map((u) => u.getEmail().toLowerCase()));
+  have.delete(owner);
+  const want = new Set(admins.map((a) => a.toLowerCase()));
+  want.delete(owner);
+  return have.size === want.size && [...want].every((a) => have.has(a));
+}
 
 /**
  * Protects the whole Settings tab (a real sheet protection: no row can be inserted above a
@@ -72,18 +122,26 @@ export const SETTINGS_PROTECTION_DESCRIPTION =
 export function protectSettingsTab(ss: Spreadsheet, admins: readonly string[]): boolean {
   const sheet = ss.getSheetByName(SHEETS.settings);
   if (!sheet) return false;
-  const p = sheet.protect();
-  if (!p.canEdit()) return false;
-  p.setDescription(SETTINGS_PROTECTION_DESCRIPTION).setWarningOnly(false);
-  p.removeEditors(p.getEditors());
-  if (p.canDomainEdit()) p.setDomainEdit(false);
-  for (const a of admins) p.addEditor(a);
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  if (existing && !existing.canEdit()) return false;
+  if (
+    existing &&
+    existing.getDescription() === SETTINGS_PROTECTION_DESCRIPTION &&
+    !existing.isWarningOnly() &&
+    sameEditors(existing, admins, ownerEmail(ss))
+  )
+    return true;
+  restrict(existing ?? sheet.protect(), admins);
   return true;
 }
 
 /** Both admin-only protections (setup and the Admin dialog call this). */
-export function applyAdminProtections(ss: Spreadsheet, admins: readonly string[]): void {
-  protectOwnershipColumns(ss, admins);
+export function applyAdminProtections(
+  ss: Spreadsheet,
+  admins: readonly string[],
+  dataSheet?: Sheet | null,
+): void {
+  protectOwnershipColumns(ss, admins, dataSheet ?? undefined);
   protectSettingsTab(ss, admins);
 }
 

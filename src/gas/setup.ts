@@ -187,7 +187,7 @@ export function setUpSheet(): SetUpReport {
   const locked = withDocumentLock(LOCK_MS, () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const done = setUpWorkbook(ss);
-    if (done.ok) applyAdminProtections(ss, readAdmins());
+    if (done.ok) applyAdminProtections(ss, readAdmins(), ss.getSheetByName(done.dataTab));
     return done;
   });
   const report = locked.ok

@@ -42,6 +42,7 @@ import {
 } from '../domain/submit';
 import { buildSuggestModel, type SuggestModel, type TrainingRow } from '../domain/suggest';
 import { isDate } from '../domain/time';
+import { PROTECTED_THROUGH_KEY } from './protection';
 import {
   BUSY_MESSAGE,
   getDataSheet,
@@ -67,6 +68,8 @@ export const STICKY_KEY = 'supportTracker.sticky';
  * bytes keep the state under the 9 KB limit of one property value.
  */
 export const RECENT_IDS = 60;
+/** Longest submit state written (one property value holds 9 KB). */
+const STATE_MAX_CHARS = 8500;
 /** getFormOptions learns the suggestion model from at most this many of the newest rows. */
 export const TRAINING_ROWS = 5000;
 /** My open requests searches this many of the newest rows (a bounded read). */
@@ -294,8 +297,12 @@ export function getFormOptions(): FormOptions {
 /* ------------------------------------------------------------------ submit */
 
 interface SubmitState extends IdState {
-  /** [clientRequestId, requestId, row], newest last. */
-  recent: [string, string, number][];
+  /**
+   * [clientRequestId, requestId, row, loggedBy (lower case)], newest last. The logged-by entry lets
+   * closeMyRequest check the owner of a row not yet under the ownership protection (issue 11):
+   * document properties cannot be edited from the sheet.
+   */
+  recent: [string, string, number, string?][];
 }
 
 function parseState(raw: string | null): SubmitState | null {
@@ -367,11 +374,17 @@ export function submitRequest(form: unknown): SubmitResult {
     const rowNumber = data.sheet.getLastRow();
     const recent = [
       ...(state?.recent ?? []),
-      [req.clientRequestId, id, rowNumber] as [string, string, number],
+      [req.clientRequestId, id, rowNumber, user.toLowerCase()] as SubmitState['recent'][number],
     ]
-      .filter((r) => r[0])
+      .filter((r) => r[0] || r[3])
       .slice(-RECENT_IDS);
-    props.setProperty(SUBMIT_STATE_KEY, JSON.stringify({ ...idState, recent }));
+    // Long addresses must not push the state over the 9 KB property limit: drop the oldest.
+    let json = JSON.stringify({ ...idState, recent });
+    while (json.length > STATE_MAX_CHARS && recent.length > 1) {
+      recent.shift();
+      json = JSON.stringify({ ...idState, recent });
+    }
+    props.setProperty(SUBMIT_STATE_KEY, json);
     return { ok: true, requestId: id, row: rowNumber, duplicate: false };
   });
   if (!locked.ok) return { ok: false, busy: true, message: BUSY_MESSAGE, errors: {} };
@@ -449,7 +462,7 @@ export function closeMyRequest(input: unknown): CloseResult {
       errors: {},
     };
   }
-  const { data } = dataTab(ss);
+  const { data, props } = dataTab(ss);
   const { sheet, map } = data;
   const locked = withDocumentLock(SUBMIT_LOCK_MS, (): CloseResult => {
     // Every match, not the first: a Request ID must name exactly one row (a duplicate, typed or
@@ -478,6 +491,23 @@ export function closeMyRequest(input: unknown): CloseResult {
     }
     if (String(current.loggedBy).trim().toLowerCase() !== user) {
       return { ok: false, message: `${close.requestId} was logged by someone else.`, errors: {} };
+    }
+    // A row below the ownership protection (logged since the last admin run extended it) could have
+    // had its Logged by typed over: its owner must also match the submit record (issue 11).
+    const through = Number(props.getProperty(PROTECTED_THROUGH_KEY) ?? '');
+    if (through > 0 && row > through) {
+      const owner = parseState(props.getProperty(SUBMIT_STATE_KEY))?.recent.find(
+        (r) => r[1] === close.requestId,
+      )?.[3];
+      if (owner !== user) {
+        return {
+          ok: false,
+          message:
+            `${close.requestId} cannot be confirmed as yours yet (it is newer than the last protected row). ` +
+            'Nothing was changed: ask an admin to refresh the summaries, then try again.',
+          errors: {},
+        };
+      }
     }
     // Already closed this way (a retry whose first answer was lost, or a second tab): keep the
     // original Resolved at and write nothing. Closed another way: never overwrite it.

@@ -257,9 +257,9 @@ export function refreshSummaries(e?: unknown): RefreshResult | undefined {
       // One refresh at a time (a trigger and a menu click may overlap): wait, then skip.
       const locked = withDocumentLock(REFRESH_LOCK_MS, () => {
         const done = refreshWorkbook(ss, new Date());
-        // The daily refresh runs as the installing admin: it extends the ownership protection
-        // over the rows logged since (src/gas/protection.ts). Never for a non-admin.
-        extendOwnershipProtection(ss);
+        // The daily refresh trigger runs as the installing admin: it extends the ownership
+        // protection over the rows logged since (src/gas/protection.ts). Never for a non-admin.
+        if (run.triggered) extendOwnershipProtection(ss);
         return done;
       });
       if (!locked.ok) {

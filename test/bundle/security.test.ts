@@ -226,8 +226,8 @@ describe('ownership (issue 11)', () => {
     const rt = setup();
     const sheet = rt.spreadsheet.getSheetByName('Requests');
     if (!sheet) throw new Error('no Requests tab');
-    // The admin's refresh extends the protection over every logged row.
-    rt.run('refreshSummaries');
+    // An admin run (setup; also the daily refresh trigger) extends the protection over every row.
+    rt.run('setUpSheet');
     const row = 5;
     const loggedBy = sheet.getRange(row, col('Logged by') + 1).getValue();
     for (const header of ['Logged by', 'Logged at', 'Request ID']) {
@@ -269,6 +269,35 @@ describe('ownership (issue 11)', () => {
         ss.getSheetByName('Settings')?.getRange(3, 2).setValue('spy@evil.example'),
       ),
     ).toThrow(/protected cell/);
+  });
+
+  it('a forged Logged by on a row newer than the protection: closing it is refused', () => {
+    const rt = setup();
+    rt.run('setUpSheet'); // protects every existing row
+    const form = {
+      summary: 'Logged by the lead, just now',
+      vfsTeam: TEAMS[0],
+      topic: 'Forms',
+      channel: 'Slack',
+      clientRequestId: 'client-security-000003',
+    };
+    const res = rt.runFromClient('submitRequest', form) as { requestId: string; row: number };
+    // The new row is below the protected range until the next admin run: the editor can type
+    // over its Logged by, but closeMyRequest checks the submit record too.
+    rt.editAs(EDITOR, (ss) =>
+      ss
+        .getSheetByName('Requests')
+        ?.getRange(res.row, col('Logged by') + 1)
+        .setValue(EDITOR),
+    );
+    const before = sheetValues(rt, 'Requests');
+    const forged = rt.runFromClientAs({ user: EDITOR }, 'closeMyRequest', {
+      requestId: res.requestId,
+      resolution: 'Answered',
+    }) as { ok: boolean; message: string };
+    expect(forged.ok).toBe(false);
+    expect(forged.message).toMatch(/cannot be confirmed as yours/);
+    expect(sheetValues(rt, 'Requests')).toEqual(before);
   });
 
   it('closeMyRequest needs the Request ID to match exactly one row; duplicates are in Data quality', () => {

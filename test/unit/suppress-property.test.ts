@@ -31,7 +31,15 @@ const dataArb = fc.record({
   ),
 });
 
-function snapshotOf(d: fc.RecordValue<typeof dataArb>): { snap: DashboardSnapshot; truth: Truth } {
+interface Data {
+  threshold: number;
+  earlier: number[];
+  teams: number;
+  topics: number;
+  requests: { week: number; team: number; topic: number }[];
+}
+
+function snapshotOf(d: Data): { snap: DashboardSnapshot; truth: Truth } {
   // Team index == teams (one past the list) stands for "Other or not labelled".
   const teamNames = [
     ...Array.from({ length: d.teams }, (_, i) => `Team ${i}`),
