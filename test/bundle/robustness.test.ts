@@ -38,6 +38,14 @@ function runLog(rt: Runtime, fn?: string): Record<string, unknown>[] {
     .filter((r) => fn === undefined || r.Function === fn);
 }
 
+/**
+ * Issue 11: installing and removing triggers is admin-only. These tests are about two admins, each
+ * of whom may install, and the installer record between them.
+ */
+function bothAdmins(rt: Runtime): void {
+  rt.properties.script.set('supportTracker.admins', JSON.stringify([LEAD, OTHER]));
+}
+
 function triggerSummary(rt: Runtime): string[] {
   return rt.triggers.triggers.map((t) => `${t.user} ${t.handler} ${JSON.stringify(t.clock)}`);
 }
@@ -155,6 +163,7 @@ describe('1. invalid Settings: the default is used and the cell is named', () =>
 describe('2. triggers are per user: one set, installed by one user', () => {
   test("another editor's install creates no duplicate and names the installer", () => {
     const rt = summariesWorkbook(kpiFixtureRows(), KPI_FIXTURE_NOW);
+    bothAdmins(rt);
     rt.run('installTriggers');
     const before = triggerSummary(rt);
     const props = new Map(rt.properties.document);
@@ -186,6 +195,7 @@ describe('2. triggers are per user: one set, installed by one user', () => {
 
   test('the refusal alert is shown after the document lock is released', () => {
     const rt = summariesWorkbook([], KPI_FIXTURE_NOW);
+    bothAdmins(rt);
     rt.run('installTriggers');
     let holderDuringAlert: number | null | 'no alert' = 'no alert';
     rt.interleave(
@@ -200,6 +210,7 @@ describe('2. triggers are per user: one set, installed by one user', () => {
 
   test('a set installed before the installer was recorded is not duplicated either', () => {
     const rt = summariesWorkbook([], KPI_FIXTURE_NOW);
+    bothAdmins(rt);
     rt.run('installTriggers');
     rt.properties.document.delete(OWNER_KEY); // as left by the previous version
     const before = triggerSummary(rt);
@@ -213,6 +224,7 @@ describe('2. triggers are per user: one set, installed by one user', () => {
 
   test('the installer can reinstall; after they remove them, another editor can install', () => {
     const rt = summariesWorkbook([], KPI_FIXTURE_NOW);
+    bothAdmins(rt);
     rt.run('installTriggers');
     const ids = rt.triggers.triggers.map((t) => t.id);
     expect((rt.run('installTriggers') as TriggerReport).kept).toBe(2);
