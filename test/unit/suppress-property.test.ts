@@ -128,6 +128,29 @@ describe('complementary suppression (issue 11): nothing hidden can be solved', (
     );
   });
 
+  it('the solver is not vacuous: it solves the cells of primary-only suppression', () => {
+    const { snap, truth } = snapshotOf({
+      threshold: 3,
+      earlier: [5, 5, 5, 5, 5, 5, 5, 5],
+      teams: 2,
+      topics: 1,
+      requests: [
+        ...Array.from({ length: 10 }, (_, i) => ({ week: i % 4, team: 0, topic: 0 })),
+        { week: 0, team: 1, topic: 0 },
+      ],
+    });
+    const json = dashboardJson(dashboardFromSnapshot(snap, 3));
+    // Undo the complements: what primary-only suppression would publish.
+    for (const r of [...json.breakdowns.byTeam, ...json.breakdowns.byTopic])
+      if (r.display === 'not shown') {
+        const name = r.name;
+        r.count = (truth.teams.get(name) ?? truth.topics.get(name)) as number;
+        r.display = String(r.count);
+        r.suppressed = false;
+      }
+    expect(solvedCells(json, truth).length).toBeGreaterThan(0);
+  });
+
   it('the example of the issue: shown 10, 4-week total 14, two hidden teams of 3 and 1', () => {
     const hidden = suppressSmallCounts(
       [
