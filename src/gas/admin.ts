@@ -9,9 +9,9 @@
  * which only an admin could install) skips the check: see `isOwnTriggerRun`.
  *
  * Storage: Script properties (never the sheet, so no editor can change them by typing):
- * - `supportTracker.admins`: JSON array of lower-case emails. First setup seeds it with whoever
- *   runs setup. An older install without the list seeds it with the recorded trigger installer,
- *   else the spreadsheet owner, the first time any admin action runs.
+ * - `supportTracker.admins`: JSON array of lower-case emails. First setup stores whoever runs it.
+ *   An older install without the list treats the recorded trigger installer (else the spreadsheet
+ *   owner) as its admin until setup or the Admin dialog stores a list.
  * - `supportTracker.mailPolicy`: recipient domains, recipient cap, link hosts (src/domain/admin.ts).
  *
  * Public globals here: showAdminDialog, getAdminState, saveAdminState (all admin-only).
@@ -58,8 +58,11 @@ function writeAdmins(admins: readonly string[]): void {
   PropertiesService.getScriptProperties().setProperty(ADMINS_KEY, JSON.stringify(admins));
 }
 
-/** Who installed Support Tracker before admins existed: the trigger installer, else the owner. */
-function legacyInstaller(): string {
+/**
+ * Who installed Support Tracker before admins existed: the recorded trigger installer, else (with
+ * `orOwner`) the spreadsheet owner. '' when neither is known.
+ */
+function legacyInstaller(orOwner: boolean): string {
   try {
     const raw = PropertiesService.getDocumentProperties().getProperty(TRIGGER_OWNER_KEY);
     const email = raw ? normalizeEmail((JSON.parse(raw) as { email?: unknown }).email) : '';
@@ -67,6 +70,7 @@ function legacyInstaller(): string {
   } catch {
     // Unreadable record: fall back to the owner.
   }
+  if (!orOwner) return '';
   try {
     const owner = getSpreadsheet().getOwner();
     const email = owner ? normalizeEmail(owner.getEmail()) : '';
@@ -77,14 +81,16 @@ function legacyInstaller(): string {
   return '';
 }
 
-/** The admin list, seeding an empty one with the legacy installer (never with the caller). */
-function adminsOrSeed(): string[] {
+/**
+ * The admins: the stored list, or (an install from before admins existed, not set up since) the
+ * recorded trigger installer, else the spreadsheet owner. Nothing is written here, so a refusal
+ * changes nothing; the list is stored by the first setup or the Admin dialog.
+ */
+export function effectiveAdmins(): string[] {
   const admins = readAdmins();
   if (admins.length) return admins;
-  const seed = legacyInstaller();
-  if (!seed) return [];
-  writeAdmins([seed]);
-  return [seed];
+  const legacy = legacyInstaller(true);
+  return legacy ? [legacy] : [];
 }
 
 /**
@@ -93,23 +99,26 @@ function adminsOrSeed(): string[] {
  */
 export function requireAdmin(action: string): string {
   const user = currentUserEmail();
-  const admins = adminsOrSeed();
+  const admins = effectiveAdmins();
   if (!isAdmin(admins, user)) throw new Error(refusalMessage(action, admins, user));
   return user;
 }
 
 /** Whether the current user is an admin (no refusal). */
 export function callerIsAdmin(): boolean {
-  return isAdmin(adminsOrSeed(), currentUserEmail());
+  return isAdmin(effectiveAdmins(), currentUserEmail());
 }
 
 /**
- * setUpSheet's guard: on first setup (no admin yet) the caller becomes the first admin and the mail
- * policy defaults to their domain; afterwards setup is admin-only like every admin action.
+ * setUpSheet's guard: on first setup (no admin list yet) whoever runs it becomes the first admin
+ * and the mail policy defaults to their domain, unless an earlier install recorded another trigger
+ * installer (then only they may). Afterwards setup is admin-only like every admin action.
  */
 export function requireAdminOrFirstSetup(action: string): string {
   const user = currentUserEmail();
   if (readAdmins().length === 0 && isValidEmail(user)) {
+    const earlier = legacyInstaller(false);
+    if (earlier && earlier !== user) throw new Error(refusalMessage(action, [earlier], user));
     writeAdmins([user]);
     const props = PropertiesService.getScriptProperties();
     if (!props.getProperty(MAIL_POLICY_KEY))
@@ -170,7 +179,7 @@ export function showAdminDialog(): void {
 /** Public global (Admin dialog): the admin list and the mail policy. Admin-only. */
 export function getAdminState(): AdminView {
   const you = requireAdmin('see the Admin settings');
-  return { you, admins: readAdmins(), policy: readMailPolicy() };
+  return { you, admins: effectiveAdmins(), policy: readMailPolicy() };
 }
 
 export type SaveAdminResult =

@@ -14,7 +14,7 @@
 import { headerMapOf, type HeaderMap } from '../domain/headers';
 import { SHEETS, type FieldKey } from '../domain/schema';
 import { getDataSheet } from './sheets';
-import { callerIsAdmin, readAdmins } from './admin';
+import { callerIsAdmin, effectiveAdmins } from './admin';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -148,7 +148,7 @@ export function applyAdminProtections(
 /** Extends the ownership protection to the last row when the caller is an admin; never throws. */
 export function extendOwnershipProtection(ss: Spreadsheet): void {
   try {
-    if (callerIsAdmin()) protectOwnershipColumns(ss, readAdmins());
+    if (callerIsAdmin()) protectOwnershipColumns(ss, effectiveAdmins());
   } catch {
     // A protection failure never fails the run that called it (setup reports, refresh logs).
   }

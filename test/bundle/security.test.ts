@@ -8,7 +8,7 @@ import type { DashboardJson } from '../../src/domain/render/dashboard';
 import type { DashboardSnapshot } from '../../src/domain/render/fromReport';
 import { HEADERS, RUN_LOG_HEADERS } from '../../src/domain/schema';
 import { workbookToJSON } from '../../runtime/spreadsheet';
-import { sheetValues } from '../helpers/runtime';
+import { loadBuiltRuntime, sheetValues } from '../helpers/runtime';
 import { sampleRows, TEAMS } from '../helpers/reportData';
 import { solvedCells } from '../helpers/suppressionSolver';
 import { setSetting, summariesWorkbook } from './summariesHelpers';
@@ -146,6 +146,35 @@ describe('admins (issue 11)', () => {
       ok: false,
       errors: { admins: expect.stringContaining('yourself') },
     });
+  });
+
+  it('first setup stores whoever runs it; an install from before admins keeps its trigger installer', () => {
+    const fresh = loadBuiltRuntime({ now: NOW, user: EDITOR, owner: 'boss@example.gov' });
+    fresh.run('setUpSheet');
+    expect(fresh.properties.script.get('supportTracker.admins')).toBe(JSON.stringify([EDITOR]));
+    expect(
+      JSON.parse(fresh.properties.script.get('supportTracker.mailPolicy') ?? '{}'),
+    ).toMatchObject({
+      domains: ['example.gov'],
+      maxRecipients: 25,
+    });
+    // An older install: no admin list, triggers recorded as installed by the lead.
+    const legacy = setup();
+    legacy.properties.script.delete('supportTracker.admins');
+    legacy.properties.document.set(
+      'supportTracker.triggers.owner',
+      JSON.stringify({ email: ADMIN, handlers: [], installedAt: '' }),
+    );
+    const before = state(legacy);
+    expect(() => legacy.runAs({ user: EDITOR }, 'setUpSheet')).toThrow(
+      /Admins: lead@example\.gov\./,
+    );
+    expect(() => legacy.runFromClientAs({ user: EDITOR }, 'installTriggers')).toThrow(
+      /Admins: lead@example\.gov\./,
+    );
+    expect(state(legacy)).toBe(before); // a refusal writes nothing, not even the admin list
+    legacy.run('setUpSheet');
+    expect(legacy.properties.script.get('supportTracker.admins')).toBe(JSON.stringify([ADMIN]));
   });
 
   it('the weekly trigger path is unchanged: it sends without an admin check', () => {
