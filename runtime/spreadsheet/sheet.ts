@@ -781,7 +781,10 @@ export class FakeSheet implements Pick<
       const r = p._rect;
       const hit =
         !r ||
-        (rect.r < r.r + r.nr && r.r < rect.r + rect.nr && rect.c < r.c + r.nc && r.c < rect.c + rect.nc);
+        (rect.r < r.r + r.nr &&
+          r.r < rect.r + rect.nr &&
+          rect.c < r.c + r.nc &&
+          r.c < rect.c + rect.nc);
       if (hit && !p._canEditAs(user)) fail(PROTECTED_EDIT_ERROR);
     }
   }

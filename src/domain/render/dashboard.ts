@@ -48,6 +48,8 @@ export interface DashboardJson {
   };
   breakdowns: {
     period: string;
+    /** True when the breakdowns are withheld (too few requests to publish them safely). */
+    withheld: boolean;
     byTeam: BreakdownJson[];
     byTopic: BreakdownJson[];
   };
@@ -108,6 +110,7 @@ export function dashboardJson(d: DashboardData): DashboardJson {
     },
     breakdowns: {
       period: d.breakdownPeriod,
+      withheld: !!d.breakdownsWithheld,
       byTeam: breakdown(d.byTeam),
       byTopic: breakdown(d.byTopic),
     },
@@ -284,6 +287,11 @@ function breakdownSection(
   d: DashboardData,
 ): string {
   const hId = `${id}-h`;
+  if (d.breakdownsWithheld) {
+    return `<section aria-labelledby="${hId}"><h2 id="${hId}">${escapeHtml(title)}</h2><p>Not shown for the ${escapeHtml(
+      d.breakdownPeriod,
+    )}: too few requests to publish these counts without revealing small ones.</p></section>`;
+  }
   if (items.length === 0) {
     return `<section aria-labelledby="${hId}"><h2 id="${hId}">${escapeHtml(title)}</h2><p>No requests in the ${escapeHtml(
       d.breakdownPeriod,

@@ -357,6 +357,7 @@ export function dashboardFromSnapshot(
     breakdownPeriod: snapshot.breakdownPeriod,
     byTeam: s.byTeam,
     byTopic: s.byTopic,
+    ...(s.withheld ? { breakdownsWithheld: true } : {}),
   };
 }
 

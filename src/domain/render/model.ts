@@ -127,4 +127,6 @@ export interface DashboardData {
   breakdownPeriod: string;
   byTeam: SuppressedCount[];
   byTopic: SuppressedCount[];
+  /** True when even full suppression left a count derivable: both breakdowns are withheld. */
+  breakdownsWithheld?: boolean;
 }
