@@ -13,7 +13,7 @@
 import fc from 'fast-check';
 import { dashboardJson, renderDashboardHtml } from '../../src/domain/render/dashboard';
 import { dashboardFromSnapshot, type DashboardSnapshot } from '../../src/domain/render/fromReport';
-import { suppressSmallCounts } from '../../src/domain/render/suppress';
+import { suppressPublished, suppressSmallCounts } from '../../src/domain/render/suppress';
 import { solvedCells, type Truth } from '../helpers/suppressionSolver';
 
 const dataArb = fc.record({
@@ -168,6 +168,18 @@ describe('complementary suppression (issue 11): nothing hidden can be solved', (
       ['B', null, true],
       ['C', null, false],
     ]);
+  });
+
+  it('stays fast with long lists (500 teams, 200 topics)', () => {
+    const byTeam = Array.from({ length: 500 }, (_, i) => ({ name: `T${i}`, count: i % 7 }));
+    const total = byTeam.reduce((a, b) => a + b.count, 0);
+    const byTopic = Array.from({ length: 200 }, (_, i) => ({ name: `P${i}`, count: 0 }));
+    byTopic[0].count = total;
+    const weeks = [...Array(8).fill(5), total - 30, 10, 10, 10];
+    const started = Date.now();
+    const out = suppressPublished({ weeks, linkedWeeks: 4, byTeam, byTopic }, 3);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(out.byTeam.filter((c) => c.suppressed).length).toBeGreaterThan(0);
   });
 
   it('teams with zero requests are listed as "fewer than 3", never left off', () => {

@@ -64,13 +64,14 @@ function threshold(t: number): number {
   return Number.isFinite(t) ? Math.max(0, Math.floor(t)) : 0;
 }
 
-/** [lo, hi] an observer knows for a cell of `table` (hi may be Infinity). */
-export function cellBounds(cell: Cell, table: readonly Cell[], t: number): [number, number] {
+/**
+ * [lo, hi] an observer knows for a cell (hi may be Infinity); `tableMinShown` is the smallest shown
+ * count of its table (complements are never larger).
+ */
+export function cellBounds(cell: Cell, tableMinShown: number, t: number): [number, number] {
   if (cell.kind === 'shown') return [cell.value, cell.value];
   if (cell.kind === 'small') return [0, t - 1];
-  let minShown = Infinity;
-  for (const c of table) if (c.kind === 'shown' && c.value < minShown) minShown = c.value;
-  return [t, minShown];
+  return [t, tableMinShown];
 }
 
 /**
@@ -93,8 +94,9 @@ export function determinedCells(
   }
   const infos: Info[] = tables.map((cells) => {
     const info: Info = { shown: 0, lo: [], hi: [], loSum: 0, hiFinite: 0, hiInf: 0 };
+    const tableMin = minShown(cells);
     for (const c of cells) {
-      const [lo, hi] = cellBounds(c, cells, t);
+      const [lo, hi] = cellBounds(c, tableMin, t);
       info.lo.push(lo);
       info.hi.push(hi);
       if (c.kind === 'shown') {
