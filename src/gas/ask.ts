@@ -218,7 +218,8 @@ export function submitAsk(input: unknown): AskResult {
     },
   });
   if (!result.ok) {
-    const message = result.message + (errorsText(result.errors) ? ` ${errorsText(result.errors)}` : '');
+    const message =
+      result.message + (errorsText(result.errors) ? ` ${errorsText(result.errors)}` : '');
     return { ok: false, message };
   }
   return {

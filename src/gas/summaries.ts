@@ -350,7 +350,8 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   syncPivots(teamTab, source, cols, teamPivots, w);
   const trendsTab = writeGeneratedTab(w, SHEETS.trends, trends, null);
   syncCharts(trendsTab, charts.trends, w);
-  if (answers) writeGeneratedTab(w, ANSWERS_SHEET, answersBlock(answers, report.selfService ?? null), null);
+  if (answers)
+    writeGeneratedTab(w, ANSWERS_SHEET, answersBlock(answers, report.selfService ?? null), null);
   if (props && JSON.stringify(w.next) !== JSON.stringify(grown)) {
     props.setProperty(LAYOUT_KEY, JSON.stringify(w.next));
   }
