@@ -419,3 +419,29 @@ describe('Answers tab and the automated response rate (hand-computed fixture)', 
     expect(dialog.html).toContain('25');
   });
 });
+
+describe('the Self-service channel on a sheet set up before it existed', () => {
+  it('setUpSheet appends it to the Lists tab once; asks work even before that', () => {
+    const rt = setup();
+    const lists = ss(rt).getSheetByName('Lists')!;
+    const channelRows = (): unknown[][] =>
+      lists
+        .getDataRange()
+        .getValues()
+        .filter((r) => r[0] === 'Channel' && r[1] === 'Self-service');
+    const values = lists.getDataRange().getValues();
+    const i = values.findIndex((r) => r[0] === 'Channel' && r[1] === 'Self-service');
+    lists.deleteRow(i + 1);
+    expect(channelRows()).toHaveLength(0);
+    // The ask path accepts its own channel value even when the list lacks it.
+    expect(ask(rt, { question: 'CI failed', answered: false, clientRequestId: cid() }).ok).toBe(
+      true,
+    );
+    const report = rt.run('setUpSheet') as { listValuesAdded: string[] };
+    expect(report.listValuesAdded).toEqual(['Channel: Self-service']);
+    expect(channelRows()).toHaveLength(1);
+    const again = rt.run('setUpSheet') as { listValuesAdded: string[] };
+    expect(again.listValuesAdded).toEqual([]);
+    expect(channelRows()).toHaveLength(1);
+  });
+});
