@@ -498,11 +498,9 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         pathInfo: '',
       };
       const out = unwrap(
-        execute(
-          { kind: 'web', user: getOpts.visitor ?? owner, effectiveUser: owner },
-          'doGet',
-          [e],
-        ),
+        execute({ kind: 'web', user: getOpts.visitor ?? owner, effectiveUser: owner }, 'doGet', [
+          e,
+        ]),
       ) as {
         getContent?: () => string;
         getMimeType?: () => unknown;
