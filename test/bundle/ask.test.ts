@@ -445,3 +445,39 @@ describe('the Self-service channel on a sheet set up before it existed', () => {
     expect(channelRows()).toHaveLength(1);
   });
 });
+
+describe('the ask page and the sidebar writing at the same time', () => {
+  it('an ask never reuses a Request ID the sidebar issued meanwhile (no document lock in a web app)', () => {
+    const rt = setup();
+    let sidebar: { ok: boolean; requestId?: string } | undefined;
+    rt.interleave(
+      (c) => c.name === 'Range.createTextFinder',
+      () => {
+        sidebar = rt.runFromClient('submitRequest', {
+          summary: 'logged from the sidebar meanwhile',
+          vfsTeam: 'Benefits Team',
+          topic: 'Forms',
+          channel: 'Slack',
+          clientRequestId: cid(),
+        }) as { ok: boolean; requestId?: string };
+      },
+    );
+    const res = ask(rt, { question: 'CI failed', answered: false, clientRequestId: cid() });
+    expect(sidebar?.ok).toBe(true);
+    expect(res.ok).toBe(true);
+    expect(res.requestId).not.toBe(sidebar?.requestId);
+    const ids = dataRows(rt).map((r) => r[col('Request ID')]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(2);
+    // The next sidebar request gets a fresh ID too.
+    const next = rt.runFromClient('submitRequest', {
+      summary: 'and one more',
+      vfsTeam: 'Benefits Team',
+      topic: 'Forms',
+      channel: 'Slack',
+      clientRequestId: cid(),
+    }) as { ok: boolean; requestId: string };
+    expect(next.ok).toBe(true);
+    expect(ids).not.toContain(next.requestId);
+  });
+});
