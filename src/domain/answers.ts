@@ -66,6 +66,29 @@ export interface AnswerIndex {
   followUpUrl: string;
   /** Asks per user per hour (Settings). */
   rateLimit: number;
+  /** Learned from recent asks: url -> [helpful, unhelpful] judgements (see linkFeedback). */
+  feedback?: Record<string, [number, number]>;
+}
+
+/** Per link: how often it was judged helpful and unhelpful in these events. */
+export function linkFeedback(events: readonly AskEvent[]): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const s of summarizeAnswers(events).links) {
+    if (s.helpful || s.unhelpful) {
+      const prev = out[s.url] ?? [0, 0];
+      out[s.url] = [prev[0] + s.helpful, prev[1] + s.unhelpful];
+    }
+  }
+  return out;
+}
+
+/**
+ * Ranking weight of a link's feedback: 1 without any, up to 2 when always helpful, towards 0 when
+ * repeatedly unhelpful (Laplace-smoothed share of helpful judgements, times 2).
+ */
+export function feedbackWeight(f: [number, number] | undefined): number {
+  if (!f) return 1;
+  return (2 * (f[0] + 1)) / (f[0] + f[1] + 2);
 }
 
 /** One suggestion, as returned by getAskSuggestions (JSON-safe). */
@@ -182,7 +205,8 @@ function round3(x: number): number {
 /**
  * Up to MAX_SUGGESTIONS doc links for a question, best first. A topic scores by its Keywords
  * (share of keyword weight matched, as in the sidebar) blended with the sidebar's naive Bayes
- * posterior; a link adds its own keywords. Links of topics with no signal are not suggested.
+ * posterior; a link adds its own keywords, and its learned feedback (helpful vs unhelpful asks)
+ * weighs the result. Links of topics with no signal are not suggested.
  */
 export function rankAnswers(index: AnswerIndex, question: string): AskSuggestion[] {
   const text = String(question ?? '');
@@ -209,7 +233,8 @@ export function rankAnswers(index: AnswerIndex, question: string): AskSuggestion
     const ownScore = Math.min(1, own * 0.5 + titleHits * 0.1);
     const hasSignal = k > 0 || own > 0 || p >= 0.35 || titleHits >= 2;
     if (!hasSignal) continue;
-    const score = 0.55 * k + 0.3 * p + 0.15 * ownScore + (k > 0 ? 0.1 : 0) + (own > 0 ? 0.1 : 0);
+    const base = 0.55 * k + 0.3 * p + 0.15 * ownScore + (k > 0 ? 0.1 : 0) + (own > 0 ? 0.1 : 0);
+    const score = Math.min(1, base * feedbackWeight(index.feedback?.[link.url]));
     scored.push({ topic: link.topic, title: link.title, url: link.url, score: round3(score) });
   }
   scored.sort((a, b) => b.score - a.score || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));

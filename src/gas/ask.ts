@@ -22,9 +22,12 @@ import {
   SELF_SERVICE_CHANNEL,
   askEventRow,
   buildAnswerLinks,
+  linkFeedback,
+  parseAskLog,
   rankAnswers,
   validateAskInput,
   type AnswerIndex,
+  type AskEvent,
   type AskSuggestion,
 } from '../domain/answers';
 import { toLiteralCell } from '../domain/literal';
@@ -40,6 +43,8 @@ import { dataTab, readListsCompact, trainingRows, writeRequest } from './sidebar
 export const ASK_SCOPE = 'ask';
 /** Lifetime of the cached answer index. */
 export const ASK_CACHE_SECONDS = 1800;
+/** The ranking learns from at most this many of the newest asks. */
+export const FEEDBACK_EVENTS = 2000;
 /** Script-cache key prefix of the per-user rate-limit window. */
 export const ASK_RATE_PREFIX = 'supportTracker.askRate.';
 const HOUR_MS = 3600 * 1000;
@@ -85,7 +90,19 @@ function buildIndex(): AnswerIndex {
     teams: activeValues(lists, 'teams'),
     followUpUrl: settings.askFollowUpUrl,
     rateLimit: settings.askRateLimitPerHour,
+    feedback: linkFeedback(recentAskEvents(ss)),
   };
+}
+
+/** The newest FEEDBACK_EVENTS events of the Ask log (one bounded read), for the ranking. */
+function recentAskEvents(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): AskEvent[] {
+  const log = ss.getSheetByName(ASK_LOG_SHEET);
+  if (!log) return [];
+  const last = log.getLastRow();
+  if (last < 2) return [];
+  const first = Math.max(2, last - FEEDBACK_EVENTS + 1);
+  const values = log.getRange(first, 1, last - first + 1, ASK_LOG_HEADERS.length).getValues();
+  return parseAskLog([[...ASK_LOG_HEADERS], ...values]);
 }
 
 /** The answer index: cached (4 service calls warm), built from the sheet on a miss. */

@@ -481,3 +481,26 @@ describe('the ask page and the sidebar writing at the same time', () => {
     expect(ids).not.toContain(next.requestId);
   });
 });
+
+describe('learning from feedback', () => {
+  it('a link judged unhelpful again and again drops in the ranking after a refresh', () => {
+    const rt = setup();
+    const q = 'CI build failed in github actions, the workflow is red';
+    const before = suggest(rt, q).suggestions.map((s) => s.url);
+    expect(before[0]).toBe(CI_MORE);
+    for (let i = 0; i < 4; i++) {
+      const r = ask(rt, {
+        question: `${q} ${i}`,
+        topic: 'CI Error',
+        docUrl: CI_MORE,
+        answered: false,
+        clientRequestId: cid(),
+      });
+      expect(r.ok).toBe(true);
+    }
+    rt.run('refreshSummaries');
+    const after = suggest(rt, q).suggestions.map((s) => s.url);
+    expect(after[0]).toBe(CI_DOC);
+    expect(after).toContain(CI_MORE);
+  });
+});

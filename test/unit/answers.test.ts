@@ -2,6 +2,8 @@
 import {
   askEventRow,
   buildAnswerLinks,
+  feedbackWeight,
+  linkFeedback,
   parseAskLog,
   rankAnswers,
   safeHttpUrl,
@@ -71,6 +73,15 @@ describe('answer links', () => {
     expect(r[0].url).toBe('https://docs.example.gov/ci/actions-failures.html');
     expect(r.every((s) => s.score > 0 && s.score <= 1)).toBe(true);
     expect(rankAnswers(idx, 'my figma mockup')).toEqual([]);
+    // Learned feedback: a link judged unhelpful again and again drops below its neighbour.
+    const demoted = rankAnswers(
+      { ...idx, feedback: { 'https://docs.example.gov/ci/actions-failures.html': [0, 6] } },
+      'the github actions workflow of CI failing',
+    );
+    expect(demoted[0].url).toBe('https://docs.example.gov/ci');
+    expect(feedbackWeight(undefined)).toBe(1);
+    expect(feedbackWeight([3, 0])).toBeCloseTo(1.6, 10);
+    expect(feedbackWeight([0, 3])).toBeCloseTo(0.4, 10);
     expect(rankAnswers(idx, 'ci')).toEqual([]);
   });
 });
@@ -178,6 +189,7 @@ describe('events and analytics', () => {
     });
     expect(by.u3).toMatchObject({ suggested: 0, resolutionRate: null });
     expect(s.flagged.map((f) => f.url)).toEqual(['u2']);
+    expect(linkFeedback(events)).toEqual({ u1: [1, 0], u2: [0, 3] });
   });
 
   it('computes the automated response rate per period from events and resolved rows', () => {
