@@ -12,6 +12,11 @@ export interface RuntimeContext {
   now(): Date;
   /** Email of the user running the current execution ('' when unknown, as in AuthMode.NONE). */
   activeUser(): string;
+  /**
+   * Whose authority the current execution acts with (Session.getEffectiveUser()): the user, the
+   * trigger's creator, or the owner for a web app run as USER_DEPLOYING. Protections check it.
+   */
+  effectiveUser(): string;
   /** Email of the script/sheet owner (Session.getEffectiveUser() for triggers). */
   owner(): string;
   /** The JS realm's Date constructor seen by the bundle (so values are `instanceof Date` there). */

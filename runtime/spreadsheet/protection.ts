@@ -81,7 +81,7 @@ export class FakeProtection implements Pick<
     return asEnum(this._rect ? 'RANGE' : 'SHEET');
   }
   canEdit(): boolean {
-    return this._canEditAs(this._sheet._ss._ctx.activeUser());
+    return this._canEditAs(this._sheet._ss._ctx.effectiveUser());
   }
   /** Whether `user` may write the protected cells (host helper, uncounted). */
   _canEditAs(user: string): boolean {
@@ -114,13 +114,13 @@ export class FakeProtection implements Pick<
   /** The owner and the current user: never removed from the editors. */
   _keepers(): string[] {
     const ctx = this._sheet._ss._ctx;
-    return [ctx.owner(), ctx.activeUser()].filter(Boolean).map((e) => e.toLowerCase());
+    return [ctx.owner(), ctx.effectiveUser()].filter(Boolean).map((e) => e.toLowerCase());
   }
   _restrict(): void {
     if (this._restricted) return;
     this._restricted = true;
     // The current user stays an editor (Sheets never removes the user making the change).
-    const me = this._sheet._ss._ctx.activeUser();
+    const me = this._sheet._ss._ctx.effectiveUser();
     if (me && !this._editors.some((e) => e.toLowerCase() === me.toLowerCase()))
       this._editors.push(me);
     this._sheet._ss._bump();

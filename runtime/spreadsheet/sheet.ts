@@ -776,7 +776,7 @@ export class FakeSheet implements Pick<
   /** Throws Sheets' protected-cell error when the active user may not write every cell of `rect`. */
   _assertEditable(rect: Rect): void {
     if (this._protections.length === 0) return;
-    const user = this._ss._ctx.activeUser();
+    const user = this._ss._ctx.effectiveUser();
     for (const p of this._protections) {
       const r = p._rect;
       const hit =

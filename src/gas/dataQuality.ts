@@ -32,6 +32,8 @@ export interface QualityAccumulator {
   duplicateRows: number;
   /** Sheet row -> its entry in `problems`. */
   byRow: Map<number, { row: number; requestId: string; reasons: string[] }>;
+  /** Problems that are not a data row (e.g. answer links judged unhelpful too often, issue 14). */
+  notices: string[];
 }
 
 /** The reason listed for a row whose Request ID is on another row too. */
@@ -50,6 +52,7 @@ export function newQualityAccumulator(
     ids: new Map(),
     duplicateRows: 0,
     byRow: new Map(),
+    notices: [],
   };
 }
 
@@ -125,6 +128,7 @@ export function writeDataQuality(
     pad(['Updated', new Date()]),
     pad(q.duplicateRows ? ['Rows with a duplicate Request ID', q.duplicateRows] : []),
     [...DATA_QUALITY_TABLE_HEADERS],
+    ...q.notices.map((n) => ['', '', toLiteralCell(n), '']),
     ...q.problems.map((p) => [
       p.row,
       toLiteralCell(p.requestId),

@@ -12,6 +12,7 @@ export function makeCtx(
     timeZone: () => tz,
     now: () => new Date(now.getTime()),
     activeUser: () => 'me@example.com',
+    effectiveUser: () => 'me@example.com',
     owner: () => 'owner@example.com',
     DateCtor: Date,
   };
