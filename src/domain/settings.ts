@@ -46,6 +46,8 @@ export interface Settings {
   escalationMinutes: number;
   /** "Closed within N days" KPI threshold. */
   resolvedWithinDays: number;
+  /** A median, p90 or rate computed from fewer rows than this shows "too few to tell". */
+  minKpiN: number;
 }
 
 export type SettingKey = keyof Settings;
@@ -380,6 +382,14 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     defaultCell: '1',
     description: 'Threshold of the "closed within N days" KPI.',
     parse: positiveNumber(365, 'be a number of days greater than 0'),
+  }),
+  def({
+    key: 'minKpiN',
+    label: 'Minimum n for a KPI',
+    defaultCell: '5',
+    description:
+      'A median, p90 or rate computed from fewer requests than this shows "too few to tell" (Summary, email, dashboard).',
+    parse: wholeNumber(1, 1000, 'be a whole number 1-1000'),
   }),
 ];
 

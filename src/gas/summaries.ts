@@ -231,6 +231,7 @@ export function reportOptions(
     },
     slaHours: settings.slaAckHours,
     resolvedWithinDays: settings.resolvedWithinDays,
+    minN: settings.minKpiN,
     lists,
     goals: {
       standardizedRate: {

@@ -37,6 +37,7 @@ describe('defaults', () => {
       slaGoalPct: 90,
       escalationMinutes: 30,
       resolvedWithinDays: 1,
+      minKpiN: 5,
     });
   });
 

@@ -45,7 +45,12 @@ export interface ReportOptions {
   resolvedWithinDays?: number;
   /** Goal overrides; `null` removes a default goal. */
   goals?: Partial<Record<GoalKey, Goal | null>>;
+  /** A median, p90 or rate from fewer rows than this is "too few to tell". Default 5. */
+  minN?: number;
 }
+
+/** Default of `ReportOptions.minN` (the Settings default). */
+export const DEFAULT_MIN_N = 5;
 
 /** One reporting period. */
 export interface PeriodReport {
@@ -81,6 +86,8 @@ export interface Report {
   timeZone: string;
   weekStart: number;
   slaHours: number;
+  /** A median, p90 or rate from fewer rows than this is "too few to tell". */
+  minN: number;
   now: Date;
   /** Data rows seen (excluding blank rows). */
   totalRows: number;
@@ -222,6 +229,7 @@ export function computeReport(
     timeZone: opts.timeZone,
     weekStart,
     slaHours,
+    minN: Math.max(1, Math.floor(opts.minN ?? DEFAULT_MIN_N)),
     now: opts.now,
     totalRows,
     undatedRows: undated,
