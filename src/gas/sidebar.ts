@@ -51,6 +51,8 @@ import {
   requireAllFields,
   withDocumentLock,
 } from './sheets';
+import { cachedJson } from './versionedCache';
+import { FORM_OPTIONS_SCOPE, FORM_OPTIONS_TTL_S } from './formCache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -71,8 +73,6 @@ export const RECENT_IDS = 60;
 export const TRAINING_ROWS = 5000;
 /** My open requests searches this many of the newest rows (a bounded read). */
 export const OPEN_SCAN_ROWS = 2000;
-const MODEL_CACHE_KEY = 'supportTracker.suggestModel.v1';
-const MODEL_CACHE_S = 900;
 
 /** Opens the sidebar (menu item "Log a request"). */
 export function showSidebar(): void {
@@ -221,33 +221,18 @@ function trainingRows(
 
 function suggestModel(data: DataTab, lists: Lists): SuggestModel {
   const topics = lists.topics.filter((t) => !t.disabled);
-  const signature = JSON.stringify(topics.map((t) => [t.value, t.keywords]));
-  const cache = CacheService.getDocumentCache();
-  if (cache) {
-    const hit = cache.get(MODEL_CACHE_KEY);
-    if (hit) {
-      try {
-        const parsed = JSON.parse(hit) as { signature: string; model: SuggestModel };
-        if (parsed.signature === signature) return parsed.model;
-      } catch {
-        // Rebuild below.
-      }
-    }
-  }
   const rows = trainingRows(data.sheet, data.map, data.header.length, lists);
-  const model = buildSuggestModel(
+  return buildSuggestModel(
     topics.map((t) => ({ topic: t.value, keywords: t.keywords })),
     rows,
   );
-  if (cache) {
-    const json = JSON.stringify({ signature, model });
-    if (json.length < 90 * 1024) cache.put(MODEL_CACHE_KEY, json, MODEL_CACHE_S);
-  }
-  return model;
 }
 
-/** Everything the sidebar needs in one call (lists, topics, defaults, sticky values, model). */
-export function getFormOptions(): FormOptions {
+/** The part of the form options that is the same for every user: cached (see ./formCache.ts). */
+type SharedFormOptions = Omit<FormOptions, 'now' | 'user' | 'sticky'>;
+
+/** Builds the shared options from the sheet (cold path: about 25 service calls). */
+function buildSharedOptions(): SharedFormOptions {
   const ss = getSpreadsheet();
   const tz = getTimeZone(ss);
   const lists = readListsCompact(ss);
@@ -257,8 +242,6 @@ export function getFormOptions(): FormOptions {
     list.find((v) => v.toLowerCase() === want.toLowerCase()) ?? list[0] ?? '';
   return {
     tz,
-    now: new Date().toISOString(),
-    user: activeUserEmail(),
     lists: {
       teams: [...active.teams],
       topics: [...active.topics],
@@ -284,10 +267,26 @@ export function getFormOptions(): FormOptions {
       status: pick('Open', active.status),
       requestType: '',
     },
-    sticky: readSticky(),
     model: suggestModel(data, lists),
     freeTextTeams: active.teams.length === 0,
     aliases: listAliases({ teams: lists.teams, topics: lists.topics }),
+  };
+}
+
+/**
+ * Everything the sidebar needs in one call (lists, topics, defaults, sticky values, model). Warm:
+ * 8 service calls at any row count (4 for the versioned cache, 2 for the user, 2 for the sticky
+ * values); cold: the sheet reads of buildSharedOptions.
+ */
+export function getFormOptions(): FormOptions {
+  const shared = cachedJson(FORM_OPTIONS_SCOPE, 'shared', buildSharedOptions, {
+    seconds: FORM_OPTIONS_TTL_S,
+  });
+  return {
+    ...shared,
+    now: new Date().toISOString(),
+    user: activeUserEmail(),
+    sticky: readSticky(),
   };
 }
 

@@ -51,6 +51,7 @@ import {
   withDocumentLock,
 } from './sheets';
 import { saveDashboardSnapshot } from './webapp';
+import { formOptionsChanged } from './formCache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -355,6 +356,8 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   addQualityRows(quality, values.slice(1), 0);
   writeDataQuality(ss, dataSheet, quality, timeZone);
   saveDashboardSnapshot(report, lists);
+  // A refresh (menu or the daily trigger) also renews the sidebar's options and suggestion model.
+  formOptionsChanged();
   return {
     rows: report.totalRows,
     compileSeconds,
