@@ -27,3 +27,8 @@ export {
 export { refreshSummaries } from './gas/summaries';
 export { installTriggers, removeTriggers } from './gas/triggers';
 export { onEdit } from './gas/formCache';
+export {
+  showGettingStarted,
+  getGettingStarted,
+  runGettingStartedStep,
+} from './gas/gettingStarted';
