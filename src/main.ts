@@ -13,6 +13,7 @@ export {
   submitRequest,
   getMyOpenRequests,
   closeMyRequest,
+  markRepliedNow,
 } from './gas/sidebar';
 export { doGet } from './gas/webapp';
 export { sendWeeklySummary, previewWeeklySummary, sendTestWeeklySummary } from './gas/weekly';

@@ -506,6 +506,8 @@ export interface OpenRequest {
   vfsTeam: string;
   /** ISO string or ''. */
   requestedAt: string;
+  /** ISO string of First response at, or '' while nobody has replied. */
+  firstResponseAt: string;
 }
 
 export interface OpenRequestsResult {
@@ -513,6 +515,11 @@ export interface OpenRequestsResult {
   /** How many of the newest rows were searched (the read is bounded). */
   scannedRows: number;
 }
+
+/** Result of markRepliedNow(input): the First response at now stored (ISO). */
+export type RepliedResult =
+  | { ok: true; requestId: string; row: number; firstResponseAt: string; already: boolean }
+  | { ok: false; message: string };
 
 /** Result of closeMyRequest(input). */
 export type CloseResult =

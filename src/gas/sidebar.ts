@@ -36,6 +36,7 @@ import {
   type FormOptions,
   type OpenRequest,
   type OpenRequestsResult,
+  type RepliedResult,
   type StickyValues,
   type SubmitContext,
   type SubmitResult,
@@ -418,6 +419,7 @@ export function getMyOpenRequests(): OpenRequestsResult {
       topic: String(r.topic ?? ''),
       vfsTeam: String(r.vfsTeam ?? ''),
       requestedAt: isoOrEmpty(r.requestedAt),
+      firstResponseAt: isoOrEmpty(r.firstResponseAt),
     });
   }
   return { requests, scannedRows: values.length };
@@ -498,5 +500,56 @@ export function closeMyRequest(input: unknown): CloseResult {
     return { ok: true, requestId: close.requestId, row };
   });
   if (!locked.ok) return { ok: false, message: BUSY_MESSAGE, errors: {} };
+  return locked.value;
+}
+
+/**
+ * "Replied now" in My open requests: sets First response at = now on one of the user's requests,
+ * found by Request ID (TextFinder, never a full read) under the document lock. A request that
+ * already has a First response at keeps it (idempotent: a retry changes nothing).
+ */
+export function markRepliedNow(input: unknown): RepliedResult {
+  const o = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const requestId = typeof o.requestId === 'string' ? o.requestId.trim() : '';
+  if (!requestId || requestId.length > 64) return { ok: false, message: 'Request ID is missing.' };
+  const user = activeUserEmail().toLowerCase();
+  if (!user) {
+    return {
+      ok: false,
+      message:
+        'Your email address is not available to Support Tracker, so it cannot check that ' +
+        `${requestId} is yours. Nothing was changed: fill in First response at in the sheet.`,
+    };
+  }
+  const ss = getSpreadsheet();
+  const { data } = dataTab(ss);
+  const { sheet, map } = data;
+  const now = new Date();
+  const locked = withDocumentLock(SUBMIT_LOCK_MS, (): RepliedResult => {
+    const found = sheet
+      .getRange(1, map.requestId, sheet.getMaxRows(), 1)
+      .createTextFinder(requestId)
+      .matchEntireCell(true)
+      .matchCase(true)
+      .findNext();
+    const row = found ? found.getRow() : 0;
+    if (row < 2) return { ok: false, message: `Request ${requestId} was not found.` };
+    const current = rowObject(sheet.getRange(row, 1, 1, data.header.length).getValues()[0], map);
+    if (String(current.requestId) !== requestId)
+      return { ok: false, message: `Request ${requestId} was not found.` };
+    if (String(current.loggedBy).trim().toLowerCase() !== user)
+      return { ok: false, message: `${requestId} was logged by someone else.` };
+    if (isDate(current.firstResponseAt))
+      return {
+        ok: true,
+        requestId,
+        row,
+        firstResponseAt: current.firstResponseAt.toISOString(),
+        already: true,
+      };
+    sheet.getRange(row, map.firstResponseAt).setValue(now);
+    return { ok: true, requestId, row, firstResponseAt: now.toISOString(), already: false };
+  });
+  if (!locked.ok) return { ok: false, message: BUSY_MESSAGE };
   return locked.value;
 }
