@@ -28,8 +28,4 @@ export {
 export { refreshSummaries } from './gas/summaries';
 export { installTriggers, removeTriggers } from './gas/triggers';
 export { onEdit } from './gas/formCache';
-export {
-  showGettingStarted,
-  getGettingStarted,
-  runGettingStartedStep,
-} from './gas/gettingStarted';
+export { showGettingStarted, getGettingStarted, runGettingStartedStep } from './gas/gettingStarted';

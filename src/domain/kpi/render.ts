@@ -209,7 +209,11 @@ function periodHeader(p: PeriodReport): string {
 
 /**
  * A ranked two-column table. With `fixedRows`, the body always has exactly that many rows (blank
- * padding; beyond it the tail is folded into one "Other values" row), so chart ranges never move.
+ * padding), so chart ranges never move. Beyond them, the tail is either folded into one
+ * "(other values)" row (`remainder: 'fold'`, for a pie, whose slices must add up to the whole), or
+ * left out of the table and stated in a note row under it (`'note'`, for bar charts, where a
+ * pooled remainder would be the largest bar and say nothing). The note row is always there (blank
+ * when nothing is left out), so the layout stays fixed.
  */
 function rankedTable(
   b: BlockBuilder,
@@ -219,19 +223,35 @@ function rankedTable(
   items: Ranked[],
   fmt: string,
   fixedRows: number | null,
+  remainder: 'fold' | 'note' = 'fold',
+  what = 'values',
 ): void {
   b.row([title]);
   const start = b.next;
   b.row(headers);
   let shown = items;
+  let note = '';
   if (fixedRows !== null && items.length > fixedRows) {
-    const rest = items.slice(fixedRows - 1).reduce((sum, it) => sum + it.value, 0);
-    shown = [...items.slice(0, fixedRows - 1), { label: OTHER_VALUES, value: rest }];
+    if (remainder === 'fold') {
+      const rest = items.slice(fixedRows - 1).reduce((sum, it) => sum + it.value, 0);
+      shown = [...items.slice(0, fixedRows - 1), { label: OTHER_VALUES, value: rest }];
+    } else {
+      const left = items.slice(fixedRows);
+      const rest = left.reduce((sum, it) => sum + it.value, 0);
+      const total = items.reduce((sum, it) => sum + it.value, 0);
+      const pct = total > 0 ? Math.round((1000 * rest) / total) / 10 : 0;
+      shown = items.slice(0, fixedRows);
+      note = `Not in the chart: ${left.length} more ${what} with ${rest} ${headers[1].toLowerCase()} in all (${pct}% of the total).`;
+    }
   }
   if (shown.length === 0) b.row([NO_DATA, [0, fmt]]);
   for (const it of shown) b.row([it.label, [it.value, fmt]]);
   if (fixedRows !== null) while (b.next - start - 1 < fixedRows) b.blank();
   b.sections[name] = { row: start, col: 1, numRows: b.next - start, numCols: 2 };
+  if (remainder === 'note' && fixedRows !== null) {
+    b.row([note]);
+    if (note) b.sections[`${name}Note`] = { row: b.next - 1, col: 1, numRows: 1, numCols: 1 };
+  }
   b.blank();
 }
 
@@ -315,6 +335,8 @@ export function renderSummary(r: Report, compileSeconds: number | null): Block {
     all.topics,
     FMT.int,
     fixed.topTopics,
+    'note',
+    'topics',
   );
   rankedTable(
     b,
@@ -333,6 +355,8 @@ export function renderSummary(r: Report, compileSeconds: number | null): Block {
     all.minutesByVspTeam,
     FMT.int,
     fixed.timeByVspTeam,
+    'note',
+    'VSP teams',
   );
   rankedTable(
     b,

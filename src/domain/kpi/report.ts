@@ -246,6 +246,9 @@ export function computeReport(
   return report;
 }
 
+/** Below this standardized share, the Summary asks to run Normalize existing rows. */
+export const LOW_STANDARDIZED = 0.5;
+
 /** Plain-language empty-state and caveat sentences for a report. */
 export function reportNotices(r: Report): string[] {
   const notes: string[] = [];
@@ -264,6 +267,10 @@ export function reportNotices(r: Report): string[] {
   if (all.standardized === 0) {
     notes.push(
       `None of the ${r.totalRows} rows is standardized yet: run "Normalize existing rows" so topics, teams and channels can be counted.`,
+    );
+  } else if (all.standardizedRate !== null && all.standardizedRate < LOW_STANDARDIZED) {
+    notes.push(
+      `Only ${Math.round(all.standardizedRate * 1000) / 10}% of the ${r.totalRows} rows are standardized: run "Normalize existing rows" so topics, teams and channels can be counted.`,
     );
   }
   if (r.lastWeek.kpis.requests === 0)
