@@ -29,3 +29,4 @@ export { refreshSummaries } from './gas/summaries';
 export { installTriggers, removeTriggers } from './gas/triggers';
 export { onEdit } from './gas/formCache';
 export { showGettingStarted, getGettingStarted, runGettingStartedStep } from './gas/gettingStarted';
+export { acceptDocLink } from './gas/docLinks';

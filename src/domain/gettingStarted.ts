@@ -1,3 +1,5 @@
+import type { DocLinkProposal } from './docLinks';
+
 /**
  * The Getting started checklist (issue 12, item 1): the seven set-up steps of a new team, each done
  * or not from facts read off the sheet (src/gas/gettingStarted.ts reads them), in the order a
@@ -27,6 +29,8 @@ export interface SetupFacts {
   /** Active topics, and how many of them have no Doc link. */
   topics: number;
   topicsWithoutDocLink: number;
+  /** Doc links learned from logged requests, listed on Data quality. */
+  proposals: DocLinkProposal[];
 }
 
 export type StepId =
@@ -49,6 +53,8 @@ export interface Checklist {
   /** Active topics without a Doc link (Docs first needs them). */
   topicsWithoutDocLink: number;
   topics: number;
+  /** Doc links to accept with one click. */
+  proposals: DocLinkProposal[];
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -132,5 +138,6 @@ export function checklist(f: SetupFacts): Checklist {
     total: steps.length,
     topicsWithoutDocLink: f.topicsWithoutDocLink,
     topics: f.topics,
+    proposals: f.proposals,
   };
 }

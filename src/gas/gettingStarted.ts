@@ -24,6 +24,7 @@ import {
 import { refreshSummaries } from './summaries';
 import { installTriggers, readTriggerOwner, TRIGGER_HANDLERS } from './triggers';
 import { setUpSheet } from './setup';
+import { readDocLinkProposals } from './docLinks';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -76,6 +77,7 @@ function readFacts(ss: Spreadsheet): SetupFacts {
     dashboardPublished: settings.dashboardPublished,
     topics: activeTopics.length,
     topicsWithoutDocLink: activeTopics.filter((t) => !t.docLink.trim()).length,
+    proposals: readDocLinkProposals(ss),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { server, toError } from '../../lib/server';
 import type { Checklist, ChecklistStep } from '../../../domain/gettingStarted';
+import type { DocLinkProposal } from '../../../domain/docLinks';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -97,6 +98,40 @@ function render(c: Checklist): void {
     c.topicsWithoutDocLink === 0
       ? `Every topic (${c.topics}) has a doc link: the sidebar can point people to docs first.`
       : `${c.topicsWithoutDocLink} of ${c.topics} topics have no doc link yet. Add them in the Topics tab (Doc link column), or accept the links people log, listed on the Data quality tab.`;
+  $('proposals').replaceChildren(...c.proposals.map(proposalItem));
+}
+
+function proposalItem(p: DocLinkProposal): HTMLLIElement {
+  const li = el('li', { 'data-topic': p.topic });
+  const text = el('p');
+  text.append(
+    el('strong', {}, p.topic),
+    document.createTextNode(
+      `: ${p.link} (logged with ${p.uses} request${p.uses === 1 ? '' : 's'})`,
+    ),
+  );
+  const b = el(
+    'button',
+    { type: 'button', 'aria-label': `Accept the doc link for ${p.topic}` },
+    'Accept',
+  );
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    alertMsg('');
+    try {
+      const r = await server.acceptDocLink({ topic: p.topic, link: p.link });
+      if (r.ok) {
+        status(r.message);
+        render(await server.getGettingStarted());
+      } else alertMsg(r.message);
+    } catch (e) {
+      alertMsg(`Not saved: ${toError(e).message}`);
+    } finally {
+      b.disabled = false;
+    }
+  });
+  li.append(text, b);
+  return li;
 }
 
 async function load(): Promise<void> {
