@@ -96,6 +96,14 @@ describeBrowser('Summary notices, charts and pivots (Chromium)', () => {
     await page.waitForSelector('table.grid tbody tr');
     text = await tabText(page, SHEETS.summary);
     expect(text).not.toContain('Normalize existing rows');
+    // Item 11: the shipped sample records first replies and closing times on most rows, so the
+    // demo's SLA figures are measured (not n/a).
+    const summary = session.rt.spreadsheet.getSheetByName(SHEETS.summary)!;
+    const values = summary.getDataRange().getValues();
+    const line = (label: RegExp) => values.find((r) => label.test(String(r[0]))) ?? [];
+    expect(line(/^First responses measured$/)[2]).toBeGreaterThanOrEqual(10);
+    expect(typeof line(/^Acknowledged within SLA/)[2]).toBe('number');
+    expect(typeof line(/^Time to resolution, median/)[2]).toBe('number');
     expect(errors).toEqual([]);
   });
 });
