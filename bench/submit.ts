@@ -131,7 +131,8 @@ export function benchSubmit(sizes: number[], distDir = defaultDistDir()): Submit
   // Issue 12 item 16: a warm getFormOptions is at most 8 calls, the same at every size.
   assertSameCallsAtEverySize(rows, { ops: ['getFormOptions (warm)'], fields: ['calls'] });
   for (const r of rows.filter((row) => row.op === 'getFormOptions (warm)')) {
-    if (r.calls > 8) throw new Error(`warm getFormOptions over budget (8 calls): ${JSON.stringify(r)}`);
+    if (r.calls > 8)
+      throw new Error(`warm getFormOptions over budget (8 calls): ${JSON.stringify(r)}`);
   }
   // Acceptance 4: the same calls at every size, within 25 calls and 6 cell calls.
   assertSameCallsAtEverySize(rows, { ops: ['submitRequest'], fields: ['calls', 'cellCalls'] });

@@ -129,6 +129,11 @@ describeBrowser('Getting started, cell editing and the sticky sidebar ✕ (Chrom
     const valueOf = (label: string) => values.find((r) => r[0] === label)?.[1];
     expect(valueOf('Weekly email recipients')).toBe('lead@example.gov, team@example.gov');
     expect(valueOf('Dashboard published')).toBe(true);
+    // A step that opens a dialog (Normalize existing rows) opens it in the workbench too.
+    await f.locator('li[data-step=normalize] button').click();
+    await page.waitForSelector('#dialog[open]');
+    expect(await page.locator('#dialog-title').textContent()).toMatch(/Normalize/);
+    await page.locator('#dialog-close').click();
   });
 
   it('item 9: the sidebar ✕ sticks after the next menu action; a new sidebar opens', async () => {

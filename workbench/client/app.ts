@@ -507,8 +507,15 @@ function renderAll(): void {
 }
 
 async function refresh(): Promise<void> {
+  const seen = state ? state.pages.length : -1;
   state = await getJSON<StateDto>('/api/state');
   renderAll();
+  // A dialog opened by a page's google.script.run (e.g. Getting started ▸ Normalize existing
+  // rows) shows like one opened from the menu.
+  if (seen >= 0) {
+    const dialog = [...state.pages.slice(seen)].reverse().find((p) => p.kind !== 'sidebar');
+    if (dialog) openDialog(dialog);
+  }
 }
 
 ($('dialog-close') as HTMLButtonElement).addEventListener('click', () =>
