@@ -9,6 +9,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import type { RuntimeContext } from './context';
 import { CallTracker, track, unwrap, type CallRecord } from './tracker';
+import { userEdit, type UserEditOptions, type UserEditResult } from './userEdit';
 import {
   FakeSpreadsheet,
   createCharts,
@@ -190,6 +191,17 @@ export interface Runtime {
    * call of the killed execution throw "Execution killed".
    */
   killAt(match: (call: CallRecord) => boolean): void;
+  /**
+   * A person's edit of one cell (1-based row and column), as Sheets applies it: protections,
+   * typing, data validation (reject or warn), then onEdit and the installable ON_EDIT triggers.
+   */
+  editCell(
+    sheet: string,
+    row: number,
+    col: number,
+    input: string,
+    opts?: UserEditOptions,
+  ): UserEditResult;
   /** Return values of client calls that Apps Script would have turned into null. */
   clientWarnings: Array<{ name: string; path: string }>;
   /** Whole state for persistence; pass it back as `createRuntime({ state })`. */
@@ -592,6 +604,32 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     killAt: (match) => {
       killMatchers.push(match);
     },
+    editCell: (sheet, row, col, input, editOpts = {}) =>
+      userEdit(
+        {
+          ss,
+          activeUser: () => user,
+          owner: () => owner,
+          track: (v) => track(v, tracker),
+          runSimpleOnEdit: (event, by) => {
+            if (typeof globals.onEdit !== 'function') return false;
+            const scriptApp = globals.ScriptApp as { AuthMode: Record<string, unknown> };
+            execute({ kind: 'trigger', authMode: 'LIMITED', user: by }, 'onEdit', [
+              { ...event, authMode: scriptApp.AuthMode.LIMITED },
+            ]);
+            return true;
+          },
+          fireInstallable: (event) =>
+            rt
+              .fireSpreadsheetEvent('ON_EDIT', event)
+              .map((f) => (f.ok ? { handler: f.handler } : { handler: f.handler, error: f.error })),
+        },
+        sheet,
+        row,
+        col,
+        input,
+        editOpts,
+      ),
     interleave: (match, fn) => {
       let done = false;
       const off = tracker.onCall((rec) => {
@@ -648,3 +686,4 @@ function guardNone(target: object, executions: Executions, env: ServiceEnv): obj
     },
   });
 }
+export type { UserEditOptions, UserEditResult } from './userEdit';

@@ -17,6 +17,7 @@ import type {
   OutboxItemDto,
   PageDto,
   RunResultDto,
+  EditResultDto,
   SheetPageDto,
   StateDto,
 } from './types';
@@ -142,9 +143,21 @@ export class WorkbenchSession {
     return this.rt.spreadsheet.getName();
   }
 
-  /** Runs onOpen the way opening the sheet does (AuthMode.LIMITED for a bound script). */
+  /**
+   * Runs onOpen the way opening the sheet does (AuthMode.LIMITED for a bound script), then shows
+   * the Getting started checklist (Support ▸ Getting started) so a newcomer sees where to start.
+   */
   openEvent(): RunResultDto {
-    return this.execute('onOpen', () => this.rt.runTrigger('onOpen', 'LIMITED'), 'onOpen');
+    const r = this.execute('onOpen', () => this.rt.runTrigger('onOpen', 'LIMITED'), 'onOpen');
+    if (r.ok && this.rt.hasGlobal('showGettingStarted')) {
+      const shown = this.execute(
+        'showGettingStarted',
+        () => this.rt.run('showGettingStarted', []),
+        'menu',
+      );
+      return { ...r, pages: [...r.pages, ...shown.pages], state: shown.state };
+    }
+    return r;
   }
 
   /** A menu click: the global runs as the editor user with full authorization. */
@@ -157,6 +170,38 @@ export class WorkbenchSession {
     return this.serialize(() =>
       this.execute(name, () => this.rt.runFromClient(name, args), 'client'),
     );
+  }
+
+  /**
+   * A person's edit of one cell (typed text, Enter): protections, data validation (reject or warn)
+   * and onEdit, exactly as the runtime applies a user's edit.
+   */
+  editCell(
+    sheet: string,
+    row: number,
+    col: number,
+    value: string,
+    confirmed: boolean,
+  ): Promise<EditResultDto> {
+    return this.serialize(() => {
+      const before = this.rt.tracker.snapshot();
+      const t0 = performance.now();
+      const r = this.rt.runtime.editCell(sheet, row, col, value, { confirmed });
+      const nodeMs = performance.now() - t0;
+      const after = this.rt.tracker.snapshot();
+      if (r.ok) this.persist();
+      return {
+        ...r,
+        stats: {
+          calls: after.calls - before.calls,
+          cellsRead: after.cellsRead - before.cellsRead,
+          cellsWritten: after.cellsWritten - before.cellsWritten,
+          estimatedMs: after.estimatedMs - before.estimatedMs,
+          nodeMs,
+        },
+        state: this.state(),
+      };
+    });
   }
 
   /** doGet(e) for /dashboard, when the bundle defines it. */

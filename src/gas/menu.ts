@@ -28,6 +28,7 @@ export interface MenuItem {
  */
 export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Log a request', functionName: 'showSidebar' },
+  { label: 'Getting started', functionName: 'showGettingStarted' },
   { label: 'Set up / repair sheet', functionName: 'setUpSheet' },
   { label: 'Normalize existing rows', functionName: 'showNormalizeDialog' },
   { label: 'Undo last normalization', functionName: 'undoLastNormalization' },

@@ -70,6 +70,8 @@ import {
   newQualityAccumulator,
   addQualityRows,
 } from './dataQuality';
+import { afterDataChanged } from './afterChange';
+import { formOptionsChanged } from './formCache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -795,13 +797,15 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
 
   const pct = q.rows === 0 ? null : Math.round((1000 * q.standardized) / q.rows) / 10;
   const unresolved = final.unresolved.map(unresolvedView);
+  // The Summary's notices and the sidebar's options must describe the rows as they are now.
+  const refreshed = state.cellsChanged > 0 ? afterDataChanged(ss) : '';
   return {
     ok: true,
     status: 'done',
     message:
       state.cellsChanged === 0
         ? `Nothing to change: '${ctx.dataTab}' is already normalized. ${pct ?? 0}% of rows are standardized.`
-        : `Standardized ${state.cellsChanged} cell${state.cellsChanged === 1 ? '' : 's'} in ${total} rows (run ${state.runId}); every change is in the Change log. ${unresolved.length} value(s) left as typed. ${pct ?? 0}% of rows are standardized.`,
+        : `Standardized ${state.cellsChanged} cell${state.cellsChanged === 1 ? '' : 's'} in ${total} rows (run ${state.runId}); every change is in the Change log. ${unresolved.length} value(s) left as typed. ${pct ?? 0}% of rows are standardized.${refreshed ? ` ${refreshed}` : ''}`,
     dataTab: ctx.dataTab,
     runId: state.runId,
     rowsScanned: total,
@@ -978,6 +982,9 @@ export function undoLastNormalization(): UndoReport {
   if (result.value.ok) {
     const fresh = load(ss);
     if (fresh.ok) refreshQualityOf(fresh.ctx);
+    // The Summary's notices and the sidebar's options must describe the rows as they are now.
+    const refreshed = afterDataChanged(ss);
+    if (refreshed) result.value.message += ` ${refreshed}`;
   }
   return result.value;
 }
@@ -1206,6 +1213,7 @@ export function confirmListProposals(input: unknown): ConfirmListsReport {
     }
     if (aliasRows.length > 0)
       appendRows(ensureSheet(ss, SHEETS.aliases, ALIASES_HEADERS), aliasRows);
+    if (added > 0 || aliasRows.length > 0) formOptionsChanged();
     return {
       ok: true,
       message: `Added ${added} list value(s) and ${aliasRows.length} alias(es). Run Normalize existing rows to apply them.`,

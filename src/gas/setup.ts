@@ -59,6 +59,7 @@ import {
   writeBlock,
 } from './sheets';
 import { VALIDATION_LISTS_SHEET, applyValidation, validationStatus } from './validation';
+import { formOptionsChanged } from './formCache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -188,6 +189,7 @@ export function setUpSheet(): SetUpReport {
   const locked = withDocumentLock(LOCK_MS, () =>
     setUpWorkbook(SpreadsheetApp.getActiveSpreadsheet()),
   );
+  if (locked.ok) formOptionsChanged();
   const report = locked.ok
     ? locked.value
     : {

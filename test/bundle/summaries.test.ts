@@ -377,7 +377,7 @@ describe('service calls do not grow with the row count', () => {
       string,
       string
     >;
-    expect(layout[`extent:${SHEETS.summary}`]).toMatch(/^\d+x6$/);
+    expect(layout[`extent:${SHEETS.summary}`]).toMatch(/^\d+x8$/);
     for (const k of Object.keys(layout)) if (k.startsWith('extent:')) delete layout[k];
     rt.properties.document.set(LAYOUT_KEY, JSON.stringify(layout));
     const summary = sheet(rt, SHEETS.summary);
