@@ -50,7 +50,11 @@ import {
   readSheetValues,
   withDocumentLock,
 } from './sheets';
-import { saveDashboardSnapshot } from './webapp';
+import { buildDashboardSnapshot, publicDashboardJson, saveDashboardSnapshot } from './webapp';
+import { ADDON } from './flavor';
+import type { DashboardJson } from '../domain/render/dashboard';
+import { dashboardTab } from '../domain/render/dashboardTab';
+import { toLiteralCell } from '../domain/literal';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -345,6 +349,15 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   syncPivots(teamTab, source, cols, teamPivots, w);
   const trendsTab = writeGeneratedTab(w, SHEETS.trends, trends, null);
   syncCharts(trendsTab, charts.trends, w);
+  if (ADDON) {
+    // Issue 13: the add-on has no web app; its public dashboard is the Dashboard tab, holding the
+    // very JSON doGet would serve (same model function, same suppression).
+    const json = publicDashboardJson(
+      buildDashboardSnapshot(report, lists),
+      settings.smallCountThreshold,
+    );
+    writeGeneratedTab(w, SHEETS.dashboard, dashboardBlock(json), null);
+  }
   if (props && JSON.stringify(w.next) !== JSON.stringify(grown)) {
     props.setProperty(LAYOUT_KEY, JSON.stringify(w.next));
   }
@@ -353,13 +366,23 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   const quality = newQualityAccumulator(lists, zeroBased(cols));
   addQualityRows(quality, values.slice(1), 0);
   writeDataQuality(ss, dataSheet, quality, timeZone);
-  saveDashboardSnapshot(report, lists);
+  if (!ADDON) saveDashboardSnapshot(report, lists);
   return {
     rows: report.totalRows,
     compileSeconds,
     totalSeconds: (Date.now() - started) / 1000,
     tabs: [...GENERATED_TABS],
     settingsWarning: defaultsUsedWarning(settingsErrorsExcept(parsedSettings, NOT_USED_BY_REFRESH)),
+  };
+}
+
+/** The Dashboard tab as a generated block (strings written literally). */
+function dashboardBlock(json: DashboardJson): Block {
+  const tab = dashboardTab(json);
+  return {
+    values: tab.values.map((r) => r.map((v) => toLiteralCell(v) as string | number)),
+    formats: tab.formats,
+    sections: {},
   };
 }
 
