@@ -80,6 +80,7 @@ export function runtimeFor(
   const { pages, ...rest } = opts;
   return createRuntime({
     now: new Date('2026-03-03T15:00:00Z'),
+    addon: false,
     ...rest,
     distDir: tempBundle(code, pages),
   });
