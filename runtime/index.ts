@@ -546,11 +546,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         pathInfo: '',
       };
       const out = unwrap(
-        execute(
-          { kind: 'web', user: owner, effectiveUser: owner, document: !addon },
-          'doGet',
-          [e],
-        ),
+        execute({ kind: 'web', user: owner, effectiveUser: owner, document: !addon }, 'doGet', [e]),
       ) as {
         getContent?: () => string;
         getMimeType?: () => unknown;

@@ -19,7 +19,9 @@ const GLOBAL = 'SupportTracker';
  * bundle reads the flavor through the ST_ADDON_BUILD constant (src/gas/flavor.ts). ST_DIST lets
  * parallel developers build into their own folder.
  */
-export function buildTarget(addon = process.argv.includes('--addon') || process.env.ST_ADDON === '1') {
+export function buildTarget(
+  addon = process.argv.includes('--addon') || process.env.ST_ADDON === '1',
+) {
   return {
     addon,
     dist: path.resolve(root, process.env.ST_DIST || (addon ? 'dist-addon' : 'dist')),
@@ -78,7 +80,9 @@ export async function build({ quiet = false, addon } = {}) {
       .readdirSync(dist)
       .map((f) => `${f} (${fs.statSync(path.join(dist, f)).size} B)`);
     const where = path.relative(root, dist) || dist;
-    console.log(`built ${where}/ (${flavor}): ${files.join(', ')}\npublic globals: ${names.join(', ')}`);
+    console.log(
+      `built ${where}/ (${flavor}): ${files.join(', ')}\npublic globals: ${names.join(', ')}`,
+    );
   }
   return { names, pages };
 }

@@ -271,9 +271,7 @@ function create(
   const document = state.env.addon ? state.spreadsheetId() : undefined;
   if (
     document !== undefined &&
-    state.store
-      .forUser(user)
-      .some((t) => t.document === document && t.eventType === rec.eventType)
+    state.store.forUser(user).some((t) => t.document === document && t.eventType === rec.eventType)
   )
     throw state.env.error(addonTooManyTriggers(rec.eventType));
   const r = state.store.add({
@@ -568,9 +566,9 @@ export class FakeScriptApp implements Pick<
     ) as unknown as GoogleAppsScript.Script.Service;
   }
   getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
-    return (
-      this._env.addon ? 'APPS_MARKETPLACE_DOMAIN_ADD_ON' : 'NONE'
-    ) as unknown as GoogleAppsScript.Script.InstallationSource;
+    return (this._env.addon
+      ? 'APPS_MARKETPLACE_DOMAIN_ADD_ON'
+      : 'NONE') as unknown as GoogleAppsScript.Script.InstallationSource;
   }
 }
 assertReal<FakeScriptApp, GoogleAppsScript.Script.ScriptApp>(true);

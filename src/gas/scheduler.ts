@@ -77,7 +77,8 @@ export function runScheduledWork(e?: unknown): ScheduledRun {
       if (r.result === 'done') writeJobState(props, job, { ...tried, done: true });
       out.ran.push({ job, ...r });
     }
-    if (plan.continuation) out.ran.push({ job: 'continuation', ...attempt(() => runContinuation(e)) });
+    if (plan.continuation)
+      out.ran.push({ job: 'continuation', ...attempt(() => runContinuation(e)) });
     return out;
   });
 }

@@ -136,9 +136,9 @@ describe('runScheduledWork at chosen clock times', () => {
     const refreshes = runLog(rt, 'refreshSummaries');
     // Wednesday Nov 25 12:00 + 8 days: Nov 26 ... Dec 3, each at 06:xx.
     expect(refreshes.map((r) => localHour(r[0]))).toEqual(
-      ['26', '27', '28', '29', '30'].map((d) => `2026-11-${d} 06`).concat(
-        ['01', '02', '03'].map((d) => `2026-12-${d} 06`),
-      ),
+      ['26', '27', '28', '29', '30']
+        .map((d) => `2026-11-${d} 06`)
+        .concat(['01', '02', '03'].map((d) => `2026-12-${d} 06`)),
     );
     expect(refreshes.every((r) => r[4] === 'OK')).toBe(true);
     const weekly = runLog(rt, 'sendWeeklySummary');
@@ -278,9 +278,7 @@ describe('migration from the two triggers of before issue 13', () => {
       ]);
       // And the next day's refresh runs once, at its hour.
       rt.fireDueTriggers(new Date('2026-12-01T12:00:00-05:00'));
-      expect(runLog(rt, 'refreshSummaries').map((r) => localHour(r[0]))).toEqual([
-        '2026-12-01 06',
-      ]);
+      expect(runLog(rt, 'refreshSummaries').map((r) => localHour(r[0]))).toEqual(['2026-12-01 06']);
     },
   );
 

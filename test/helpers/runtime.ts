@@ -29,9 +29,7 @@ export function menuCaption(addon = ADDON_BUILD): string {
 
 /** The build folder of a flavor ($ST_DIST applies to the flavor under test only). */
 export function buildDir(addon: boolean): string {
-  return addon === ADDON_BUILD
-    ? defaultDistDir()
-    : path.join(root, addon ? 'dist-addon' : 'dist');
+  return addon === ADDON_BUILD ? defaultDistDir() : path.join(root, addon ? 'dist-addon' : 'dist');
 }
 
 /** Ensures the bundle exists (builds it once per jest worker when missing). */
