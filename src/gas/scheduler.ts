@@ -25,6 +25,7 @@ import {
   type JobName,
   type JobState,
 } from '../domain/schedule';
+import { openStoredSpreadsheet } from './addonSpreadsheet';
 import { CONTINUATION_KEY } from './continuation';
 import { normalizeRequests } from './normalize';
 import { withRunLog } from './runLog';
@@ -32,7 +33,6 @@ import {
   scheduleFrom,
   SCHEDULER_HANDLER,
   SPREADSHEET_ID_KEY,
-  TRIGGER_DOC_PREFIX,
   writeJobState,
 } from './scheduleStore';
 import { withSpreadsheet } from './sheets';
@@ -121,8 +121,7 @@ function runContinuation(e: unknown): boolean {
 
 /**
  * The spreadsheet of this run: the active one (bound script, or an add-on run with a document),
- * else the stored one (add-on time trigger): the ID stored at setup, or the one recorded for this
- * trigger in User properties.
+ * else, in the add-on build only, the stored one (the add-on's time trigger has none).
  */
 function scheduledSpreadsheet(
   storedId: string | undefined,
@@ -130,14 +129,6 @@ function scheduledSpreadsheet(
 ): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const active = SpreadsheetApp.getActiveSpreadsheet();
   if (active) return active;
-  let id = storedId ?? '';
-  const uid =
-    typeof e === 'object' && e !== null ? (e as { triggerUid?: unknown }).triggerUid : undefined;
-  if (!id && typeof uid === 'string')
-    id = PropertiesService.getUserProperties().getProperty(TRIGGER_DOC_PREFIX + uid) ?? '';
-  if (!id)
-    throw new Error(
-      'Support Tracker does not know its spreadsheet: open it and run Set up / repair sheet, then Install triggers.',
-    );
-  return SpreadsheetApp.openById(id);
+  if (ST_ADDON_BUILD) return openStoredSpreadsheet(storedId, e);
+  throw new Error('Support Tracker must run from its spreadsheet (no active spreadsheet).');
 }
