@@ -13,7 +13,7 @@ import type {
   UndoReport,
   ListProposalsReport,
 } from '../../src/gas/normalize';
-import { ensureBuilt } from '../helpers/runtime';
+import { ensureBuilt, menuCaption } from '../helpers/runtime';
 import { LEGACY_HEADER } from '../helpers/legacySheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -279,7 +279,7 @@ describe('preview, run, undo', () => {
 
   it('the menu opens the preview dialog', () => {
     rt.run('onOpen');
-    expect(rt.ui.menuFunctions('Support')).toContain('showNormalizeDialog');
+    expect(rt.ui.menuFunctions(menuCaption())).toContain('showNormalizeDialog');
     rt.run('showNormalizeDialog');
     expect(JSON.stringify(rt.ui)).toContain('Normalize existing rows');
   });
