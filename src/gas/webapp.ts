@@ -162,8 +162,9 @@ export function clearDashboardCache(): void {
   if (cache) cache.remove(DASHBOARD_CACHE_KEY);
 }
 
-/** The deployed web app URL, or '' when the script is not deployed as a web app. */
+/** The deployed web app URL, or '' when the script is not deployed as a web app (or is the add-on). */
 export function dashboardUrl(): string {
+  if (ADDON) return '';
   try {
     const service = ScriptApp.getService();
     return service ? String(service.getUrl() ?? '') : '';
