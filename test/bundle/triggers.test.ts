@@ -195,6 +195,30 @@ describe('runScheduledWork at chosen clock times', () => {
     expect(runLog(rt, 'sendWeeklySummary')).toHaveLength(1);
   });
 
+  test('a due run finds its spreadsheet: active (bound) or opened by the ID stored at setup (add-on)', () => {
+    const rt = scheduled();
+    rt.run('installTriggers');
+    rt.tracker.reset();
+    rt.fireDueTriggers(KPI_FIXTURE_NOW.getTime() + 24 * HOUR);
+    const m = rt.tracker.snapshot().byMethod;
+    expect(m['SpreadsheetApp.openById'] ?? 0).toBe(ADDON_BUILD ? 1 : 0);
+    expect(runLog(rt, 'refreshSummaries').map((r) => r[4])).toEqual(['OK']);
+    if (ADDON_BUILD) {
+      // Without the stored ID the add-on's trigger cannot find its document: the run fails
+      // loudly (Apps Script's own failure email) and changes nothing.
+      // The trigger's own record (User properties, by trigger ID) is the fallback.
+      rt.properties.document.delete('supportTracker.spreadsheetId');
+      rt.fireDueTriggers(KPI_FIXTURE_NOW.getTime() + 48 * HOUR);
+      expect(runLog(rt, 'refreshSummaries').map((r) => r[4])).toEqual(['OK', 'OK']);
+      rt.properties.document.delete('supportTracker.spreadsheetId');
+      rt.properties.user(USER).clear();
+      const fired = rt.fireDueTriggers(KPI_FIXTURE_NOW.getTime() + 72 * HOUR);
+      expect(fired.some((f) => !f.ok && /does not know its spreadsheet/.test(f.error ?? ''))).toBe(
+        true,
+      );
+    }
+  });
+
   test('when nothing is due the scheduler makes at most 6 service calls (2) and writes nothing', () => {
     const rt = scheduled();
     rt.run('installTriggers');
