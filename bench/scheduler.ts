@@ -5,7 +5,8 @@
  * trigger opens the spreadsheet by its stored ID.
  *
  * Run alone: `node scripts/run-ts.mjs bench/scheduler.ts [sizes...]` (after the builds).
- * Throws when the idle run exceeds 6 calls or when call counts differ between sizes.
+ * Throws when the idle run exceeds 6 calls or when call counts differ between sizes (a due refresh:
+ * by more than refreshSummaries' own ±2).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,7 +56,11 @@ export function benchScheduler(
     if (due.cellsWritten === 0) throw new Error('the due refresh did not run');
     out.push(idle, due);
   }
-  assertSameCallsAtEverySize(out);
+  // Idle: exactly the same calls at every size. A due refresh: refreshSummaries' own tolerance (±2).
+  const idle = out.filter((r) => r.op.includes('nothing due')).map((r) => r.op);
+  const due = out.filter((r) => r.op.includes('refresh due')).map((r) => r.op);
+  assertSameCallsAtEverySize(out, { ops: new Set(idle) });
+  assertSameCallsAtEverySize(out, { ops: new Set(due), tolerance: 2 });
   return out;
 }
 
