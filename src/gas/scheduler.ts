@@ -107,7 +107,8 @@ function runContinuation(e: unknown): boolean {
   const report = withRunLog(
     'normalizeRequests',
     (run) => {
-      const r = normalizeRequests(e as never);
+      // Always as a continuation (a trigger event): without a checkpoint it starts nothing new.
+      const r = normalizeRequests((e ?? { triggerUid: SCHEDULER_HANDLER }) as never);
       run.rows = r.rowsScanned;
       if (r.status === 'busy') run.outcome = 'Skipped: sheet busy';
       if (r.status === 'nothing') run.outcome = 'Skipped: nothing to continue';

@@ -170,6 +170,19 @@ describe('runScheduledWork at chosen clock times', () => {
     expect(rt.properties.document.has(CONTINUATION_KEY)).toBe(false);
   });
 
+  test('a stale continuation mark without a checkpoint starts nothing, even from a manual run', () => {
+    const rt = scheduled();
+    rt.properties.document.set(CONTINUATION_KEY, JSON.stringify({ notBefore: 0, reason: 'old' }));
+    const run = rt.run('runScheduledWork') as ScheduledRun;
+    expect(run.due).toEqual(['continuation']);
+    expect(rt.properties.document.has(CONTINUATION_KEY)).toBe(false);
+    expect(rt.properties.document.has(CHECKPOINT_KEY)).toBe(false);
+    expect(runLog(rt, 'normalizeRequests').map((r) => r[4])).toEqual([
+      'Skipped: nothing to continue',
+    ]);
+    expect((sheetValues(rt, SHEETS.changeLog) ?? []).slice(1)).toEqual([]); // header only
+  });
+
   test('a failing job does not block the others; it is retried on the next run', () => {
     const rt = scheduled(new Date('2026-11-30T07:30:00-05:00')); // Monday
     setSetting(rt, 'Daily refresh hour', 8); // refresh and email due in the same run
