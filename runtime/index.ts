@@ -78,6 +78,14 @@ export interface RuntimeOptions {
   scriptId?: string;
   /** Print Logger/console output to stderr (also ST_RUNTIME_VERBOSE=1). Default quiet. */
   verbose?: boolean;
+  /**
+   * Model the editor add-on context (runtime/README.md, "Editor add-on"): one trigger per type per
+   * user per document, no active spreadsheet in time-driven triggers and web-app requests, AuthMode
+   * per entry point. Default: $ST_ADDON === '1'.
+   */
+  addon?: boolean;
+  /** Name of the add-on (the caption of createAddonMenu()). Default "Support Tracker". */
+  addonName?: string;
   /** Skip loading the bundle (host-only use of the fakes, e.g. unit tests of the runtime). */
   noBundle?: boolean;
   /**
@@ -107,6 +115,8 @@ export interface RunOptions {
    * getDocumentLock() and getDocumentCache() return null. doGet itself always runs as one.
    */
   webApp?: boolean;
+  /** False: no active document (an add-on's time trigger or web request). Default true. */
+  document?: boolean;
 }
 
 export interface FireResult {
@@ -142,6 +152,14 @@ export interface RuntimeClock {
 export interface Runtime {
   /** The bundle's global object (vm context): the public functions and the service globals. */
   globals: Record<string, unknown>;
+  /** True when this runtime models an editor add-on. */
+  addon: boolean;
+  /**
+   * Editor add-on: whether the add-on is enabled in this document (set by the first run in
+   * AuthMode.FULL, e.g. a menu item or onInstall). onOpen runs under AuthMode.LIMITED once it is,
+   * under AuthMode.NONE before.
+   */
+  addonEnabled: boolean;
   /** One execution of a top-level function (menu, editor, trigger...); its locks are released at the end. */
   run(name: string, ...args: unknown[]): unknown;
   runAs(opts: RunOptions, name: string, ...args: unknown[]): unknown;
@@ -232,9 +250,27 @@ function repoRoot(): string {
   return process.cwd();
 }
 
-/** The dist folder the runtime loads by default ($ST_DIST relative to the repo, else dist/). */
+/**
+ * The dist folder the runtime loads by default: $ST_DIST relative to the repo, else dist/ (or
+ * dist-addon/ when $ST_ADDON is '1').
+ */
 export function defaultDistDir(): string {
-  return path.resolve(repoRoot(), process.env.ST_DIST || 'dist');
+  return path.resolve(
+    repoRoot(),
+    process.env.ST_DIST || (process.env.ST_ADDON === '1' ? 'dist-addon' : 'dist'),
+  );
+}
+
+/** OAuth scopes of a build's manifest (<distDir>/appsscript.json), or null when it has none. */
+function manifestScopes(distDir: string): string[] | null {
+  try {
+    const m = JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as {
+      oauthScopes?: unknown;
+    };
+    return Array.isArray(m.oauthScopes) ? m.oauthScopes.map(String) : null;
+  } catch {
+    return null;
+  }
 }
 
 function toMs(t: Date | number): number {
@@ -269,6 +305,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const owner = opts.owner ?? user;
   const scriptId = opts.scriptId ?? 'local-support-tracker-script';
   const optionTz = opts.timeZone ?? state?.timeZone ?? DEFAULT_TZ;
+  const addon = opts.addon ?? process.env.ST_ADDON === '1';
+  const scopes = manifestScopes(distDir);
 
   // Clock.
   let fixed: number | null = opts.now !== undefined ? toMs(opts.now) : null;
@@ -322,6 +360,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     distDir,
     scriptId,
     globals: () => globals,
+    addon,
+    scopes,
   };
 
   // Workbook.
@@ -361,12 +401,21 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   executions.onEnd((e) => locks.releaseAll(e.id));
 
   // Services (raw).
-  const fakeUi = new FakeUi(env, ui);
+  const fakeUi = new FakeUi(env, ui, opts.addonName);
   const services: Record<string, unknown> = {
     SpreadsheetApp: createSpreadsheetApp(
       ctx,
       ss,
       track(fakeUi, tracker) as unknown as GoogleAppsScript.Base.Ui,
+      {
+        hasDocument: () => executions.current().document,
+        // Without a manifest (throwaway test bundles) nothing is refused.
+        openByIdRefusal: () =>
+          scopes === null || scopes.includes(SCOPES.allSpreadsheets)
+            ? ''
+            : `You do not have permission to call SpreadsheetApp.openById. Required permissions: ${SCOPES.allSpreadsheets}`,
+        error: (m) => makeError(m),
+      },
     ),
     Charts: createCharts(),
     HtmlService: new FakeHtmlService(env),
@@ -410,6 +459,17 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   }
   makeError = realmError(vm.runInContext('Error', globals as vm.Context) as ErrorConstructor);
 
+  /**
+   * AuthMode per entry point. Bound script: FULL unless given. Editor add-on: onOpen runs under
+   * NONE until the add-on is enabled in the document, then LIMITED (a simple trigger); every other
+   * entry point (menu items, onInstall, google.script.run, triggers, the web app) under FULL.
+   */
+  const defaultAuthMode = (name: string, kind: ExecutionKind): AuthModeName => {
+    if (addon && name === 'onOpen' && kind !== 'client' && kind !== 'web')
+      return rt.addonEnabled ? 'LIMITED' : 'NONE';
+    return 'FULL';
+  };
+
   const execute = (
     o: RunOptions & { kind: ExecutionKind },
     name: string,
@@ -421,10 +481,12 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       name,
       user: o.user,
       effectiveUser: o.effectiveUser,
-      authMode: o.authMode ?? 'FULL',
+      authMode: o.authMode ?? defaultAuthMode(name, o.kind),
       kind: o.kind,
       webApp: o.webApp ?? o.kind === 'web',
+      document: o.document,
     });
+    if (addon && e.authMode === 'FULL') rt.addonEnabled = true;
     startedAt.set(e.id, nowMs());
     try {
       return (fn as (...a: unknown[]) => unknown)(...args);
@@ -486,6 +548,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
 
   const rt: Runtime = {
     globals,
+    addon,
+    addonEnabled: false,
     run: (name, ...args) => execute({ kind: 'editor' }, name, args),
     runAs: (o, name, ...args) => execute({ kind: 'editor', ...o }, name, args),
     runFromClient: (name, ...args) => runFromClientAs({}, name, ...args),
@@ -510,9 +574,11 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         pathInfo: '',
       };
       const out = unwrap(
-        execute({ kind: 'web', user: getOpts.visitor ?? owner, effectiveUser: owner }, 'doGet', [
-          e,
-        ]),
+        execute(
+          { kind: 'web', user: getOpts.visitor ?? owner, effectiveUser: owner, document: !addon },
+          'doGet',
+          [e],
+        ),
       ) as {
         getContent?: () => string;
         getMimeType?: () => unknown;
@@ -568,7 +634,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         const base = { handler: t.handler, triggerId: t.id, at: new Date(at) };
         try {
           const result = execute(
-            { kind: 'trigger', user: t.user, effectiveUser: t.user },
+            { kind: 'trigger', user: t.user, effectiveUser: t.user, document: !addon },
             t.handler,
             [clockEvent(t, at)],
           );

@@ -31,3 +31,4 @@ export { installTriggers, removeTriggers } from './gas/triggers';
 export { onEdit } from './gas/formCache';
 export { showGettingStarted, getGettingStarted, runGettingStartedStep } from './gas/gettingStarted';
 export { acceptDocLink } from './gas/docLinks';
+export { runScheduledWork } from './gas/scheduler';

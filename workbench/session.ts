@@ -49,8 +49,10 @@ export interface SessionOptions {
   root: string;
   /** The persisted workbook file (default <root>/.workbench/workbook.json). null: in memory only. */
   file: string | null;
-  /** Directory of the built bundle (default: ST_DIST or <root>/dist). */
+  /** Directory of the built bundle (default: ST_DIST or <root>/dist, <root>/dist-addon with addon). */
   dist?: string;
+  /** Run the editor add-on build (dist-addon/) in the runtime's add-on context (issue 13). */
+  addon?: boolean;
   /** Reseed from the sample even when the file exists. */
   reset?: boolean;
   /** Start from this CSV (a user's exported sheet) in a new workbook, tab named after the file. */
@@ -59,14 +61,20 @@ export interface SessionOptions {
   runOnOpen?: boolean;
 }
 
-/** The default location of the persisted workbook. */
-export function defaultStateFile(root: string): string {
-  return path.join(root, '.workbench', 'workbook.json');
+/** The default location of the persisted workbook (the add-on build keeps its own). */
+export function defaultStateFile(root: string, addon = false): string {
+  return path.join(root, '.workbench', addon ? 'workbook-addon.json' : 'workbook.json');
+}
+
+/** The default build folder of the bound script or the add-on. */
+export function defaultDist(root: string, addon = false): string {
+  return path.resolve(root, process.env.ST_DIST || (addon ? 'dist-addon' : 'dist'));
 }
 
 /** Opens (or seeds) the workbook and its runtime. */
 export async function openSession(options: SessionOptions): Promise<WorkbenchSession> {
-  const dist = options.dist ?? path.resolve(options.root, process.env.ST_DIST || 'dist');
+  const addon = options.addon ?? false;
+  const dist = options.dist ?? defaultDist(options.root, addon);
   const file = options.file;
   let saved: StateFile | null = null;
   if (file && !options.reset && !options.importCsv && fs.existsSync(file)) {
@@ -75,7 +83,7 @@ export async function openSession(options: SessionOptions): Promise<WorkbenchSes
       throw new Error(`${file}: unsupported workbench state version ${String(saved.version)}`);
   }
   if (saved) {
-    const rt = openRuntime({ dist, state: saved.runtime });
+    const rt = openRuntime({ dist, state: saved.runtime, addon });
     if (saved.meta.clockOffsetMs) rt.runtime.clock.set(Date.now() + saved.meta.clockOffsetMs);
     const s = new WorkbenchSession(rt, saved.meta, file);
     if (options.runOnOpen ?? true) s.openEvent();
@@ -87,7 +95,11 @@ export async function openSession(options: SessionOptions): Promise<WorkbenchSes
     delimiter: /\.tsv$/i.test(csvPath) ? '\t' : ',',
   });
   const tabName = options.importCsv ? tabNameFor(options.importCsv) : SAMPLE_SHEET_NAME;
-  const rt = openRuntime({ dist, name: options.importCsv ? tabName : 'Support tracker (sample)' });
+  const rt = openRuntime({
+    dist,
+    addon,
+    name: options.importCsv ? tabName : 'Support tracker (sample)',
+  });
   const clockOffsetMs = options.importCsv ? 0 : SAMPLE_NOW.getTime() - Date.now();
   // Set before loading: year-less dates ("3/5") take the year of the runtime's "today", as in Sheets.
   if (clockOffsetMs) rt.runtime.clock.set(Date.now() + clockOffsetMs);

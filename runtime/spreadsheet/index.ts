@@ -2,6 +2,7 @@
  * SpreadsheetApp family of the local Apps Script runtime: the public entry for runtime/index.ts,
  * the workbench and tests.
  */
+import type { SpreadsheetAccess } from './app';
 import type { RuntimeContext } from '../context';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeCharts, FakeSpreadsheetApp } from './app';
@@ -26,8 +27,9 @@ export function createSpreadsheetApp(
   ctx: RuntimeContext,
   spreadsheet: FakeSpreadsheet,
   ui: GoogleAppsScript.Base.Ui,
+  access?: SpreadsheetAccess,
 ): FakeSpreadsheetApp {
-  return new FakeSpreadsheetApp(ctx, spreadsheet, ui);
+  return new FakeSpreadsheetApp(ctx, spreadsheet, ui, access);
 }
 
 /** The `Charts` global (ChartType and related enums). */

@@ -22,7 +22,8 @@ import {
   withDocumentLock,
 } from './sheets';
 import { refreshSummaries } from './summaries';
-import { installTriggers, readTriggerOwner, TRIGGER_HANDLERS } from './triggers';
+import { installTriggers, readTriggerOwner } from './triggers';
+import { SCHEDULER_HANDLER } from './scheduleStore';
 import { setUpSheet } from './setup';
 import { readDocLinkProposals } from './docLinks';
 
@@ -63,7 +64,8 @@ function readFacts(ss: Spreadsheet): SetupFacts {
   const summary = ss.getSheetByName(SHEETS.summary);
   const generated = summary ? summary.getRange('B2').getValue() : '';
   const owner = readTriggerOwner(props);
-  const wanted = Object.values(TRIGGER_HANDLERS);
+  // Issue 13: one hourly scheduler trigger runs the refresh, the weekly email and continuations.
+  const wanted = [SCHEDULER_HANDLER];
   const activeTopics = lists.topics.filter((t) => !t.disabled);
   return {
     columnsMapped,

@@ -60,6 +60,7 @@ import {
 } from './sheets';
 import { VALIDATION_LISTS_SHEET, applyValidation, validationStatus } from './validation';
 import { formOptionsChanged } from './formCache';
+import { afterSetUp } from './triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -186,9 +187,15 @@ interface DataChoice {
  * the execution log shows it. Returns the report either way when it does not throw.
  */
 export function setUpSheet(): SetUpReport {
-  const locked = withDocumentLock(LOCK_MS, () =>
-    setUpWorkbook(SpreadsheetApp.getActiveSpreadsheet()),
-  );
+  const locked = withDocumentLock(LOCK_MS, () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const done = setUpWorkbook(ss);
+    // Issue 13: remember the spreadsheet (the add-on's time trigger has none) and migrate
+    // legacy triggers to the scheduler. Never fails the setup.
+    const migrated = done.ok ? afterSetUp(ss) : '';
+    if (migrated) done.message = `${done.message} ${migrated}`;
+    return done;
+  });
   if (locked.ok) formOptionsChanged();
   const report = locked.ok
     ? locked.value

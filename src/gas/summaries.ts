@@ -50,11 +50,15 @@ import {
   readSheetValues,
   withDocumentLock,
 } from './sheets';
-import { saveDashboardSnapshot } from './webapp';
 import { ANSWERS_SHEET, answersBlock, flaggedLinkMessages } from '../domain/answers';
 import { attachAnswers } from './answers';
 import { invalidateAnswerIndex } from './ask';
 import { formOptionsChanged } from './formCache';
+import { buildDashboardSnapshot, publicDashboardJson, saveDashboardSnapshot } from './webapp';
+import { ADDON } from './flavor';
+import type { DashboardJson } from '../domain/render/dashboard';
+import { dashboardTab } from '../domain/render/dashboardTab';
+import { toLiteralCell } from '../domain/literal';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -397,6 +401,15 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   syncCharts(trendsTab, charts.trends, w);
   if (answers)
     writeGeneratedTab(w, ANSWERS_SHEET, answersBlock(answers, report.selfService ?? null), null);
+  if (ADDON) {
+    // Issue 13: the add-on has no web app; its public dashboard is the Dashboard tab, holding the
+    // very JSON doGet would serve (same model function, same suppression).
+    const json = publicDashboardJson(
+      buildDashboardSnapshot(report, lists),
+      settings.smallCountThreshold,
+    );
+    writeGeneratedTab(w, SHEETS.dashboard, dashboardBlock(json), null);
+  }
   if (props && JSON.stringify(w.next) !== JSON.stringify(grown)) {
     props.setProperty(LAYOUT_KEY, JSON.stringify(w.next));
   }
@@ -406,17 +419,27 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   addQualityRows(quality, values.slice(1), 0);
   if (answers) quality.notices.push(...flaggedLinkMessages(answers));
   writeDataQuality(ss, dataSheet, quality, timeZone);
-  saveDashboardSnapshot(report, lists);
   // The ask page's answer index (topics, keywords, links, settings) is rebuilt on its next use.
   invalidateAnswerIndex();
   // A refresh (menu or the daily trigger) also renews the sidebar's options and suggestion model.
   formOptionsChanged();
+  if (!ADDON) saveDashboardSnapshot(report, lists);
   return {
     rows: report.totalRows,
     compileSeconds,
     totalSeconds: (Date.now() - started) / 1000,
     tabs: [...GENERATED_TABS],
     settingsWarning: defaultsUsedWarning(settingsErrorsExcept(parsedSettings, NOT_USED_BY_REFRESH)),
+  };
+}
+
+/** The Dashboard tab as a generated block (strings written literally). */
+function dashboardBlock(json: DashboardJson): Block {
+  const tab = dashboardTab(json);
+  return {
+    values: tab.values.map((r) => r.map((v) => toLiteralCell(v) as string | number)),
+    formats: tab.formats,
+    sections: {},
   };
 }
 
