@@ -1,7 +1,7 @@
 /** FakeRange: a rectangle of a FakeSheet (fixed coordinates, like a real Range object). */
 import { assertReal } from '../typing';
 import { serviceClass, unwrap } from '../tracker';
-import { contains, intersects, quoteSheetName, rectToA1, type Rect } from './a1';
+import { columnLetters, contains, intersects, quoteSheetName, rectToA1, type Rect } from './a1';
 import { ERR, fail } from './errors';
 import { layerGet, layerSet, type LayerName } from './grid';
 import type { FakeSheet } from './sheet';
@@ -10,6 +10,13 @@ import { FakeProtection } from './protection';
 import { FakeTextFinder } from './textfinder';
 import { FakePivotTable } from './pivot';
 import { asFake, asReal, type GRange, type GSheet } from './types';
+import { shiftFormula } from './relative';
+
+/** What Apps Script reports for a cell without a number format (and after 'general'). */
+export const DEFAULT_NUMBER_FORMAT = '0.###############';
+
+/** How an A1 string left a range open (getRange('5:7'), getRange('D:F'), getRange('A2:A')). */
+export type OpenForm = 'rows' | 'cols' | 'toEndRow';
 
 interface ClearOptions {
   contentsOnly?: boolean;
@@ -70,6 +77,7 @@ export class FakeRange implements Pick<
   | 'setBackground'
   | 'getBackground'
   | 'getBackgrounds'
+  | 'setBackgrounds'
   | 'setNote'
   | 'getNote'
   | 'setNotes'
@@ -91,6 +99,8 @@ export class FakeRange implements Pick<
   | 'isBlank'
   | 'sort'
   | 'getCell'
+  | 'check'
+  | 'uncheck'
 > {
   constructor(
     readonly _sheet: FakeSheet,
@@ -98,6 +108,8 @@ export class FakeRange implements Pick<
     readonly _c: number,
     readonly _nr: number,
     readonly _nc: number,
+    /** Set when the range came from an open-ended A1 string: getA1Notation() keeps that form. */
+    readonly _open?: OpenForm,
   ) {}
 
   _rect(): Rect {
@@ -167,8 +179,12 @@ export class FakeRange implements Pick<
     this._tracker().cellsWritten(this._sheet._write(this._rect(), formulas, { formulas: true }));
     return asReal(this);
   }
+  /** One formula for the block: relative references move with each cell, as in Sheets. */
   setFormula(formula: string): GRange {
-    const data = Array.from({ length: this._nr }, () => new Array<unknown>(this._nc).fill(formula));
+    const f = String(formula);
+    const data = Array.from({ length: this._nr }, (_r, i) =>
+      Array.from({ length: this._nc }, (_c, j) => (f.startsWith('=') ? shiftFormula(f, i, j) : f)),
+    );
     this._tracker().cellsWritten(this._sheet._write(this._rect(), data, { formulas: true }));
     return asReal(this);
   }
@@ -204,19 +220,20 @@ export class FakeRange implements Pick<
     return layerGet(this._sheet._layers[name], this._r, this._c);
   }
 
+  /** Unformatted cells (and 'general') read as DEFAULT_NUMBER_FORMAT, as in Apps Script. */
   getNumberFormats(): string[][] {
-    return this._layerRead<string>('format', '');
+    return this._layerRead<string>('format', DEFAULT_NUMBER_FORMAT);
   }
   getNumberFormat(): string {
-    return (this._topLeft('format') as string | undefined) ?? '';
+    return (this._topLeft('format') as string | undefined) ?? DEFAULT_NUMBER_FORMAT;
   }
   setNumberFormat(numberFormat: string): GRange {
-    return this._layerFill('format', numberFormat === '' ? undefined : numberFormat);
+    return this._layerFill('format', storedFormat(numberFormat));
   }
   setNumberFormats(numberFormats: string[][]): GRange {
     return this._layerWrite(
       'format',
-      numberFormats.map((r) => r.map((f) => (f === '' ? undefined : f))),
+      numberFormats.map((r) => r.map(storedFormat)),
     );
   }
 
@@ -242,6 +259,11 @@ export class FakeRange implements Pick<
     return this._nc;
   }
   getA1Notation(): string {
+    const { r, c, nr, nc } = this._rect();
+    if (this._open === 'rows') return `${r + 1}:${r + nr}`;
+    if (this._open === 'cols') return `${columnLetters(c + 1)}:${columnLetters(c + nc)}`;
+    if (this._open === 'toEndRow')
+      return `${columnLetters(c + 1)}${r + 1}:${columnLetters(c + nc)}`;
     return rectToA1(this._rect());
   }
   getSheet(): GSheet {
@@ -340,6 +362,12 @@ export class FakeRange implements Pick<
   getBackgrounds(): string[][] {
     return this._layerRead<string>('background', '#ffffff');
   }
+  setBackgrounds(color: (string | null)[][]): GRange {
+    return this._layerWrite(
+      'background',
+      color.map((row) => row.map((c) => c ?? undefined)),
+    );
+  }
   setNote(note: string | null): GRange {
     return this._layerFill('note', note === null || note === '' ? undefined : String(note));
   }
@@ -403,11 +431,49 @@ export class FakeRange implements Pick<
       .map((m) => asReal<GRange>(new FakeRange(this._sheet, m.r, m.c, m.nr, m.nc)));
   }
 
-  /** Checkbox validation on every cell, and every value set to FALSE (as Sheets does). */
-  insertCheckboxes(): GRange {
-    this._layerFill('validation', checkboxRule());
-    const data = Array.from({ length: this._nr }, () => new Array<unknown>(this._nc).fill(false));
+  /**
+   * Checkbox validation on every cell, each cell set to the unchecked value: FALSE by default,
+   * '' with a custom checked value only, else the custom unchecked value (Apps Script reference).
+   */
+  insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): GRange {
+    const values =
+      checkedValue === undefined
+        ? []
+        : uncheckedValue === undefined
+          ? [checkedValue]
+          : [checkedValue, uncheckedValue];
+    this._layerFill('validation', checkboxRule(values));
+    const unchecked = values.length === 0 ? false : values.length === 1 ? '' : values[1];
+    const data = Array.from({ length: this._nr }, () =>
+      new Array<unknown>(this._nc).fill(unchecked),
+    );
     this._tracker().cellsWritten(this._sheet._write(this._rect(), data, { raw: true }));
+    return asReal(this);
+  }
+  /** Sets every checkbox cell to its checked value; other cells are untouched. */
+  check(): GRange {
+    return this._setCheckboxes(true);
+  }
+  /** Sets every checkbox cell to its unchecked value; other cells are untouched. */
+  uncheck(): GRange {
+    return this._setCheckboxes(false);
+  }
+  _setCheckboxes(checked: boolean): GRange {
+    this._sheet._assertAlive();
+    const rules = this._layerRead<FakeDataValidation | null>('validation', null, false);
+    let n = 0;
+    for (let i = 0; i < this._nr; i++) {
+      for (let j = 0; j < this._nc; j++) {
+        const rule = rules[i][j];
+        if (!rule || rule._criteria !== 'CHECKBOX') continue;
+        const v = rule._values;
+        const value = v.length === 0 ? checked : checked ? v[0] : v.length > 1 ? v[1] : '';
+        n += this._sheet._write({ r: this._r + i, c: this._c + j, nr: 1, nc: 1 }, [[value]], {
+          raw: true,
+        });
+      }
+    }
+    this._tracker().cellsWritten(n);
     return asReal(this);
   }
   /** Removes checkbox validations; cells holding TRUE/FALSE are cleared. */
@@ -557,6 +623,8 @@ serviceClass(FakeRange, 'Range', {
   clearFormat: 'write',
   clearNote: 'write',
   insertCheckboxes: 'write',
+  check: 'write',
+  uncheck: 'write',
   sort: 'write',
   removeCheckboxes: 'write',
   setNumberFormat: 'structure',
@@ -567,6 +635,7 @@ serviceClass(FakeRange, 'Range', {
   setFontWeight: 'structure',
   setFontColor: 'structure',
   setBackground: 'structure',
+  setBackgrounds: 'structure',
   setNote: 'structure',
   setNotes: 'structure',
   setWrap: 'structure',
@@ -577,3 +646,8 @@ serviceClass(FakeRange, 'Range', {
   protect: 'structure',
   createTextFinder: 'local',
 });
+
+/** The number format stored for a cell: none for '' and 'general' (any case). */
+function storedFormat(numberFormat: string): string | undefined {
+  return numberFormat === '' || /^general$/i.test(String(numberFormat)) ? undefined : numberFormat;
+}

@@ -100,6 +100,7 @@ export class FakeSheet implements Pick<
   | 'getConditionalFormatRules'
   | 'setConditionalFormatRules'
   | 'clearConditionalFormatRules'
+  | 'sort'
 > {
   /** Row arrays of stored (literal or last-typed) values; missing cells are empty. */
   _vals: (CellValue[] | undefined)[] = [];
@@ -637,7 +638,7 @@ export class FakeSheet implements Pick<
       }
       const { r, c, nr, nc } = parsed.rect;
       this._checkRect(r + 1, c + 1, nr, nc);
-      return asReal(this._range(parsed.rect));
+      return asReal(new FakeRange(this, r, c, nr, nc, parsed.open));
     }
     if (col === undefined) fail(ERR.invalidArgument('column'));
     const nr = numRows ?? 1;
@@ -929,6 +930,20 @@ export class FakeSheet implements Pick<
     this._touch();
   }
 
+  /** Sorts the rows below the frozen rows by one column (the whole width), as Sheet.sort does. */
+  sort(columnPosition: number, ascending?: boolean): GSheet {
+    this._assertAlive();
+    const top = this._frozenRows;
+    const last = this._lastRowIndex();
+    if (last >= top) {
+      new FakeRange(this, top, 0, last - top + 1, this._maxCols).sort({
+        column: columnPosition,
+        ascending: ascending !== false,
+      });
+    }
+    return asReal(this);
+  }
+
   /** Column letter helper for messages. */
   _colName(c: number): string {
     return columnLetters(c + 1);
@@ -990,6 +1005,7 @@ serviceClass(FakeSheet, 'Sheet', {
   updateChart: 'structure',
   setConditionalFormatRules: 'structure',
   clearConditionalFormatRules: 'structure',
+  sort: 'write',
   getCharts: 'meta',
   getPivotTables: 'meta',
   getProtections: 'meta',

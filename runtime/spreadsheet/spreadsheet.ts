@@ -223,7 +223,7 @@ export class FakeSpreadsheet implements Pick<
     if (!sheet) fail(ERR.rangeNotFound);
     const { r, c, nr, nc } = parsed.rect;
     sheet._checkRect(r + 1, c + 1, nr, nc);
-    return asReal(new FakeRange(sheet, r, c, nr, nc));
+    return asReal(new FakeRange(sheet, r, c, nr, nc, parsed.open));
   }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this._toasts.push({

@@ -27,6 +27,7 @@ export class FakeTextFinder implements Pick<
   _entire = false;
   _regex = false;
   _formulaText = false;
+  _ignoreDiacritics = false;
   /** Index (row-major within the range) of the current match; -1 before the first. */
   _pos = -1;
 
@@ -41,9 +42,13 @@ export class FakeTextFinder implements Pick<
       const re = new RegExp(src, this._matchCase ? '' : 'i');
       return (s) => re.test(s);
     }
-    const needle = this._matchCase ? this._text : this._text.toLowerCase();
+    const fold = (s: string): string => {
+      const t = this._ignoreDiacritics ? stripDiacritics(s) : s;
+      return this._matchCase ? t : t.toLowerCase();
+    };
+    const needle = fold(this._text);
     return (s) => {
-      const hay = this._matchCase ? s : s.toLowerCase();
+      const hay = fold(s);
       return this._entire ? hay === needle : needle !== '' && hay.includes(needle);
     };
   }
@@ -129,7 +134,8 @@ export class FakeTextFinder implements Pick<
     this._regex = !!useRegEx;
     return asReal(this);
   }
-  ignoreDiacritics(_ignoreDiacritics: boolean): TF {
+  ignoreDiacritics(ignoreDiacritics: boolean): TF {
+    this._ignoreDiacritics = !!ignoreDiacritics;
     return asReal(this);
   }
   startFrom(startRange: GoogleAppsScript.Spreadsheet.Range): TF {
@@ -163,6 +169,11 @@ export class FakeTextFinder implements Pick<
     cell._sheet._write(cell._rect(), [[next]]);
     cell._sheet._ss._ctx.tracker.cellsWritten(1);
   }
+}
+
+/** "sámplé" -> "sample": canonical decomposition without the combining marks. */
+function stripDiacritics(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 assertReal<FakeTextFinder, TF>(true);

@@ -113,8 +113,11 @@ export class FakeDataValidationBuilder implements Pick<
   getAllowInvalid(): boolean {
     return this._s.allowInvalid;
   }
+  /** null until a criteria is chosen, as in Apps Script. */
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
-    return asEnum(this._s.criteria);
+    return (
+      this._s.criteria ? asEnum(this._s.criteria) : null
+    ) as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   }
   getCriteriaValues(): unknown[] {
     return [...this._s.values];
@@ -198,8 +201,8 @@ export class FakeDataValidationBuilder implements Pick<
 }
 
 /** The rule insertCheckboxes() applies. */
-export function checkboxRule(): FakeDataValidation {
-  return new FakeDataValidation('CHECKBOX', [], false, null);
+export function checkboxRule(values: unknown[] = []): FakeDataValidation {
+  return new FakeDataValidation('CHECKBOX', values, false, null);
 }
 
 const URL_RE = /^(https?|ftp):\/\/[^\s/$.?#][^\s]*$/i;
