@@ -67,6 +67,13 @@ export class FakeDataValidationBuilder implements Pick<
   | 'requireDateBefore'
   | 'requireDateOnOrAfter'
   | 'requireDateOnOrBefore'
+  | 'requireDateBetween'
+  | 'requireDateNotBetween'
+  | 'requireDateEqualTo'
+  | 'requireNumberLessThan'
+  | 'requireNumberNotBetween'
+  | 'requireNumberNotEqualTo'
+  | 'requireTextDoesNotContain'
   | 'requireNumberBetween'
   | 'requireNumberGreaterThan'
   | 'requireNumberGreaterThanOrEqualTo'
@@ -148,6 +155,27 @@ export class FakeDataValidationBuilder implements Pick<
   }
   requireDateOnOrBefore(date: Date): B {
     return this._set('DATE_ON_OR_BEFORE', [date]);
+  }
+  requireDateBetween(start: Date, end: Date): B {
+    return this._set('DATE_BETWEEN', [start, end]);
+  }
+  requireDateNotBetween(start: Date, end: Date): B {
+    return this._set('DATE_NOT_BETWEEN', [start, end]);
+  }
+  requireDateEqualTo(date: Date): B {
+    return this._set('DATE_EQUAL_TO', [date]);
+  }
+  requireNumberLessThan(number: number): B {
+    return this._set('NUMBER_LESS_THAN', [number]);
+  }
+  requireNumberNotBetween(start: number, end: number): B {
+    return this._set('NUMBER_NOT_BETWEEN', [start, end]);
+  }
+  requireNumberNotEqualTo(number: number): B {
+    return this._set('NUMBER_NOT_EQUAL_TO', [number]);
+  }
+  requireTextDoesNotContain(text: string): B {
+    return this._set('TEXT_DOES_NOT_CONTAIN', [text]);
   }
   requireNumberBetween(start: number, end: number): B {
     return this._set('NUMBER_BETWEEN', [start, end]);
@@ -257,6 +285,20 @@ export function checkValidation(
       return d !== null && d >= time(vals[0]);
     case 'DATE_ON_OR_BEFORE':
       return d !== null && d <= time(vals[0]);
+    case 'DATE_BETWEEN':
+      return d !== null && d >= time(vals[0]) && d <= time(vals[1]);
+    case 'DATE_NOT_BETWEEN':
+      return d !== null && (d < time(vals[0]) || d > time(vals[1]));
+    case 'DATE_EQUAL_TO':
+      return d !== null && d === time(vals[0]);
+    case 'NUMBER_LESS_THAN':
+      return n !== null && n < Number(vals[0]);
+    case 'NUMBER_NOT_BETWEEN':
+      return n !== null && (n < Number(vals[0]) || n > Number(vals[1]));
+    case 'NUMBER_NOT_EQUAL_TO':
+      return n !== null && n !== Number(vals[0]);
+    case 'TEXT_DOES_NOT_CONTAIN':
+      return !String(value).includes(String(vals[0]));
     case 'NUMBER_BETWEEN':
       return n !== null && n >= Number(vals[0]) && n <= Number(vals[1]);
     case 'NUMBER_GREATER_THAN':
