@@ -73,6 +73,7 @@ export class FakeRange implements Pick<
   | 'clearNote'
   | 'setFontWeight'
   | 'getFontWeight'
+  | 'getFontWeights'
   | 'setFontColor'
   | 'setBackground'
   | 'getBackground'
@@ -350,6 +351,12 @@ export class FakeRange implements Pick<
     return ((this._topLeft('fontWeight') as string | undefined) ??
       'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
   }
+  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
+    return this._layerRead<string>(
+      'fontWeight',
+      'normal',
+    ) as GoogleAppsScript.Spreadsheet.FontWeight[][];
+  }
   setFontColor(color: string | null): GRange {
     return this._layerFill('fontColor', color ?? undefined);
   }
@@ -389,8 +396,10 @@ export class FakeRange implements Pick<
   getWrap(): boolean {
     return this._topLeft('wrap') === true;
   }
+  /** null clears to 'general'; 'normal' reads back as 'general-left' (as on real Sheets). */
   setHorizontalAlignment(alignment: string | null): GRange {
-    return this._layerFill('hAlign', alignment ?? undefined);
+    const a = alignment === 'normal' ? 'general-left' : alignment;
+    return this._layerFill('hAlign', a ?? undefined);
   }
   getHorizontalAlignment(): string {
     return (this._topLeft('hAlign') as string | undefined) ?? 'general';
@@ -610,6 +619,7 @@ serviceClass(FakeRange, 'Range', {
   getFormulas: 'read',
   getFormula: 'read',
   getNumberFormats: 'read',
+  getFontWeights: 'read',
   getBackgrounds: 'read',
   getNotes: 'read',
   getDataValidations: 'read',

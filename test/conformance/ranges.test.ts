@@ -25,7 +25,10 @@ describe('A1 notation', () => {
   // gas-fakes@dedcae3 test/testsheetsdeveloper.js:37-47
   check(
     "row-only '5:7' and column-only 'D:F' keep their form",
-    { src: 'test/testsheetsdeveloper.js:37-47', covers: ['Sheet.getRange', 'Range.getA1Notation'] },
+    {
+      src: 'test/testsheetsdeveloper.js:37-47',
+      covers: ['Sheet.getRange', 'Range.getA1Notation', 'Sheet.getMaxRows', 'Sheet.getMaxColumns'],
+    },
     ({ sheet }) => {
       const rows = sheet.getRange('5:7');
       expect([rows.getNumRows(), rows.getNumColumns()]).toEqual([3, sheet.getMaxColumns()]);
@@ -152,6 +155,76 @@ describe('number formats', () => {
   );
 });
 
+describe('cell formats', () => {
+  // gas-fakes@dedcae3 test/testsheets.js:2078-2084 (tester: FontWeight, null reads 'normal')
+  check(
+    'setFontWeight bold/normal/null; getFontWeights',
+    {
+      src: 'test/testsheets.js:2078-2084',
+      covers: ['Range.setFontWeight', 'Range.getFontWeight', 'Range.getFontWeights'],
+    },
+    ({ sheet }) => {
+      const r = sheet.getRange('B2:C2');
+      r.setFontWeight('bold');
+      expect(r.getFontWeight()).toBe('bold');
+      expect(r.getFontWeights()).toEqual([['bold', 'bold']]);
+      r.setFontWeight(null);
+      expect(r.getFontWeight()).toBe('normal');
+    },
+  );
+  // gas-fakes@dedcae3 test/testsheets.js:2137-2147 (tester: HorizontalAlignment; null reads
+  // 'general', 'normal' reads 'general-left' on real Sheets)
+  check(
+    "setHorizontalAlignment: left/center/right, null -> 'general', 'normal' -> 'general-left'",
+    {
+      src: 'test/testsheets.js:2137-2147',
+      covers: ['Range.setHorizontalAlignment', 'Range.getHorizontalAlignment'],
+    },
+    ({ sheet }) => {
+      const r = sheet.getRange('A1');
+      expect(r.getHorizontalAlignment()).toBe('general');
+      for (const a of ['left', 'center', 'right']) {
+        r.setHorizontalAlignment(a);
+        expect(r.getHorizontalAlignment()).toBe(a);
+      }
+      r.setHorizontalAlignment(null);
+      expect(r.getHorizontalAlignment()).toBe('general');
+      r.setHorizontalAlignment('normal');
+      expect(r.getHorizontalAlignment()).toBe('general-left');
+    },
+  );
+  // gas-fakes@dedcae3 test/testsheets.js:2371-2425 (an empty sheet's backgrounds)
+  check(
+    'backgrounds of an empty range are #ffffff; setBackground fills',
+    {
+      src: 'test/testsheets.js:2409-2419',
+      covers: ['Range.getBackground', 'Range.getBackgrounds', 'Range.setBackground'],
+    },
+    ({ sheet }) => {
+      const r = sheet.getRange('A1:C5');
+      expect(r.getBackground()).toBe('#ffffff');
+      expect(r.getBackgrounds()).toEqual(grid(r, '#ffffff'));
+      r.setBackground('#ff0000');
+      expect(r.getBackgrounds()).toEqual(grid(r, '#ff0000'));
+    },
+  );
+  // gas-fakes@dedcae3 test/testsheets.js:2299-2316 ("assorted cell userenteredformats")
+  check(
+    "setNumberFormat('0.#') then setNumberFormats",
+    {
+      src: 'test/testsheets.js:2299-2316',
+      covers: ['Range.setNumberFormat', 'Range.setNumberFormats', 'Range.getNumberFormats'],
+    },
+    ({ sheet }) => {
+      const r = sheet.getRange('b15:e19');
+      r.setNumberFormat('0.#');
+      expect(r.getNumberFormat()).toBe('0.#');
+      r.setNumberFormats(grid(r, '0.#') as string[][]);
+      expect(r.getNumberFormats()).toEqual(grid(r, '0.#'));
+    },
+  );
+});
+
 describe('values', () => {
   // gas-fakes@dedcae3 test/testsheetsvalues.js:158-165, 184-197
   check(
@@ -238,7 +311,13 @@ describe('values', () => {
     'sheet index, ids, names and sizes',
     {
       src: 'test/testsheetsvalues.js:566-577',
-      covers: ['Sheet.getIndex', 'Spreadsheet.getSheetById', 'Spreadsheet.getSheetByName'],
+      covers: [
+        'Spreadsheet.getSheets',
+        'Sheet.getIndex',
+        'Sheet.getSheetId',
+        'Spreadsheet.getSheetById',
+        'Spreadsheet.getSheetByName',
+      ],
     },
     ({ ss }) => {
       ss.insertSheet('extra');
@@ -335,6 +414,44 @@ describe('values', () => {
       const range = sheet.getRange('C2:D4');
       expect(range.getWidth()).toBe(range.getNumColumns());
       expect(range.getHeight()).toBe(range.getNumRows());
+    },
+  );
+});
+
+describe('offsets on a data range', () => {
+  // gas-fakes@dedcae3 test/testsheetsvui.js:231-249 (the fixture's data is recreated: a 4 x 6 block
+  // from A1)
+  check(
+    'offset forms and getValue / getDisplayValue / getFormula(s)',
+    {
+      src: 'test/testsheetsvui.js:231-258',
+      covers: ['Range.offset', 'Range.getValue', 'Range.getDisplayValue', 'Range.getFormula'],
+    },
+    ({ sheet }) => {
+      sheet
+        .getRange(1, 1, 4, 6)
+        .setValues(
+          Array.from({ length: 4 }, (_, r) => Array.from({ length: 6 }, (_, c) => `r${r}c${c}`)),
+        );
+      const dr = sheet.getDataRange();
+      expect(dr.offset(0, 0).getA1Notation()).toBe(dr.getA1Notation());
+      expect(dr.offset(0, 0, 1, 1).getA1Notation()).toBe('A1');
+      expect(dr.offset(1, 1, 1, 1).getA1Notation()).toBe('B2');
+      expect(dr.offset(2, 1).getColumn()).toBe(2);
+      expect(dr.offset(3, 5).getRow()).toBe(4);
+      expect(dr.offset(0, 1).getLastColumn()).toBe(dr.getLastColumn() + 1);
+      expect(dr.offset(1, 1).getNumRows()).toBe(dr.getNumRows());
+      expect(dr.offset(1, 1, 2, 2).getNumColumns()).toBe(2);
+      expect(dr.offset(1, 1, 3).getNumRows()).toBe(3);
+      expect(dr.offset(1, 1, 3, 4).getNumColumns()).toBe(4);
+      const range = sheet.getRange('c2:$d$4');
+      expect(range.getValue()).toBe('r1c2');
+      expect(range.offset(1, 1, 1, 1).getValue()).toBe('r2c3');
+      expect(range.getDisplayValue()).toBe('r1c2');
+      expect(() => range.offset(0, 0, 0)).toThrow(/number of rows/);
+      expect(() => range.offset(0, 0, 1, 0)).toThrow(/number of columns/);
+      expect(typeof range.getFormula()).toBe('string');
+      expect(range.getFormulas()).toHaveLength(3);
     },
   );
 });

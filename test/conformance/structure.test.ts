@@ -361,7 +361,7 @@ describe('protections', () => {
     'range protection: setRange, type RANGE, remove',
     {
       src: 'test/testsheets.js:2931-2939',
-      covers: ['Range.protect', 'Protection.getRange', 'Protection.remove'],
+      covers: ['Range.protect', 'Protection.getRange', 'Protection.remove', 'Sheet.getProtections'],
     },
     ({ SpreadsheetApp, sheet }) => {
       const p = sheet.getRange('A1:D5').protect().setDescription('sample2');

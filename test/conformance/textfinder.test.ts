@@ -45,7 +45,15 @@ for (const kind of ['sheet', 'range', 'spreadsheet'] as const) {
     // gas-fakes@dedcae3 test/testsheetstext.js:61-78
     check(
       'ignoreDiacritics + matchCase + matchEntireCell',
-      { src: 'test/testsheetstext.js:61-78', covers: [...covers, 'TextFinder.ignoreDiacritics'] },
+      {
+        src: 'test/testsheetstext.js:61-78',
+        covers: [
+          ...covers,
+          'TextFinder.ignoreDiacritics',
+          'TextFinder.matchCase',
+          'TextFinder.matchEntireCell',
+        ],
+      },
       (env) => {
         const f = setUp(env)[kind];
         const got = f

@@ -36,7 +36,15 @@ describe('DataValidationBuilder', () => {
     'requireCheckbox values, help text, build',
     {
       src: 'test/testsheetsdatavalidations.js:343-357',
-      covers: ['DataValidationBuilder.requireCheckbox', 'DataValidationBuilder.build'],
+      covers: [
+        'DataValidationBuilder.requireCheckbox',
+        'DataValidationBuilder.setHelpText',
+        'DataValidationBuilder.build',
+        'DataValidation.getCriteriaType',
+        'DataValidation.getCriteriaValues',
+        'DataValidation.getAllowInvalid',
+        'DataValidation.getHelpText',
+      ],
     },
     ({ SpreadsheetApp }) => {
       const b = SpreadsheetApp.newDataValidation();
