@@ -64,7 +64,9 @@ export class FakeProtection implements Pick<
   }
   getRange(): GoogleAppsScript.Spreadsheet.Range {
     const s = this._sheet;
-    const r = this._rect ?? { r: 0, c: 0, nr: s._maxRows, nc: s._maxCols };
+    // A sheet protection's range is the whole sheet, whose A1 notation is "" on real Sheets.
+    if (!this._rect) return asReal(new FakeRange(s, 0, 0, s._maxRows, s._maxCols, 'sheet'));
+    const r = this._rect;
     return asReal(new FakeRange(s, r.r, r.c, r.nr, r.nc));
   }
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {

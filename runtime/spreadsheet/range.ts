@@ -16,7 +16,7 @@ import { shiftFormula } from './relative';
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 
 /** How an A1 string left a range open (getRange('5:7'), getRange('D:F'), getRange('A2:A')). */
-export type OpenForm = 'rows' | 'cols' | 'toEndRow';
+export type OpenForm = 'rows' | 'cols' | 'toEndRow' | 'sheet';
 
 interface ClearOptions {
   contentsOnly?: boolean;
@@ -261,6 +261,7 @@ export class FakeRange implements Pick<
   }
   getA1Notation(): string {
     const { r, c, nr, nc } = this._rect();
+    if (this._open === 'sheet') return ''; // a sheet protection's range
     if (this._open === 'rows') return `${r + 1}:${r + nr}`;
     if (this._open === 'cols') return `${columnLetters(c + 1)}:${columnLetters(c + nc)}`;
     if (this._open === 'toEndRow')

@@ -155,6 +155,9 @@ export class FakeTextFinder implements Pick<
     this._replaceAt(this._pos, replaceText);
     return 1;
   }
+  _replaceFolded(cur: string, replaceText: string): string {
+    return replaceIgnoringDiacritics(cur, this._text, this._matchCase, replaceText);
+  }
   _replaceAt(index: number, replaceText: string): void {
     const cell = this._cellAt(index);
     const cur = cell._sheet._readDisplay(cell._rect())[0][0];
@@ -162,6 +165,7 @@ export class FakeTextFinder implements Pick<
     if (this._entire) next = replaceText;
     else if (this._regex)
       next = cur.replace(new RegExp(this._text, this._matchCase ? 'g' : 'gi'), replaceText);
+    else if (this._ignoreDiacritics) next = this._replaceFolded(cur, replaceText);
     else {
       const esc = this._text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       next = cur.replace(new RegExp(esc, this._matchCase ? 'g' : 'gi'), () => replaceText);
@@ -174,6 +178,38 @@ export class FakeTextFinder implements Pick<
 /** "sámplé" -> "sample": canonical decomposition without the combining marks. */
 function stripDiacritics(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** Replaces every match of the finder's text in `cur`, comparing without diacritics. */
+function replaceIgnoringDiacritics(
+  cur: string,
+  text: string,
+  matchCase: boolean,
+  replaceText: string,
+): string {
+  const fold = (s: string): string => {
+    const t = stripDiacritics(s);
+    return matchCase ? t : t.toLowerCase();
+  };
+  const chars = Array.from(cur);
+  let folded = '';
+  const owner: number[] = []; // folded position -> index of the original character
+  chars.forEach((ch, k) => {
+    const f = fold(ch);
+    for (let i = 0; i < f.length; i++) owner.push(k);
+    folded += f;
+  });
+  const needle = fold(text);
+  if (needle === '') return cur;
+  let out = '';
+  let next = 0; // next original character not yet copied
+  for (let i = folded.indexOf(needle); i >= 0; i = folded.indexOf(needle, i + needle.length)) {
+    const start = owner[i];
+    if (start < next) continue;
+    out += chars.slice(next, start).join('') + replaceText;
+    next = owner[i + needle.length - 1] + 1;
+  }
+  return out + chars.slice(next).join('');
 }
 
 assertReal<FakeTextFinder, TF>(true);

@@ -385,18 +385,38 @@ describe('protections', () => {
   check(
     "a sheet protection's range is the whole sheet, with no A1 notation",
     {
-      src: 'test/testsheetspermissions.js:38-41',
-      covers: ['Protection.getRange', 'Protection.getUnprotectedRanges'],
+      src: 'test/testsheetspermissions.js:45-47',
+      covers: ['Protection.getRange'],
     },
     ({ sheet }) => {
-      const p = sheet.protect();
-      const r = p.getRange();
+      const r = sheet.protect().getRange();
       expect([r.getNumRows(), r.getNumColumns()]).toEqual([
         sheet.getMaxRows(),
         sheet.getMaxColumns(),
       ]);
-      expect(p.getUnprotectedRanges()).toEqual([]);
       expect(r.getA1Notation()).toBe('');
+    },
+  );
+  check(
+    'a new protection has no unprotected ranges',
+    {
+      src: 'test/testsheetspermissions.js:50-51',
+      covers: ['Protection.getUnprotectedRanges'],
+    },
+    ({ sheet }) => {
+      expect(sheet.protect().getUnprotectedRanges()).toEqual([]);
+    },
+  );
+  check(
+    'protections can be edited by their owner and print as Protection',
+    {
+      src: 'test/testsheetspermissions.js:31-39',
+      covers: ['Protection.canEdit'],
+    },
+    ({ sheet }) => {
+      const list = [sheet.protect(), sheet.getRange('A1:B2').protect()];
+      expect(list.every((p) => String(p) === 'Protection')).toBe(true);
+      expect(list.every((p) => p.canEdit())).toBe(true);
     },
   );
   skipped(

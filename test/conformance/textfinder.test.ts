@@ -132,3 +132,25 @@ for (const kind of ['sheet', 'range', 'spreadsheet'] as const) {
     );
   });
 }
+
+describe('replacing without diacritics', () => {
+  // gas-fakes@dedcae3 test/testsheetstext.js:61-78 and 116-123: with ignoreDiacritics the finder
+  // matches 'sámplé' for 'sample'; replaceAllWith replaces what it matches.
+  check(
+    'ignoreDiacritics + replaceAllWith inside a cell',
+    {
+      src: 'test/testsheetstext.js:61-123',
+      covers: [
+        'Sheet.createTextFinder',
+        'TextFinder.ignoreDiacritics',
+        'TextFinder.replaceAllWith',
+      ],
+    },
+    ({ sheet }) => {
+      sheet.getRange('A1:A2').setValues([['a sámplé here'], ['no match']]);
+      const n = sheet.createTextFinder('sample').ignoreDiacritics(true).replaceAllWith('test');
+      expect(n).toBe(1);
+      expect(sheet.getRange('A1:A2').getValues()).toEqual([['a test here'], ['no match']]);
+    },
+  );
+});
