@@ -96,7 +96,8 @@ function record(rec: CheckRecord): void {
 export function check(title: string, meta: CheckMeta, body: (env: Env) => void): void {
   test(`${title} [${meta.src}]`, () => {
     const r = classify(meta, body);
-    const message = r.error instanceof Error ? r.error.message : r.error && String(r.error);
+    const message: string =
+      r.error instanceof Error ? r.error.message : r.error ? String(r.error) : '';
     record({
       title,
       src: meta.src,

@@ -183,7 +183,7 @@ describe('cell formats', () => {
     ({ sheet }) => {
       const r = sheet.getRange('A1');
       expect(r.getHorizontalAlignment()).toBe('general');
-      for (const a of ['left', 'center', 'right']) {
+      for (const a of ['left', 'center', 'right'] as const) {
         r.setHorizontalAlignment(a);
         expect(r.getHorizontalAlignment()).toBe(a);
       }
