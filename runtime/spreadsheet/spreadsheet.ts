@@ -6,6 +6,7 @@ import { parseA1 } from './a1';
 import { ERR, fail } from './errors';
 import { FakeSheet } from './sheet';
 import { FakeRange } from './range';
+import { FakeTextFinder } from './textfinder';
 import { asFake, asReal, type GRange, type GSheet, type GSpreadsheet } from './types';
 
 /** Sheets' per-workbook cell limit. */
@@ -32,6 +33,8 @@ export class FakeSpreadsheet implements Pick<
   | 'getOwner'
   | 'getSpreadsheetLocale'
   | 'moveActiveSheet'
+  | 'getProtections'
+  | 'createTextFinder'
 > {
   _sheets: FakeSheet[] = [];
   _active: FakeSheet | null = null;
@@ -232,6 +235,17 @@ export class FakeSpreadsheet implements Pick<
       timeoutSeconds: timeoutSeconds ?? 5,
     });
   }
+  /** Every sheet's protections of one type, in sheet order. */
+  getProtections(
+    type: GoogleAppsScript.Spreadsheet.ProtectionType,
+  ): GoogleAppsScript.Spreadsheet.Protection[] {
+    return this._sheets.flatMap((s) => s.getProtections(type));
+  }
+  /** Searches every sheet, in sheet order. */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    const [first, ...rest] = this._sheets.map((s) => s._whole());
+    return asReal(new FakeTextFinder(first, String(findText), rest));
+  }
   getOwner(): GoogleAppsScript.Base.User {
     const email = this._ctx.owner();
     return asReal({ getEmail: () => email, getUserLoginId: () => email });
@@ -246,4 +260,6 @@ serviceClass(FakeSpreadsheet, 'Spreadsheet', {
   rename: 'structure',
   moveActiveSheet: 'structure',
   toast: 'ui',
+  getProtections: 'meta',
+  createTextFinder: 'local',
 });

@@ -28,13 +28,19 @@ export class FakeTextFinder implements Pick<
   _regex = false;
   _formulaText = false;
   _ignoreDiacritics = false;
-  /** Index (row-major within the range) of the current match; -1 before the first. */
+  /** Index (row-major within the ranges, one after the other) of the current match; -1 before the first. */
   _pos = -1;
 
   constructor(
     readonly _range: FakeRange,
     readonly _text: string,
+    /** Further ranges searched after `_range` (Spreadsheet.createTextFinder: every sheet). */
+    readonly _more: FakeRange[] = [],
   ) {}
+
+  _ranges(): FakeRange[] {
+    return this._more.length ? [this._range, ...this._more] : [this._range];
+  }
 
   _matcher(): (s: string) => boolean {
     if (this._regex) {
@@ -54,8 +60,7 @@ export class FakeTextFinder implements Pick<
   }
 
   /** Cell text the search sees: the formula text (matchFormulaText) or the display value. */
-  _texts(): string[][] {
-    const r = this._range;
+  _texts(r: FakeRange): string[][] {
     const sheet = r._sheet;
     const rect = r._rect();
     const last = Math.min(rect.r + rect.nr, sheet._lastRowIndex() + 1);
@@ -81,20 +86,32 @@ export class FakeTextFinder implements Pick<
 
   _matches(): number[] {
     const m = this._matcher();
-    const texts = this._texts();
-    const nc = this._range._nc;
     const out: number[] = [];
-    for (let i = 0; i < texts.length; i++) {
-      const row = texts[i];
-      for (let j = 0; j < row.length; j++) if (row[j] !== '' && m(row[j])) out.push(i * nc + j);
+    let base = 0;
+    for (const r of this._ranges()) {
+      const texts = this._texts(r);
+      const nc = r._nc;
+      for (let i = 0; i < texts.length; i++) {
+        const row = texts[i];
+        for (let j = 0; j < row.length; j++)
+          if (row[j] !== '' && m(row[j])) out.push(base + i * nc + j);
+      }
+      base += r._nr * r._nc;
     }
     return out;
   }
 
   _cellAt(index: number): FakeRange {
-    const r = this._range;
-    const nc = r._nc;
-    return new FakeRange(r._sheet, r._r + Math.floor(index / nc), r._c + (index % nc), 1, 1);
+    let i = index;
+    for (const r of this._ranges()) {
+      const size = r._nr * r._nc;
+      if (i < size) {
+        const nc = r._nc;
+        return new FakeRange(r._sheet, r._r + Math.floor(i / nc), r._c + (i % nc), 1, 1);
+      }
+      i -= size;
+    }
+    throw new Error('TextFinder: match index out of range');
   }
 
   findAll(): GoogleAppsScript.Spreadsheet.Range[] {
@@ -140,8 +157,14 @@ export class FakeTextFinder implements Pick<
   }
   startFrom(startRange: GoogleAppsScript.Spreadsheet.Range): TF {
     const s = startRange as unknown as FakeRange;
-    const r = this._range;
-    this._pos = (s._r - r._r) * r._nc + (s._c - r._c);
+    let base = 0;
+    for (const r of this._ranges()) {
+      if (r._sheet === s._sheet) {
+        this._pos = base + (s._r - r._r) * r._nc + (s._c - r._c);
+        return asReal(this);
+      }
+      base += r._nr * r._nc;
+    }
     return asReal(this);
   }
   /** Replaces the matched text in every matching cell; returns the number of cells changed. */
