@@ -101,6 +101,7 @@ export class FakeSheet implements Pick<
   | 'setConditionalFormatRules'
   | 'clearConditionalFormatRules'
   | 'sort'
+  | 'getNamedRanges'
 > {
   /** Row arrays of stored (literal or last-typed) values; missing cells are empty. */
   _vals: (CellValue[] | undefined)[] = [];
@@ -563,6 +564,7 @@ export class FakeSheet implements Pick<
     const shift = (r: Rect): Rect | null => shiftRect(r, dim, at, count);
     this._merges = this._merges.map(shift).filter((r): r is Rect => r !== null);
     this._protections = this._protections.filter((p) => p._shift(dim, at, count));
+    this._ss._named = this._ss._named.filter((n) => n._shift(this, dim, at, count));
     this._cfRules = this._cfRules.filter((rule) => rule._shift(this, dim, at, count));
     this._pivots = this._pivots.filter((p) => p._shiftAnchor(dim, at, count));
     for (const s of this._ss._sheets)
@@ -928,6 +930,13 @@ export class FakeSheet implements Pick<
   clearConditionalFormatRules(): void {
     this._cfRules = [];
     this._touch();
+  }
+
+  /** The named ranges on this sheet. */
+  getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
+    return this._ss._named
+      .filter((n) => n._sheet === this)
+      .map((n) => asReal<GoogleAppsScript.Spreadsheet.NamedRange>(n));
   }
 
   /** Sorts the rows below the frozen rows by one column (the whole width), as Sheet.sort does. */

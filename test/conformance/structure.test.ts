@@ -427,31 +427,94 @@ describe('protections', () => {
 });
 
 describe('named ranges', () => {
-  // gas-fakes@dedcae3 test/testsheetsrange.js:19-100
+  type NR = GoogleAppsScript.Spreadsheet.NamedRange;
+  const show = (list: NR[]): string[] =>
+    list.map(
+      (r) =>
+        `${r.getName()}: '${r.getRange().getSheet().getSheetName()}'!${r.getRange().getA1Notation()}`,
+    );
+  // gas-fakes@dedcae3 test/testsheetsrange.js:19-36
   check(
-    'setNamedRange, getRangeByName, getNamedRanges, NamedRange.setName/setRange/remove',
+    'setNamedRange, getNamedRanges, getRangeByName',
     {
-      src: 'test/testsheetsrange.js:19-100',
-      covers: ['Spreadsheet.setNamedRange', 'Spreadsheet.getNamedRanges'],
+      src: 'test/testsheetsrange.js:19-36',
+      covers: [
+        'Spreadsheet.setNamedRange',
+        'Spreadsheet.getNamedRanges',
+        'Spreadsheet.getRangeByName',
+      ],
     },
     ({ sheet, ss }) => {
+      sheet.setName('sample');
       ss.setNamedRange('sampleNamedRange1', sheet.getRange('A1:B2'));
       ss.setNamedRange('sampleNamedRange2', sheet.getRange('C1:E2'));
       expect(ss.getNamedRanges()).toHaveLength(2);
       expect(ss.getRangeByName('sampleNamedRange1')!.getA1Notation()).toBe('A1:B2');
+      expect(show(ss.getNamedRanges()).sort()).toEqual([
+        "sampleNamedRange1: 'sample'!A1:B2",
+        "sampleNamedRange2: 'sample'!C1:E2",
+      ]);
+    },
+  );
+  // gas-fakes@dedcae3 test/testsheetsrange.js:50-63
+  check(
+    'Sheet.getNamedRanges',
+    { src: 'test/testsheetsrange.js:50-63', covers: ['Sheet.getNamedRanges'] },
+    ({ sheet, ss }) => {
+      sheet.setName('sample');
+      ss.setNamedRange('sampleNamedRange1', sheet.getRange('A1:B2'));
+      ss.setNamedRange('sampleNamedRange2', sheet.getRange('C1:E2'));
+      expect(show(sheet.getNamedRanges()).sort()).toEqual([
+        "sampleNamedRange1: 'sample'!A1:B2",
+        "sampleNamedRange2: 'sample'!C1:E2",
+      ]);
+    },
+  );
+  // gas-fakes@dedcae3 test/testsheetsrange.js:65-93
+  check(
+    'NamedRange.setName / setRange / remove',
+    {
+      src: 'test/testsheetsrange.js:65-93',
+      covers: ['NamedRange.setName', 'NamedRange.setRange', 'NamedRange.remove'],
+    },
+    ({ sheet, ss }) => {
+      sheet.setName('sample');
+      ss.setNamedRange('sampleNamedRange1', sheet.getRange('A1:B2'));
+      ss.setNamedRange('sampleNamedRange2', sheet.getRange('C1:E2'));
+      ss.getNamedRanges()
+        .sort((a, b) => (a.getName() > b.getName() ? 1 : -1))
+        .forEach((r, i) => {
+          r.setName(`${r.getName()}_${i + 10}`);
+          r.setRange(r.getRange().offset(0, 2));
+        });
+      expect(show(ss.getNamedRanges()).sort()).toEqual([
+        "sampleNamedRange1_10: 'sample'!C1:D2",
+        "sampleNamedRange2_11: 'sample'!E1:G2",
+      ]);
       ss.getNamedRanges().forEach((r) => r.remove());
       expect(ss.getNamedRanges()).toHaveLength(0);
     },
   );
-  // gas-fakes@dedcae3 test/testsheets.js:2941-2960
+  // gas-fakes@dedcae3 test/testsheets.js:2941-2965
   check(
-    'Protection.setRangeName / getRangeName',
-    { src: 'test/testsheets.js:2941-2960', covers: ['Protection.setRangeName'] },
+    'Protection.setRangeName / setNamedRange / getRangeName',
+    {
+      src: 'test/testsheets.js:2941-2965',
+      covers: ['Protection.setRangeName', 'Protection.setNamedRange', 'Protection.getRangeName'],
+    },
     ({ sheet, ss }) => {
       ss.setNamedRange('sampleNamedRange1', sheet.getRange('C3:F7'));
-      const p = sheet.getRange('A1:D5').protect();
-      p.setRangeName('sampleNamedRange1');
-      expect(p.getRangeName()).toBe('sampleNamedRange1');
+      const named = ss.getNamedRanges().find((e) => e.getName() === 'sampleNamedRange1')!;
+      const p3 = sheet.getRange('A1:D5').protect().setDescription('sample2');
+      p3.setRangeName('sampleNamedRange1');
+      expect(p3.getRangeName()).toBe('sampleNamedRange1');
+      p3.remove();
+      const p4 = sheet.getRange('A1:D5').protect().setDescription('sample2');
+      p4.setNamedRange(named);
+      expect(p4.getRangeName()).toBe('sampleNamedRange1');
+      p4.remove();
+      named.remove();
+      expect(ss.getNamedRanges()).toHaveLength(0);
     },
   );
 });
