@@ -102,6 +102,14 @@ export class FakeRange implements Pick<
   | 'getCell'
   | 'check'
   | 'uncheck'
+  | 'getWidth'
+  | 'getHeight'
+  | 'mergeAcross'
+  | 'mergeVertically'
+  | 'isStartRowBounded'
+  | 'isEndRowBounded'
+  | 'isStartColumnBounded'
+  | 'isEndColumnBounded'
 > {
   constructor(
     readonly _sheet: FakeSheet,
@@ -258,6 +266,25 @@ export class FakeRange implements Pick<
   }
   getNumColumns(): number {
     return this._nc;
+  }
+  getWidth(): number {
+    return this._nc;
+  }
+  getHeight(): number {
+    return this._nr;
+  }
+  /** Row bounds are absent only for column-only A1 ('B:D'); column bounds for row-only ('3:5'). */
+  isStartRowBounded(): boolean {
+    return this._open !== 'cols' && this._open !== 'sheet';
+  }
+  isEndRowBounded(): boolean {
+    return this._open !== 'cols' && this._open !== 'toEndRow' && this._open !== 'sheet';
+  }
+  isStartColumnBounded(): boolean {
+    return this._open !== 'rows' && this._open !== 'sheet';
+  }
+  isEndColumnBounded(): boolean {
+    return this._open !== 'rows' && this._open !== 'sheet';
   }
   getA1Notation(): string {
     const { r, c, nr, nc } = this._rect();
@@ -418,6 +445,22 @@ export class FakeRange implements Pick<
     sheet._merges.push(rect);
     sheet._clearMergedTails(rect);
     sheet._afterContentChange(-1, true);
+    return asReal(this);
+  }
+  /** One merge per row of the range. */
+  mergeAcross(): GRange {
+    if (this._nc > 1) {
+      for (let i = 0; i < this._nr; i++)
+        new FakeRange(this._sheet, this._r + i, this._c, 1, this._nc).merge();
+    }
+    return asReal(this);
+  }
+  /** One merge per column of the range. */
+  mergeVertically(): GRange {
+    if (this._nr > 1) {
+      for (let j = 0; j < this._nc; j++)
+        new FakeRange(this._sheet, this._r, this._c + j, this._nr, 1).merge();
+    }
     return asReal(this);
   }
   breakApart(): GRange {
@@ -652,6 +695,8 @@ serviceClass(FakeRange, 'Range', {
   setWrap: 'structure',
   setHorizontalAlignment: 'structure',
   merge: 'structure',
+  mergeAcross: 'structure',
+  mergeVertically: 'structure',
   breakApart: 'structure',
   createPivotTable: 'structure',
   protect: 'structure',

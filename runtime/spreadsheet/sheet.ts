@@ -102,6 +102,8 @@ export class FakeSheet implements Pick<
   | 'clearConditionalFormatRules'
   | 'sort'
   | 'getNamedRanges'
+  | 'insertRows'
+  | 'insertColumns'
 > {
   /** Row arrays of stored (literal or last-typed) values; missing cells are empty. */
   _vals: (CellValue[] | undefined)[] = [];
@@ -693,6 +695,14 @@ export class FakeSheet implements Pick<
     this._insertCols(beforePosition - 1, howMany);
     return asReal(this);
   }
+  /** Blank rows before `rowIndex` (default one). */
+  insertRows(rowIndex: number, numRows?: number): void {
+    this.insertRowsBefore(rowIndex, numRows ?? 1);
+  }
+  /** Blank columns before `columnIndex` (default one). */
+  insertColumns(columnIndex: number, numColumns?: number): void {
+    this.insertColumnsBefore(columnIndex, numColumns ?? 1);
+  }
   insertColumnAfter(afterPosition: number): GSheet {
     return this.insertColumnsAfter(afterPosition, 1);
   }
@@ -994,6 +1004,8 @@ serviceClass(FakeSheet, 'Sheet', {
   insertColumnsBefore: 'structure',
   insertColumnAfter: 'structure',
   insertColumnBefore: 'structure',
+  insertRows: 'structure',
+  insertColumns: 'structure',
   deleteRows: 'structure',
   deleteRow: 'structure',
   deleteColumns: 'structure',

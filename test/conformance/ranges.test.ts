@@ -57,10 +57,19 @@ describe('A1 notation', () => {
       covers: ['Range.isStartRowBounded', 'Range.isEndColumnBounded'],
     },
     ({ sheet }) => {
-      expect(sheet.getRange('A5:C10').isStartRowBounded()).toBe(true);
-      expect(sheet.getRange('3:5').isStartColumnBounded()).toBe(false);
-      expect(sheet.getRange('B:D').isEndRowBounded()).toBe(false);
-      expect(sheet.getRange('B:D').isEndColumnBounded()).toBe(true);
+      const bounds = (a1: string): boolean[] => {
+        const r = sheet.getRange(a1);
+        return [
+          r.isStartRowBounded(),
+          r.isEndRowBounded(),
+          r.isStartColumnBounded(),
+          r.isEndColumnBounded(),
+        ];
+      };
+      expect(bounds('A5:C10')).toEqual([true, true, true, true]);
+      expect(bounds('3:5')).toEqual([true, true, false, false]);
+      expect(bounds('B:D')).toEqual([false, false, true, true]);
+      expect(bounds('7:7').slice(0, 2)).toEqual([true, true]);
     },
   );
 });

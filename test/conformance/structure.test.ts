@@ -96,7 +96,7 @@ describe('inserting and deleting rows and columns', () => {
       sheet.insertColumnBefore(2);
       sheet.insertColumnsAfter(2, 2);
       sheet.insertColumnsBefore(2, 2);
-      sheet.insertColumnsAfter(2, 2); // stands for insertColumns(2, 2) (not emulated)
+      sheet.insertColumns(2, 2);
       sheet.insertRowsAfter(1, 8);
       const cb = sheet.getLastColumn();
       const cr = sheet.getLastRow();
