@@ -223,6 +223,86 @@ describe('sorting', () => {
       ]);
     },
   );
+  // gas-fakes@dedcae3 test/testsheetsvalues.js:203-235 (random draws from the suite's domain are
+  // replaced by a fixed cycle through it; the expected order follows the suite's comparator in
+  // test/testassist.js:555-630: numbers, then text (case-insensitive), then booleans)
+  check(
+    'Range.sort of mixed types by several specs',
+    { src: 'test/testsheetsvalues.js:203-235', covers: ['Range.sort'] },
+    ({ sheet }) => {
+      const domain: unknown[] = [
+        'bucket',
+        'banana',
+        'buckle',
+        'red eye',
+        'orange',
+        'apple',
+        'pear',
+        'kiwi',
+        'grape',
+        'melon',
+        'peach',
+        'plum',
+        'cherry',
+        1767225600000,
+        'foo',
+        0.25,
+        0.75,
+        -42,
+        'bar',
+        'bub ble',
+        true,
+        17,
+        false,
+        -3,
+        'cheese',
+        'butter',
+        120,
+        8647,
+        77,
+        'armpit',
+        Math.PI,
+      ];
+      const data = Array.from({ length: 12 }, (_, r) =>
+        Array.from({ length: 6 }, (_, c) => domain[(r * 7 + c * 5) % domain.length]),
+      );
+      const rank = (v: unknown): number =>
+        typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : 3;
+      const cmp = (a: unknown, b: unknown): number => {
+        if (rank(a) !== rank(b)) return rank(a) - rank(b);
+        if (typeof a === 'number') return a - (b as number);
+        if (typeof a === 'string')
+          return a.localeCompare(b as string, undefined, { sensitivity: 'base' });
+        return Number(a) - Number(b);
+      };
+      type Spec = number | { column: number; ascending?: boolean };
+      const expected = (specs: Spec[], rows: unknown[][]): unknown[][] =>
+        [...rows].sort((a, b) => {
+          for (const s of specs) {
+            const col = typeof s === 'number' ? s : s.column;
+            const asc = typeof s === 'number' ? true : s.ascending !== false;
+            const d = cmp(a[col - 1], b[col - 1]);
+            if (d !== 0) return asc ? d : -d;
+          }
+          return 0;
+        });
+      const r1 = sheet.getRange('a1:f12');
+      r1.setValues(data);
+      expect(r1.getValues()).toEqual(data);
+      const specsList: Spec[][] = [
+        [1, 3],
+        [4, 1],
+        [2, { column: 3, ascending: true }],
+        [{ column: 5, ascending: false }, { column: 4 }, 1],
+      ];
+      let current = data;
+      for (const specs of specsList) {
+        r1.sort(specs);
+        current = expected(specs, current);
+        expect(r1.getValues()).toEqual(current);
+      }
+    },
+  );
   // gas-fakes@dedcae3 test/testsheetsvalues.js:250-276
   check(
     'Range.sort by column number and by specs (numbers, then booleans)',
