@@ -314,14 +314,15 @@ describe('values', () => {
       expect(sheet.getRange(1, 1, 1, 3).getValues()).toEqual([data]);
     },
   );
-  // gas-fakes@dedcae3 test/testsheetsvalues.js:566-577 ("spreadsheetapp basics"; the
+  // gas-fakes@dedcae3 test/testsheetsvalues.js:556-577 ("spreadsheetapp basics"; the
   // fixture spreadsheet is recreated: a workbook with inserted sheets)
   check(
     'sheet index, ids, names and sizes',
     {
-      src: 'test/testsheetsvalues.js:566-577',
+      src: 'test/testsheetsvalues.js:556-577',
       covers: [
         'Spreadsheet.getSheets',
+        'Spreadsheet.getNumSheets',
         'Sheet.getIndex',
         'Sheet.getSheetId',
         'Spreadsheet.getSheetById',
@@ -330,6 +331,7 @@ describe('values', () => {
     },
     ({ ss }) => {
       ss.insertSheet('extra');
+      expect(ss.getNumSheets()).toBe(ss.getSheets().length);
       ss.getSheets().forEach((s, i) => {
         expect(s.getIndex()).toBe(i + 1);
         expect(s.getName()).toBe(s.getSheetName());
@@ -654,6 +656,32 @@ describe('clearing', () => {
       expect([rules.length, rules[0].length]).toEqual([cr.getNumRows(), cr.getNumColumns()]);
       cr.clearDataValidations();
       expect(cr.getDataValidations()).toEqual(grid(cr, null));
+    },
+  );
+});
+
+describe('the active spreadsheet', () => {
+  // gas-fakes@dedcae3 test/testsheetsexotics.js:20-33: a container-bound script's active
+  // spreadsheet is its container (recreated: the runtime's bound workbook)
+  check(
+    'getActiveSpreadsheet is the container',
+    {
+      src: 'test/testsheetsexotics.js:20-33',
+      covers: ['SpreadsheetApp.getActiveSpreadsheet'],
+    },
+    ({ SpreadsheetApp, rt }) => {
+      const active = SpreadsheetApp.getActiveSpreadsheet();
+      expect(active).not.toBeNull();
+      expect(active.getId()).toBe(rt.spreadsheet.getId());
+    },
+  );
+  // gas-fakes@dedcae3 test/testsheetsexotics.js:35-44
+  check(
+    'setActiveSpreadsheet',
+    { src: 'test/testsheetsexotics.js:35-44', covers: ['SpreadsheetApp.setActiveSpreadsheet'] },
+    ({ SpreadsheetApp, ss }) => {
+      SpreadsheetApp.setActiveSpreadsheet(ss);
+      expect(SpreadsheetApp.getActiveSpreadsheet().getId()).toBe(ss.getId());
     },
   );
 });
