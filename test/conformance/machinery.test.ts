@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadBuiltRuntime } from '../helpers/runtime';
-import { freshEnv } from './harness';
+import { classify, freshEnv } from './harness';
 
 const root = path.resolve(__dirname, '../..');
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'st-conf-'));
@@ -23,6 +23,27 @@ describe('not emulated', () => {
     const app = rt.globals.SpreadsheetApp as Record<string, unknown>;
     expect(() => app.AutoFillSeries).toThrow('not emulated: SpreadsheetApp.AutoFillSeries');
     expect(String(range)).toBe('Range');
+  });
+});
+
+describe('classify', () => {
+  const meta = { src: 'x', covers: ['Range.getValues'] };
+  test('passed, failed, not emulated; a claimed method must be called', () => {
+    expect(classify(meta, ({ sheet }) => void sheet.getRange('A1').getValues()).outcome).toBe(
+      'passed',
+    );
+    expect(
+      classify(meta, ({ sheet }) => expect(sheet.getRange('A1').getValues()).toEqual([['x']]))
+        .outcome,
+    ).toBe('failed');
+    const ne = classify(meta, ({ sheet }) => {
+      sheet.getRange('A1').getValues();
+      (sheet.getRange('A1') as unknown as { copyTo(): void }).copyTo();
+    });
+    expect([ne.outcome, ne.method]).toEqual(['not emulated', 'Range.copyTo']);
+    const unclaimed = classify(meta, ({ sheet }) => void sheet.getRange('A1'));
+    expect(unclaimed.outcome).toBe('failed');
+    expect(String(unclaimed.error)).toContain('covers Range.getValues but never calls it');
   });
 });
 
