@@ -103,6 +103,7 @@ export class FakeRange implements Pick<
   | 'check'
   | 'uncheck'
   | 'getWidth'
+  | 'getNextDataCell'
   | 'getHeight'
   | 'mergeAcross'
   | 'mergeVertically'
@@ -266,6 +267,39 @@ export class FakeRange implements Pick<
   }
   getNumColumns(): number {
     return this._nc;
+  }
+  /**
+   * Ctrl+arrow from the range's first cell: to the end of a block of filled cells, else to the next
+   * filled cell, else to the edge of the sheet.
+   */
+  getNextDataCell(direction: GoogleAppsScript.Spreadsheet.Direction): GRange {
+    const d = String(direction);
+    const [dr, dc] =
+      d === 'UP'
+        ? [-1, 0]
+        : d === 'DOWN'
+          ? [1, 0]
+          : d === 'PREVIOUS'
+            ? [0, -1]
+            : d === 'NEXT'
+              ? [0, 1]
+              : [0, 0];
+    if (dr === 0 && dc === 0) fail(ERR.invalidArgument('direction'));
+    const sheet = this._sheet;
+    const inside = (r: number, c: number): boolean =>
+      r >= 0 && c >= 0 && r < sheet._maxRows && c < sheet._maxCols;
+    const filled = (r: number, c: number): boolean => sheet._cell(r, c) !== '';
+    let r = this._r;
+    let c = this._c;
+    if (inside(r + dr, c + dc)) {
+      if (filled(r, c) && filled(r + dr, c + dc)) {
+        while (inside(r + dr, c + dc) && filled(r + dr, c + dc)) [r, c] = [r + dr, c + dc];
+      } else {
+        [r, c] = [r + dr, c + dc];
+        while (!filled(r, c) && inside(r + dr, c + dc)) [r, c] = [r + dr, c + dc];
+      }
+    }
+    return asReal(new FakeRange(sheet, r, c, 1, 1));
   }
   getWidth(): number {
     return this._nc;
@@ -663,6 +697,7 @@ serviceClass(FakeRange, 'Range', {
   getFormulas: 'read',
   getFormula: 'read',
   getNumberFormats: 'read',
+  getNextDataCell: 'read',
   getFontWeights: 'read',
   getBackgrounds: 'read',
   getNotes: 'read',

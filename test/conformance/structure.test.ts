@@ -380,16 +380,60 @@ describe('copying and moving', () => {
       expect(sheet.getRange('A1:B2').getBackground()).toBe('#ffffff');
     },
   );
-  // gas-fakes@dedcae3 test/testsheets.js:1033-1060
+  // gas-fakes@dedcae3 test/testsheets.js:1033-1130
   check(
-    'Range.getNextDataCell(DOWN)',
-    { src: 'test/testsheets.js:1033-1060', covers: ['Range.getNextDataCell'] },
+    'Range.getNextDataCell(DOWN / UP)',
+    { src: 'test/testsheets.js:1033-1130', covers: ['Range.getNextDataCell'] },
     ({ SpreadsheetApp, sheet }) => {
+      const { DOWN, UP } = SpreadsheetApp.Direction;
+      const max = sheet.getMaxRows();
       sheet.getRange('B2').setValue('B2-val');
       sheet.getRange('B5').setValue('B5-val');
-      const down = SpreadsheetApp.Direction.DOWN;
-      expect(sheet.getRange('B1').getNextDataCell(down).getA1Notation()).toBe('B2');
-      expect(sheet.getRange('B2').getNextDataCell(down).getA1Notation()).toBe('B5');
+      sheet.getRange('D2:D4').setValues([['D2-val'], ['D3-val'], ['D4-val']]);
+      sheet.getRange(`F${max}`).setValue('F-last-val');
+      const next = (a1: string, d: GoogleAppsScript.Spreadsheet.Direction): string =>
+        sheet.getRange(a1).getNextDataCell(d).getA1Notation();
+      expect(next('B1', DOWN)).toBe('B2');
+      expect(next('B2', DOWN)).toBe('B5');
+      expect(next('D2', DOWN)).toBe('D4');
+      expect(next('B5', DOWN)).toBe(`B${max}`);
+      expect(next('A1', DOWN)).toBe(`A${max}`);
+      expect(next(`F${max}`, DOWN)).toBe(`F${max}`);
+      expect(next('F1', DOWN)).toBe(`F${max}`);
+      expect(next('B4', UP)).toBe('B2');
+      expect(next('B5', UP)).toBe('B2');
+      expect(next('D4', UP)).toBe('D2');
+      expect(next('B2', UP)).toBe('B1');
+      expect(next('A6', UP)).toBe('A1');
+      expect(next('A1', UP)).toBe('A1');
+    },
+  );
+  // gas-fakes@dedcae3 test/testsheets.js:1131-1205
+  check(
+    'Range.getNextDataCell(NEXT / PREVIOUS)',
+    { src: 'test/testsheets.js:1131-1205', covers: ['Range.getNextDataCell'] },
+    ({ SpreadsheetApp, sheet }) => {
+      const { NEXT, PREVIOUS } = SpreadsheetApp.Direction;
+      sheet.getRange('B2').setValue('B2-val');
+      sheet.getRange('E2').setValue('E2-val');
+      sheet.getRange('B4:D4').setValues([['B4-val', 'C4-val', 'D4-val']]);
+      const last = sheet.getRange(1, sheet.getMaxColumns()).getA1Notation().replace(/\d/g, '');
+      sheet.getRange(`${last}6`).setValue('Last-col-val');
+      const next = (a1: string, d: GoogleAppsScript.Spreadsheet.Direction): string =>
+        sheet.getRange(a1).getNextDataCell(d).getA1Notation();
+      expect(next('A2', NEXT)).toBe('B2');
+      expect(next('B2', NEXT)).toBe('E2');
+      expect(next('B4', NEXT)).toBe('D4');
+      expect(next('E2', NEXT)).toBe(`${last}2`);
+      expect(next('A1', NEXT)).toBe(`${last}1`);
+      expect(next(`${last}1`, NEXT)).toBe(`${last}1`);
+      expect(next('A6', NEXT)).toBe(`${last}6`);
+      expect(next('E4', PREVIOUS)).toBe('D4');
+      expect(next('E2', PREVIOUS)).toBe('B2');
+      expect(next('D4', PREVIOUS)).toBe('B4');
+      expect(next('B2', PREVIOUS)).toBe('A2');
+      expect(next('G1', PREVIOUS)).toBe('A1');
+      expect(next('A1', PREVIOUS)).toBe('A1');
     },
   );
 });
