@@ -104,6 +104,7 @@ export class FakeRange implements Pick<
   | 'uncheck'
   | 'getWidth'
   | 'getNextDataCell'
+  | 'getDataRegion'
   | 'getHeight'
   | 'mergeAcross'
   | 'mergeVertically'
@@ -300,6 +301,33 @@ export class FakeRange implements Pick<
       }
     }
     return asReal(new FakeRange(sheet, r, c, 1, 1));
+  }
+  /**
+   * The block of data around the range: grown while a filled cell touches one of its sides (not its
+   * corners); with a Dimension, grown along that dimension only.
+   */
+  getDataRegion(dimension?: GoogleAppsScript.Spreadsheet.Dimension): GRange {
+    const d = dimension === undefined ? null : String(dimension);
+    const sheet = this._sheet;
+    const filled = (r: number, c: number): boolean =>
+      r >= 0 && c >= 0 && r < sheet._maxRows && c < sheet._maxCols && sheet._cell(r, c) !== '';
+    const any = (r0: number, r1: number, c0: number, c1: number): boolean => {
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (filled(r, c)) return true;
+      return false;
+    };
+    let [r0, r1, c0, c1] = [this._r, this._r + this._nr - 1, this._c, this._c + this._nc - 1];
+    for (let grew = true; grew;) {
+      grew = false;
+      if (d !== 'COLUMNS') {
+        if (any(r0 - 1, r0 - 1, c0, c1)) [r0, grew] = [r0 - 1, true];
+        if (any(r1 + 1, r1 + 1, c0, c1)) [r1, grew] = [r1 + 1, true];
+      }
+      if (d !== 'ROWS') {
+        if (any(r0, r1, c0 - 1, c0 - 1)) [c0, grew] = [c0 - 1, true];
+        if (any(r0, r1, c1 + 1, c1 + 1)) [c1, grew] = [c1 + 1, true];
+      }
+    }
+    return asReal(new FakeRange(sheet, r0, c0, r1 - r0 + 1, c1 - c0 + 1));
   }
   getWidth(): number {
     return this._nc;
@@ -698,6 +726,7 @@ serviceClass(FakeRange, 'Range', {
   getFormula: 'read',
   getNumberFormats: 'read',
   getNextDataCell: 'read',
+  getDataRegion: 'read',
   getFontWeights: 'read',
   getBackgrounds: 'read',
   getNotes: 'read',

@@ -663,8 +663,8 @@ describe('range lists, regions, filters, fills', () => {
   // gas-fakes@dedcae3 test/testsheetssets.js:195-230
   check(
     'Range.getDataRegion',
-    { src: 'test/testsheetssets.js:195-221', covers: ['Range.getDataRegion'] },
-    ({ sheet }) => {
+    { src: 'test/testsheetssets.js:195-229', covers: ['Range.getDataRegion'] },
+    ({ SpreadsheetApp, sheet }) => {
       sheet.getRange('B2:D4').setValues([
         ['B2', 'C2', 'D2'],
         ['B3', 'C3', 'D3'],
@@ -674,9 +674,22 @@ describe('range lists, regions, filters, fills', () => {
         ['F6', 'G6'],
         ['F7', 'G7'],
       ]);
-      expect(sheet.getRange('C3').getDataRegion().getA1Notation()).toBe('B2:D4');
-      expect(sheet.getRange('A1').getDataRegion().getA1Notation()).toBe('A1');
-      expect(sheet.getRange('E3').getDataRegion().getA1Notation()).toBe('B2:E4');
+      const region = (a1: string, d?: GoogleAppsScript.Spreadsheet.Dimension): string =>
+        (d
+          ? sheet.getRange(a1).getDataRegion(d)
+          : sheet.getRange(a1).getDataRegion()
+        ).getA1Notation();
+      expect(region('C3')).toBe('B2:D4');
+      expect(region('B2:D4')).toBe('B2:D4');
+      expect(region('A1')).toBe('A1');
+      expect(region('B1')).toBe('B1:D4');
+      expect(region('E3')).toBe('B2:E4');
+      expect(region('F6')).toBe('F6:G7');
+      const { ROWS, COLUMNS } = SpreadsheetApp.Dimension;
+      expect(region('C3', ROWS)).toBe('C2:C4');
+      expect(region('F7', ROWS)).toBe('F6:F7');
+      expect(region('C3', COLUMNS)).toBe('B3:D3');
+      expect(region('F7', COLUMNS)).toBe('F7:G7');
     },
   );
   // gas-fakes@dedcae3 test/testsheetssets.js:19-40
