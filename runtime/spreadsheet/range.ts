@@ -105,6 +105,8 @@ export class FakeRange implements Pick<
   | 'getWidth'
   | 'getNextDataCell'
   | 'getDataRegion'
+  | 'trimWhitespace'
+  | 'removeDuplicates'
   | 'getHeight'
   | 'mergeAcross'
   | 'mergeVertically'
@@ -328,6 +330,51 @@ export class FakeRange implements Pick<
       }
     }
     return asReal(new FakeRange(sheet, r0, c0, r1 - r0 + 1, c1 - c0 + 1));
+  }
+  /** Trims text cells and collapses inner runs of whitespace; the result is stored as text. */
+  trimWhitespace(): GRange {
+    const vals = this._sheet._read(this._rect());
+    let n = 0;
+    vals.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (typeof v !== 'string') return;
+        const t = v.trim().replace(/\s+/g, ' ');
+        if (t === v) return;
+        n += this._sheet._write({ r: this._r + i, c: this._c + j, nr: 1, nc: 1 }, [[t]], {
+          raw: true,
+        });
+      }),
+    );
+    this._tracker().cellsWritten(n);
+    return asReal(this);
+  }
+  /**
+   * Removes rows whose values (in `columnsToCompare`, absolute column numbers; default all) repeat
+   * an earlier row, moves the kept rows up and clears the rest; returns the kept rows' range.
+   * Values are compared exactly (case-sensitive).
+   */
+  removeDuplicates(columnsToCompare?: number[]): GRange {
+    const cols = (
+      columnsToCompare ?? Array.from({ length: this._nc }, (_, j) => this._c + j + 1)
+    ).map((c) => {
+      if (!Number.isInteger(c) || c - 1 < this._c || c - 1 >= this._c + this._nc)
+        fail(ERR.invalidArgument('columnsToCompare'));
+      return c - 1 - this._c;
+    });
+    const vals = this._sheet._read(this._rect());
+    const seen = new Set<string>();
+    const kept = vals.filter((row) => {
+      const key = JSON.stringify(
+        cols.map((j) => (row[j] instanceof Date ? (row[j] as Date).getTime() : row[j])),
+      );
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const blank = new Array<unknown>(this._nc).fill('');
+    const out = [...kept, ...Array.from({ length: this._nr - kept.length }, () => [...blank])];
+    this._tracker().cellsWritten(this._sheet._write(this._rect(), out, { raw: true }));
+    return asReal(new FakeRange(this._sheet, this._r, this._c, Math.max(1, kept.length), this._nc));
   }
   getWidth(): number {
     return this._nc;
@@ -727,6 +774,8 @@ serviceClass(FakeRange, 'Range', {
   getNumberFormats: 'read',
   getNextDataCell: 'read',
   getDataRegion: 'read',
+  trimWhitespace: 'write',
+  removeDuplicates: 'write',
   getFontWeights: 'read',
   getBackgrounds: 'read',
   getNotes: 'read',

@@ -253,29 +253,57 @@ describe('values', () => {
       expect(sheet.getDataRange().getValues()).toEqual(data);
     },
   );
-  // gas-fakes@dedcae3 test/testsheetsvalues.js:279-300
+  // gas-fakes@dedcae3 test/testsheetsvalues.js:279-328
   check(
-    'removeDuplicates',
-    { src: 'test/testsheetsvalues.js:279-300', covers: ['Range.removeDuplicates'] },
+    'removeDuplicates, with and without comparison columns',
+    { src: 'test/testsheetsvalues.js:279-328', covers: ['Range.removeDuplicates'] },
     ({ sheet }) => {
-      const r = sheet.getRange('A1:B4');
-      r.setValues([
+      const rd = [
         ['foo', 'bar'],
         ['bar', 'foo'],
         ['foo', 'foo'],
         ['bar', 'foo'],
-      ]);
-      expect(r.removeDuplicates().getA1Notation()).toBe('A1:B3');
+      ];
+      const unique = rd.filter((row, i) => !rd.slice(0, i).some((f) => f.join() === row.join()));
+      const startAt = sheet.getRange('a1:b4');
+      const r0 = startAt.offset(0, 0);
+      r0.setValues(rd);
+      const x0 = r0.removeDuplicates();
+      expect(x0.getValues()).toEqual(unique);
+      expect(x0.getA1Notation()).toBe(r0.offset(0, 0, unique.length, 2).getA1Notation());
+      // nothing to remove
+      const r1 = startAt.offset(5, 1, unique.length, 2);
+      r1.setValues(unique);
+      const x1 = r1.removeDuplicates();
+      expect(x1.getValues()).toEqual(unique);
+      expect(x1.getA1Notation()).toBe(r1.getA1Notation());
+      // every column given: same as none
+      const r2 = startAt.offset(10, 2);
+      r2.setValues(rd);
+      const x2 = r2.removeDuplicates([r2.getColumn(), r2.getColumn() + 1]);
+      expect(x2.getValues()).toEqual(unique);
+      // one comparison column (the second)
+      const r3 = startAt.offset(15, 3);
+      r3.setValues(rd);
+      const byCol2 = rd.filter((row, i) => !rd.slice(0, i).some((f) => f[1] === row[1]));
+      const x3 = r3.removeDuplicates([r3.getColumn() + 1]);
+      expect(x3.getValues()).toEqual(byCol2);
+      expect(x3.getA1Notation()).toBe(r3.offset(0, 0, byCol2.length, 2).getA1Notation());
     },
   );
   // gas-fakes@dedcae3 test/testsheetsvalues.js:330-340
   check(
-    'trimWhitespace',
+    'trimWhitespace trims and collapses spaces, formula-like text stays text',
     { src: 'test/testsheetsvalues.js:330-340', covers: ['Range.trimWhitespace'] },
     ({ sheet }) => {
-      const r = sheet.getRange('A1:A2');
-      r.setValues([[' preceding space'], ['two  middle  spaces']]).trimWhitespace();
-      expect(r.getValues()).toEqual([['preceding space'], ['two middle spaces']]);
+      const r = sheet.getRange('A1:B2');
+      const v = [
+        [' preceding space', 'following space '],
+        ['two  middle  spaces', '   =SUM(1,2)'],
+      ];
+      r.setValues(v); // '   =SUM(1,2)' starts with spaces: text, not a formula
+      r.trimWhitespace();
+      expect(r.getValues()).toEqual(v.map((row) => row.map((x) => x.trim().replace(/\s+/g, ' '))));
     },
   );
   // gas-fakes@dedcae3 test/testsheetsvalues.js:341-344
