@@ -5,7 +5,7 @@
  * with the row count or breaks its budget, so a regression fails the run.
  *
  *   npm run bench                 all operations at their default sizes (up to 100,000 rows)
- *   npm run bench -- setup submit only these (setup, submit, normalize, summaries, weekly)
+ *   npm run bench -- setup submit only these (setup, submit, normalize, summaries, weekly, ask)
  *   npm run bench -- --quick      1,000 and 10,000 rows only
  */
 import { benchSetup } from './setup';
@@ -13,6 +13,7 @@ import { benchSubmit } from './submit';
 import { benchNormalize } from './normalize';
 import { benchSummaries } from './summaries';
 import { benchWeekly } from './weekly';
+import { benchAsk } from './ask';
 import type { BenchRow } from './measure';
 
 const args = process.argv.slice(2);
@@ -52,4 +53,5 @@ if (want('summaries'))
   table('refreshSummaries (issue #5)', benchSummaries(sizes([1000, 10000, 100000])));
 if (want('weekly'))
   table('sendWeeklySummary and doGet (issue #6)', benchWeekly(sizes([1000, 100000])));
+if (want('ask')) table('Ask page (issue 14)', benchAsk(sizes([1000, 100000])));
 console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -41,7 +41,7 @@ const WORDS = [
 ];
 
 /** A runtime whose data tab holds `n` standardized rows (written through raw, uncounted access). */
-function seeded(n: number, distDir: string): Runtime {
+export function seeded(n: number, distDir: string): Runtime {
   const rt = createRuntime({ distDir, now: new Date('2026-03-03T15:00:00Z') });
   rt.run('setUpSheet');
   const ss = rt.spreadsheet as unknown as Spreadsheet;

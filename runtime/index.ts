@@ -101,6 +101,11 @@ export interface RunOptions {
   kind?: ExecutionKind;
   /** Session.getEffectiveUser() (default: the user). */
   effectiveUser?: string;
+  /**
+   * A web-app context (google.script.run from a page served by doGet): no containing document, so
+   * getDocumentLock() and getDocumentCache() return null. doGet itself always runs as one.
+   */
+  webApp?: boolean;
 }
 
 export interface FireResult {
@@ -122,6 +127,11 @@ export interface WebResponse {
   output: unknown;
 }
 
+export interface WebGetOptions {
+  /** Email of the visitor (Session.getActiveUser()); '' = anonymous. Default: the owner. */
+  visitor?: string;
+}
+
 export interface RuntimeClock {
   now(): Date;
   set(t: Date | number): void;
@@ -138,8 +148,13 @@ export interface Runtime {
   runFromClient(name: string, ...args: unknown[]): unknown;
   /** Like runFromClient, as another user. */
   runFromClientAs(opts: RunOptions, name: string, ...args: unknown[]): unknown;
-  /** A web-app GET: runs doGet(e) with the query parameters and renders the output. */
-  get(params?: Record<string, string | string[]>): WebResponse;
+  /**
+   * A web-app GET: runs doGet(e) with the query parameters and renders the output. The web app
+   * executes as the owner (USER_DEPLOYING); `visitor` is who opened it: Session.getActiveUser()
+   * returns their email, '' for an anonymous visitor (or one outside the owner's domain), as in
+   * Apps Script. Default: the owner.
+   */
+  get(params?: Record<string, string | string[]>, opts?: WebGetOptions): WebResponse;
   /** Raw, uncounted host access to the workbook. */
   spreadsheet: FakeSpreadsheet;
   tracker: CallTracker;
@@ -396,6 +411,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       effectiveUser: o.effectiveUser,
       authMode: o.authMode ?? 'FULL',
       kind: o.kind,
+      webApp: o.webApp ?? o.kind === 'web',
     });
     startedAt.set(e.id, nowMs());
     try {
@@ -466,7 +482,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     runAs: (o, name, ...args) => execute({ kind: 'editor', ...o }, name, args),
     runFromClient: (name, ...args) => runFromClientAs({}, name, ...args),
     runFromClientAs,
-    get: (params = {}) => {
+    get: (params = {}, getOpts = {}) => {
       const parameter: Record<string, string> = {};
       const parameters: Record<string, string[]> = {};
       for (const [k, v] of Object.entries(params)) {
@@ -486,7 +502,9 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         pathInfo: '',
       };
       const out = unwrap(
-        execute({ kind: 'web', user: owner, effectiveUser: owner }, 'doGet', [e]),
+        execute({ kind: 'web', user: getOpts.visitor ?? owner, effectiveUser: owner }, 'doGet', [
+          e,
+        ]),
       ) as {
         getContent?: () => string;
         getMimeType?: () => unknown;

@@ -15,6 +15,7 @@ export {
   closeMyRequest,
 } from './gas/sidebar';
 export { doGet } from './gas/webapp';
+export { getAskPageOptions, getAskSuggestions, submitAsk } from './gas/ask';
 export { sendWeeklySummary, previewWeeklySummary, sendTestWeeklySummary } from './gas/weekly';
 export {
   previewNormalization,

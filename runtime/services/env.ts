@@ -19,6 +19,11 @@ export interface Execution {
   kind: ExecutionKind;
   /** Function name being executed. */
   name: string;
+  /**
+   * A web-app execution (doGet, or google.script.run from a web-app page): no containing document,
+   * so LockService.getDocumentLock() and CacheService.getDocumentCache() return null.
+   */
+  webApp?: boolean;
 }
 
 /**
@@ -54,6 +59,7 @@ export class Executions {
       authMode: spec.authMode ?? 'FULL',
       kind: spec.kind ?? 'editor',
       name: spec.name,
+      webApp: spec.webApp ?? spec.kind === 'web',
     };
     this.stack.push(e);
     return e;

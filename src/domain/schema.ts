@@ -154,7 +154,7 @@ export const DEFAULT_LISTS: Readonly<
     'Accessibility',
     'Content',
   ],
-  channel: ['Slack', 'GitHub', 'Email', 'Meeting', 'Office hours', 'Other'],
+  channel: ['Slack', 'GitHub', 'Email', 'Meeting', 'Office hours', 'Self-service', 'Other'],
   requestType: [
     'Question',
     'Bug',

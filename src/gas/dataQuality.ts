@@ -26,13 +26,15 @@ export interface QualityAccumulator {
   rows: number;
   standardized: number;
   problems: Array<{ row: number; requestId: string; reasons: string[] }>;
+  /** Problems that are not a data row (e.g. answer links judged unhelpful too often, issue 14). */
+  notices: string[];
 }
 
 export function newQualityAccumulator(
   lists: Lists,
   map: Record<FieldKey, number>,
 ): QualityAccumulator {
-  return { lists, map, rows: 0, standardized: 0, problems: [] };
+  return { lists, map, rows: 0, standardized: 0, problems: [], notices: [] };
 }
 
 /** Adds data rows (0-based data row `startRow` = rows[0]) to the scan. */
@@ -83,6 +85,7 @@ export function writeDataQuality(
     pad(['Updated', new Date()]),
     pad([]),
     [...DATA_QUALITY_TABLE_HEADERS],
+    ...q.notices.map((n) => ['', '', toLiteralCell(n), '']),
     ...q.problems.map((p) => [
       p.row,
       toLiteralCell(p.requestId),

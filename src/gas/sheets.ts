@@ -227,6 +227,22 @@ export function withDocumentLock<T>(timeoutMs: number, fn: () => T): LockResult<
   }
 }
 
+/**
+ * Like withDocumentLock, for the request write path, which also runs in the bound script's web app
+ * (the ask page): there Apps Script has no document lock (getDocumentLock() returns null), so the
+ * script lock is used. A bound script belongs to one spreadsheet, so both serialize writers of the
+ * same sheet; they do not exclude each other, which appendRow (atomic, never overwrites) tolerates.
+ */
+export function withWriteLock<T>(timeoutMs: number, fn: () => T): LockResult<T> {
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(timeoutMs)) return { ok: false, busy: true, message: BUSY_MESSAGE };
+  try {
+    return { ok: true, value: fn() };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
 /** The spreadsheet Ui when the execution has one (menu, sidebar, dialog), else null (triggers, editor). */
 export function tryGetUi(): GoogleAppsScript.Base.Ui | null {
   try {

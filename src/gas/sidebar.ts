@@ -16,6 +16,7 @@ import {
   TEAMS_HEADERS,
   TOPICS_HEADERS,
   type FieldKey,
+  type ListKey,
   type Lists,
 } from '../domain/schema';
 import { headerMapOf, rowObject } from '../domain/headers';
@@ -39,6 +40,7 @@ import {
   type StickyValues,
   type SubmitContext,
   type SubmitResult,
+  type ValidRequest,
 } from '../domain/submit';
 import { buildSuggestModel, type SuggestModel, type TrainingRow } from '../domain/suggest';
 import { isDate } from '../domain/time';
@@ -50,6 +52,7 @@ import {
   readTabValues,
   requireAllFields,
   withDocumentLock,
+  withWriteLock,
 } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -99,7 +102,7 @@ function readConfigTab(ss: Spreadsheet, name: string, width: number): TabValues 
 }
 
 /** The editable lists in 6 calls (3 of them cell reads): Teams, Topics and Lists tabs. */
-function readListsCompact(ss: Spreadsheet): Lists {
+export function readListsCompact(ss: Spreadsheet): Lists {
   return parseLists({
     teams: readConfigTab(ss, SHEETS.teams, TEAMS_HEADERS.length),
     topics: readConfigTab(ss, SHEETS.topics, TOPICS_HEADERS.length),
@@ -120,7 +123,7 @@ function activeLists(lists: Lists): ActiveLists {
   };
 }
 
-interface DataTab {
+export interface DataTab {
   sheet: Sheet;
   header: unknown[];
   map: Record<FieldKey, number>;
@@ -168,12 +171,12 @@ function resolveDataTab(ss: Spreadsheet): DataTab {
 }
 
 /** The data tab using the remembered name (the cheap path of every call but getFormOptions). */
-function dataTab(ss: Spreadsheet): { data: DataTab; props: Properties } {
+export function dataTab(ss: Spreadsheet): { data: DataTab; props: Properties } {
   const props = PropertiesService.getDocumentProperties();
   return { data: readDataTab(ss, props, props.getProperty(DATA_TAB_KEY)), props };
 }
 
-function activeUserEmail(): string {
+export function activeUserEmail(): string {
   try {
     return Session.getActiveUser().getEmail() || '';
   } catch {
@@ -200,7 +203,7 @@ function readSticky(): StickyValues {
 
 /* ------------------------------------------------------------------ options */
 
-function trainingRows(
+export function trainingRows(
   sheet: Sheet,
   map: Record<FieldKey, number>,
   width: number,
@@ -325,6 +328,32 @@ function invalid(errors: FieldErrors): SubmitResult {
   };
 }
 
+/** How a caller of the shared write path (writeRequest) differs from the sidebar. */
+export interface WriteOptions {
+  /** Normally required fields this caller may leave empty (see SubmitContext.optional). */
+  optional?: SubmitContext['optional'];
+  /**
+   * Server-chosen list values accepted even when the sheet's list lacks them (never user input):
+   * e.g. the Self-service channel on a sheet set up before it existed. A Disabled entry stays refused.
+   */
+  extraValues?: Partial<Record<ListKey, readonly string[]>>;
+  /**
+   * Runs under the document lock after the idempotency check and before the append: a message
+   * refuses the request (nothing is written), null admits it.
+   */
+  admit?: () => string | null;
+  /** Runs under the document lock right after the append (e.g. the ask events log). */
+  afterAppend?: (requestId: string, row: number, req: ValidRequest, now: Date) => void;
+  /** Remember the sticky values of the user (the sidebar). Default true. */
+  sticky?: boolean;
+  /**
+   * A web-app writer (the ask page): there is no document lock there (see withWriteLock), so a new
+   * ID is also checked against the Request ID column (a bounded TextFinder) before it is used.
+   * Residual risk: a sidebar submit in the very same instant can still read the same ID state.
+   */
+  webApp?: boolean;
+}
+
 /**
  * Validates and appends one request row. Returns `{ok: true, requestId, row}`, field errors (nothing
  * written), or a busy result when the document lock is not free within SUBMIT_LOCK_MS (nothing
@@ -332,6 +361,14 @@ function invalid(errors: FieldErrors): SubmitResult {
  * the original Request ID and writes nothing.
  */
 export function submitRequest(form: unknown): SubmitResult {
+  return writeRequest(form);
+}
+
+/**
+ * THE write path of a request (submitRequest and submitAsk): validation against the current lists,
+ * the document lock, idempotency by clientRequestId, literal text, one atomic appendRow.
+ */
+export function writeRequest(form: unknown, options: WriteOptions = {}): SubmitResult {
   const ss = getSpreadsheet();
   const tz = getTimeZone(ss);
   const now = new Date();
@@ -340,25 +377,52 @@ export function submitRequest(form: unknown): SubmitResult {
   for (const t of lists.topics)
     routing[t.value] = { vspTeam: t.vspTeam, practiceArea: t.practiceArea };
   const aliases = listAliases({ teams: lists.teams, topics: lists.topics });
+  const active = activeLists(lists);
+  for (const [key, values] of Object.entries(options.extraValues ?? {}) as [
+    ListKey,
+    readonly string[],
+  ][]) {
+    const entries = lists[key] as { value: string }[];
+    const add = values.filter(
+      (v) => !entries.some((e) => e.value.toLowerCase() === v.toLowerCase()),
+    );
+    if (add.length) active[key] = [...active[key], ...add];
+  }
   const checked = validateSubmitForm(form, {
-    lists: activeLists(lists),
+    lists: active,
     tz,
     now,
     routing,
     aliases,
+    optional: options.optional,
   });
   if (!checked.ok) return invalid(checked.errors);
   const req = checked.value;
   const user = activeUserEmail();
   const { data, props } = dataTab(ss);
 
-  const locked = withDocumentLock(SUBMIT_LOCK_MS, (): SubmitResult => {
-    const state = parseState(props.getProperty(SUBMIT_STATE_KEY));
+  let refusal = '';
+  const locked = withWriteLock(SUBMIT_LOCK_MS, (): SubmitResult | null => {
+    const stateKey = SUBMIT_STATE_KEY;
+    const state = parseState(props.getProperty(stateKey));
     if (req.clientRequestId && state) {
       const seen = state.recent.find((r) => r[0] === req.clientRequestId);
       if (seen) return { ok: true, requestId: seen[1], row: seen[2], duplicate: true };
     }
-    const { id, state: idState } = nextRequestId(state, now, tz);
+    const refused = options.admit ? options.admit() : null;
+    if (refused) {
+      refusal = refused;
+      return null;
+    }
+    let { id, state: idState } = nextRequestId(state, now, tz);
+    if (options.webApp) {
+      const ids = data.sheet.getRange(1, data.map.requestId, data.sheet.getMaxRows(), 1);
+      for (let tries = 0; tries < 5; tries++) {
+        const taken = ids.createTextFinder(id).matchEntireCell(true).matchCase(true).findNext();
+        if (!taken) break;
+        ({ id, state: idState } = nextRequestId(idState, now, tz));
+      }
+    }
     const values = requestRowValues(req, { requestId: id, loggedAt: now, loggedBy: user });
     const row: unknown[] = data.header.map(() => '');
     for (const f of FIELDS) row[data.map[f.key] - 1] = values[f.key];
@@ -371,11 +435,13 @@ export function submitRequest(form: unknown): SubmitResult {
     ]
       .filter((r) => r[0])
       .slice(-RECENT_IDS);
-    props.setProperty(SUBMIT_STATE_KEY, JSON.stringify({ ...idState, recent }));
+    props.setProperty(stateKey, JSON.stringify({ ...idState, recent }));
+    if (options.afterAppend) options.afterAppend(id, rowNumber, req, now);
     return { ok: true, requestId: id, row: rowNumber, duplicate: false };
   });
   if (!locked.ok) return { ok: false, busy: true, message: BUSY_MESSAGE, errors: {} };
-  if (locked.value.ok && !locked.value.duplicate) {
+  if (locked.value === null) return { ok: false, busy: false, message: refusal, errors: {} };
+  if (locked.value.ok && !locked.value.duplicate && options.sticky !== false) {
     try {
       PropertiesService.getUserProperties().setProperty(
         STICKY_KEY,

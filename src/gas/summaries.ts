@@ -51,6 +51,9 @@ import {
   withDocumentLock,
 } from './sheets';
 import { saveDashboardSnapshot } from './webapp';
+import { ANSWERS_SHEET, answersBlock, flaggedLinkMessages } from '../domain/answers';
+import { attachAnswers } from './answers';
+import { invalidateAnswerIndex } from './ask';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -300,6 +303,8 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
     cols,
     reportOptions(settings, lists, timeZone, now),
   );
+  // Issue 14: the automated response rate from real ask events, and the Answers statistics.
+  const answers = attachAnswers(ss, report, lists, { trim: true });
   const compileSeconds = (Date.now() - started) / 1000;
   const summary = renderSummary(report, compileSeconds);
   const trends = renderTrends(report);
@@ -345,6 +350,8 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   syncPivots(teamTab, source, cols, teamPivots, w);
   const trendsTab = writeGeneratedTab(w, SHEETS.trends, trends, null);
   syncCharts(trendsTab, charts.trends, w);
+  if (answers)
+    writeGeneratedTab(w, ANSWERS_SHEET, answersBlock(answers, report.selfService ?? null), null);
   if (props && JSON.stringify(w.next) !== JSON.stringify(grown)) {
     props.setProperty(LAYOUT_KEY, JSON.stringify(w.next));
   }
@@ -352,8 +359,11 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   // 4. Data quality (issue #4's tab) from the same read, and the dashboard's aggregates (issue #6).
   const quality = newQualityAccumulator(lists, zeroBased(cols));
   addQualityRows(quality, values.slice(1), 0);
+  if (answers) quality.notices.push(...flaggedLinkMessages(answers));
   writeDataQuality(ss, dataSheet, quality, timeZone);
   saveDashboardSnapshot(report, lists);
+  // The ask page's answer index (topics, keywords, links, settings) is rebuilt on its next use.
+  invalidateAnswerIndex();
   return {
     rows: report.totalRows,
     compileSeconds,

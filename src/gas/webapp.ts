@@ -31,6 +31,7 @@ import {
   type DashboardSnapshot,
 } from '../domain/render/fromReport';
 import { getSpreadsheet, readSettings } from './sheets';
+import { askPage } from './ask';
 
 /** Script-properties prefix of the stored snapshot chunks. */
 export const SNAPSHOT_PREFIX = 'supportTracker.dashboardSnapshot';
@@ -52,6 +53,8 @@ type WebOutput = GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.Tex
 
 /** Web app entry point: the dashboard page, its JSON (`?format=json`) or "not published". */
 export function doGet(e?: GoogleAppsScript.Events.DoGet): WebOutput {
+  // Issue 14: the "Ask platform support" page (signed-in domain users only), see ask.ts.
+  if (String(e?.parameter?.page ?? '').toLowerCase() === 'ask') return askPage();
   const json = String(e?.parameter?.format ?? '').toLowerCase() === 'json';
   const state = dashboardState();
   if (!state.published) {

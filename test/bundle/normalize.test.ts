@@ -344,7 +344,9 @@ describe('data validation', () => {
       /VFS team: one of Frontend Tools, Benefits Intake, Benefits Claims, Health Care Application/,
     );
     const channel = rules(rt).find((x) => x.h === 'Channel')?.dv;
-    expect(channel?.getHelpText()).toMatch(/Slack, GitHub, Email, Meeting, Office hours, Other/);
+    expect(channel?.getHelpText()).toMatch(
+      /Slack, GitHub, Email, Meeting, Office hours, Self-service, Other/,
+    );
     // The mirror lists exactly the active Channel values (list edits flow through its formulas).
     const mirror = values(rt, 'Validation lists');
     expect(
@@ -352,7 +354,7 @@ describe('data validation', () => {
         .slice(1)
         .map((row) => row[2])
         .filter((v) => v !== ''),
-    ).toEqual(['Slack', 'GitHub', 'Email', 'Meeting', 'Office hours', 'Other']);
+    ).toEqual(['Slack', 'GitHub', 'Email', 'Meeting', 'Office hours', 'Self-service', 'Other']);
     expect(sheet(rt, 'Validation lists').isSheetHidden()).toBe(true);
     // Warn mode: one highlight rule per list column, using INDIRECT to reach the config tab.
     const cf = sheet(rt, TAB).getConditionalFormatRules();

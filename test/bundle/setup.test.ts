@@ -156,6 +156,7 @@ describe('setUpSheet on a legacy sheet (through dist/Code.js)', () => {
       'Email',
       'Meeting',
       'Office hours',
+      'Self-service', // issue 14: asks answered on the ask page
       'Other',
     ]);
     // Changed with data validation on setup (issue #4 rules applied by setUpSheet): the hidden

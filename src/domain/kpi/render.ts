@@ -5,6 +5,7 @@
  * writes the formats before the values, so user text such as a topic "=x" or "2024" is stored as
  * typed (no formula, no number, and no apostrophe that a plain-text cell would keep).
  */
+import { SELF_SERVICE_KPI_LABEL } from '../answers';
 import type { KpiValues, Ranked } from './accumulator';
 import type { Goal, PeriodReport, Report } from './report';
 
@@ -114,6 +115,16 @@ function kpiLines(r: Report): KpiLine[] {
       goal: r.goals.standardizedRate,
     },
     { label: 'Automated response rate', get: (k) => k.automatedRate, fmt: FMT.percent },
+    ...(r.selfService
+      ? [
+          {
+            label: SELF_SERVICE_KPI_LABEL,
+            get: (_k: KpiValues, p: PeriodReport | null) =>
+              p && r.selfService ? r.selfService[p.key].automatedRate : null,
+            fmt: FMT.percent,
+          },
+        ]
+      : []),
     { label: 'Docs answer rate', get: (k) => k.docsAnswerRate, fmt: FMT.percent },
     { label: 'Misrouted rate', get: (k) => k.misroutedRate, fmt: FMT.percent },
     {

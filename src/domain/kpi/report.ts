@@ -2,6 +2,7 @@
  * `computeReport`: every KPI, period, trend and breakdown of the summary tabs, the weekly email and
  * the dashboard, in ONE pass over the data rows.
  */
+import type { SelfServiceKpi } from '../answers';
 import type { Lists } from '../schema';
 import type { Breakdowns, KpiValues } from './accumulator';
 import { KpiAccumulator } from './accumulator';
@@ -98,6 +99,12 @@ export interface Report {
   goals: Record<GoalKey, Goal | null>;
   /** Empty-state and data caveats, as sentences for the Summary tab. */
   notices: string[];
+  /**
+   * Issue 14: the automated response rate from real ask-page events (set by refreshSummaries from
+   * the Ask log, see domain/answers.ts selfServiceKpi); absent when no ask was ever logged. Kept
+   * apart from `kpis.automatedRate`, which counts rows whose Resolution says "Automated answer".
+   */
+  selfService?: SelfServiceKpi;
 }
 
 /** Default goals: the 95% standardized goal of the issue and the 3-business-hour policy (p90). */

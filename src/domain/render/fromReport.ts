@@ -3,6 +3,7 @@
  * No KPI is computed here: numbers are read from the Report. The only row access is listing the
  * flagged requests of the week for the (internal) email, by the same week rule the Report uses.
  */
+import { SELF_SERVICE_KPI_LABEL } from '../answers';
 import type { Goal, GoalKey, PeriodReport, Report } from '../kpi/report';
 import type { Ranked } from '../kpi/accumulator';
 import type { FieldKey } from '../schema';
@@ -117,6 +118,22 @@ export function kpiRows(
   return rows;
 }
 
+/**
+ * Issue 14: the automated response rate from real ask-page events (last complete week), right after
+ * the row-based "Automated answers" rate, when the Report carries it (an ask was ever logged).
+ */
+export function withSelfService(rows: KpiRow[], report: Report): KpiRow[] {
+  if (!report.selfService) return rows;
+  const row: KpiRow = {
+    key: 'selfServiceAutomatedRate',
+    label: SELF_SERVICE_KPI_LABEL,
+    unit: 'rate',
+    value: report.selfService.lastWeek.automatedRate,
+  };
+  const i = rows.findIndex((r) => r.key === 'automatedRate');
+  return i < 0 ? [...rows, row] : [...rows.slice(0, i + 1), row, ...rows.slice(i + 1)];
+}
+
 function named(r: readonly Ranked[]): NamedCount[] {
   return r.map((x) => ({ name: x.label, count: x.value }));
 }
@@ -153,7 +170,7 @@ export function digestFromReport(report: Report, src: DigestSources): WeeklyDige
     weekEnd: lw.lastDayIso ?? '',
     count: k.requests,
     previousCount: lw.previousRequests,
-    kpis: kpiRows(k, report.goals, report.slaHours, false),
+    kpis: withSelfService(kpiRows(k, report.goals, report.slaHours, false), report),
     topTopics: named(lw.breakdowns.topics),
     weeklyVolume: report.weeks.map((w) => ({ weekStart: w.startIso, count: w.kpis.requests })),
     docGaps: {
@@ -262,7 +279,7 @@ export function dashboardSnapshotFromReport(
     timeZone: report.timeZone,
     weekStart: lw.firstDayIso ?? '',
     weekEnd: lw.lastDayIso ?? '',
-    kpis: kpiRows(lw.kpis, g, report.slaHours, true),
+    kpis: withSelfService(kpiRows(lw.kpis, g, report.slaHours, true), report),
     trends: {
       weeks: weeks.map((w) => w.startIso),
       series: [
