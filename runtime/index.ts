@@ -528,6 +528,10 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     }
   });
 
+  if (process.env.ST_PRODUCT_CALLS_FILE && !opts.noBundle && distDir === defaultDistDir()) {
+    recordProductCalls(tracker, executions, process.env.ST_PRODUCT_CALLS_FILE);
+  }
+
   const clientWarnings: Runtime['clientWarnings'] = [];
   const runFromClientAs = (o: RunOptions, name: string, ...args: unknown[]): unknown => {
     if (name.endsWith('_')) throw new Error(`Script function not found: ${name}`);
@@ -720,6 +724,25 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     }),
   };
   return rt;
+}
+
+/** Names already appended to the product-calls file by this process. */
+const productCallsWritten = new Set<string>();
+
+/**
+ * Conformance (runtime/README.md): with ST_PRODUCT_CALLS_FILE set, every service method the
+ * product bundle (the default dist/, not a throwaway test bundle) calls inside an execution is
+ * appended to that file once per process (`Range.getValues`; `!Range.copyTo` when not emulated).
+ * Calls that tests make on the globals outside an execution are not the product's and are skipped.
+ */
+function recordProductCalls(tracker: CallTracker, executions: Executions, file: string): void {
+  tracker.onCall((rec) => {
+    if (executions.current().id === 0) return;
+    const line = rec.notEmulated ? `!${rec.name}` : rec.name;
+    if (productCallsWritten.has(line)) return;
+    productCallsWritten.add(line);
+    fs.appendFileSync(file, `${line}\n`);
+  });
 }
 
 function errorMessage(err: unknown): string {

@@ -41,6 +41,7 @@ export class FakeSpreadsheetApp implements Pick<
   | 'PivotValueDisplayType'
   | 'DateTimeGroupingRuleType'
   | 'Dimension'
+  | 'Direction'
   | 'BorderStyle'
   | 'WrapStrategy'
   | 'BooleanCriteria'
@@ -57,6 +58,7 @@ export class FakeSpreadsheetApp implements Pick<
   readonly DateTimeGroupingRuleType =
     E.DateTimeGroupingRuleType as unknown as App['DateTimeGroupingRuleType'];
   readonly Dimension = E.Dimension as unknown as App['Dimension'];
+  readonly Direction = E.Direction as unknown as App['Direction'];
   readonly BorderStyle = E.BorderStyle as unknown as App['BorderStyle'];
   readonly WrapStrategy = E.WrapStrategy as unknown as App['WrapStrategy'];
   readonly BooleanCriteria = E.BooleanCriteria as unknown as App['BooleanCriteria'];

@@ -15,6 +15,7 @@ export { FakeEmbeddedChart } from './chart';
 export { FakePivotTable } from './pivot';
 export { FakeDataValidation } from './validation';
 export { FakeProtection } from './protection';
+export { FakeNamedRange } from './named';
 export { FakeConditionalFormatRule } from './conditional';
 export { FakeSpreadsheetApp, FakeCharts } from './app';
 export { workbookToJSON, workbookFromJSON } from './json';
