@@ -65,7 +65,6 @@ export type AskResult =
   | { ok: true; requestId: string; duplicate: boolean; followUpUrl: string }
   | { ok: false; message: string };
 
-/** The signed-in visitor's email, '' when anonymous or unknown. 2 service calls. */
 /**
  * The ask page belongs to the bound build's web app. The editor add-on has no web app, and its
  * Script properties and script cache are shared by every document using it, so there the ask
@@ -74,6 +73,7 @@ export type AskResult =
 export const ADDON_ASK_MESSAGE =
   "The ask page is not part of the Support Tracker add-on: it is served by the bound script's web app.";
 
+/** The signed-in visitor's email, '' when anonymous or unknown. 2 service calls. */
 function signedInUser(): string {
   try {
     return String(Session.getActiveUser().getEmail() || '').trim();
