@@ -13,6 +13,7 @@ export {
   submitRequest,
   getMyOpenRequests,
   closeMyRequest,
+  markRepliedNow,
 } from './gas/sidebar';
 export { doGet } from './gas/webapp';
 export { getAskPageOptions, getAskSuggestions, submitAsk } from './gas/ask';
@@ -27,4 +28,8 @@ export {
 } from './gas/normalize';
 export { refreshSummaries } from './gas/summaries';
 export { installTriggers, removeTriggers } from './gas/triggers';
+export { onEdit } from './gas/formCache';
+export { showGettingStarted, getGettingStarted, runGettingStartedStep } from './gas/gettingStarted';
+export { acceptDocLink } from './gas/docLinks';
+export { runScheduledWork } from './gas/scheduler';
 export { showAdminDialog, getAdminState, saveAdminState } from './gas/admin';

@@ -24,6 +24,11 @@ export interface Execution {
    * so LockService.getDocumentLock() and CacheService.getDocumentCache() return null.
    */
   webApp?: boolean;
+  /**
+   * False when the execution has no active document: an editor add-on's time-driven trigger or
+   * web-app request (SpreadsheetApp.getActiveSpreadsheet() returns null there).
+   */
+  document: boolean;
 }
 
 /**
@@ -42,7 +47,15 @@ export class Executions {
     const top = this.stack[this.stack.length - 1];
     if (top) return top;
     const d = this.defaults();
-    return { id: 0, user: d.user, effectiveUser: d.user, authMode: 'FULL', kind: 'host', name: '' };
+    return {
+      id: 0,
+      user: d.user,
+      effectiveUser: d.user,
+      authMode: 'FULL',
+      kind: 'host',
+      name: '',
+      document: true,
+    };
   }
 
   depth(): number {
@@ -60,6 +73,7 @@ export class Executions {
       kind: spec.kind ?? 'editor',
       name: spec.name,
       webApp: spec.webApp ?? spec.kind === 'web',
+      document: spec.document ?? true,
     };
     this.stack.push(e);
     return e;
@@ -88,6 +102,10 @@ export interface ServiceEnv {
   scriptId: string;
   /** The bundle's global object (vm context): template scriptlets run in it. */
   globals(): object;
+  /** True when the runtime models an editor add-on (see runtime/README.md, "Editor add-on"). */
+  addon: boolean;
+  /** OAuth scopes of the loaded manifest (<distDir>/appsscript.json); null when there is none. */
+  scopes: readonly string[] | null;
 }
 
 /** Default error factory (host realm) for services used without a loaded bundle. */
@@ -114,6 +132,7 @@ export const SCOPES = {
   scriptapp: 'https://www.googleapis.com/auth/script.scriptapp',
   email: 'https://www.googleapis.com/auth/userinfo.email',
   storage: 'https://www.googleapis.com/auth/script.storage',
+  allSpreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
 } as const;
 
 /**

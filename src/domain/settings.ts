@@ -50,6 +50,8 @@ export interface Settings {
   askFollowUpUrl: string;
   /** Ask page: most asks per user per hour. */
   askRateLimitPerHour: number;
+  /** A median, p90 or rate computed from fewer rows than this shows "too few to tell". */
+  minKpiN: number;
 }
 
 export type SettingKey = keyof Settings;
@@ -404,6 +406,14 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     label: 'Ask page asks per user per hour',
     defaultCell: '20',
     description: 'Ask page: most questions one person may submit per hour (abuse limit).',
+    parse: wholeNumber(1, 1000, 'be a whole number 1-1000'),
+  }),
+  def({
+    key: 'minKpiN',
+    label: 'Minimum n for a KPI',
+    defaultCell: '5',
+    description:
+      'A median, p90 or rate computed from fewer requests than this shows "too few to tell" (Summary, email, dashboard).',
     parse: wholeNumber(1, 1000, 'be a whole number 1-1000'),
   }),
 ];

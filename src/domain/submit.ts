@@ -512,6 +512,8 @@ export interface OpenRequest {
   vfsTeam: string;
   /** ISO string or ''. */
   requestedAt: string;
+  /** ISO string of First response at, or '' while nobody has replied. */
+  firstResponseAt: string;
 }
 
 export interface OpenRequestsResult {
@@ -519,6 +521,11 @@ export interface OpenRequestsResult {
   /** How many of the newest rows were searched (the read is bounded). */
   scannedRows: number;
 }
+
+/** Result of markRepliedNow(input): the First response at now stored (ISO). */
+export type RepliedResult =
+  | { ok: true; requestId: string; row: number; firstResponseAt: string; already: boolean }
+  | { ok: false; message: string };
 
 /** Result of closeMyRequest(input). */
 export type CloseResult =

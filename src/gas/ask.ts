@@ -36,6 +36,7 @@ import { activeValues } from '../domain/schema';
 import { buildSuggestModel } from '../domain/suggest';
 import type { FieldErrors } from '../domain/submit';
 import { bumpCacheVersion, cachedJson } from './versionedCache';
+import { ADDON } from './flavor';
 import { getSpreadsheet, readSettings, readTabValues } from './sheets';
 import { dataTab, readListsCompact, trainingRows, writeRequest } from './sidebar';
 
@@ -63,6 +64,14 @@ export interface AskPageOptions {
 export type AskResult =
   | { ok: true; requestId: string; duplicate: boolean; followUpUrl: string }
   | { ok: false; message: string };
+
+/**
+ * The ask page belongs to the bound build's web app. The editor add-on has no web app, and its
+ * Script properties and script cache are shared by every document using it, so there the ask
+ * globals refuse and the answer index is never cached.
+ */
+export const ADDON_ASK_MESSAGE =
+  "The ask page is not part of the Support Tracker add-on: it is served by the bound script's web app.";
 
 /** The signed-in visitor's email, '' when anonymous or unknown. 2 service calls. */
 function signedInUser(): string {
@@ -115,6 +124,7 @@ export function answerIndex(): AnswerIndex {
 
 /** Makes the cached answer index stale (refreshSummaries, setup). 2 service calls. */
 export function invalidateAnswerIndex(): void {
+  if (ADDON) return;
   bumpCacheVersion(ASK_SCOPE, 'script');
 }
 
@@ -132,6 +142,7 @@ export function askPage(): GoogleAppsScript.HTML.HtmlOutput {
 
 /** Public global: the page's team list, follow-up link and limit (signed-in users only). */
 export function getAskPageOptions(): AskPageOptions {
+  if (ADDON) throw new Error(ADDON_ASK_MESSAGE);
   const user = signedInUser();
   if (!user) throw new Error(SIGN_IN_MESSAGE);
   const index = answerIndex();
@@ -145,6 +156,7 @@ export function getAskPageOptions(): AskPageOptions {
 
 /** Public global: up to 3 doc links for a question, best first (signed-in users only). */
 export function getAskSuggestions(text: unknown): { suggestions: AskSuggestion[] } {
+  if (ADDON) throw new Error(ADDON_ASK_MESSAGE);
   if (!signedInUser()) throw new Error(SIGN_IN_MESSAGE);
   if (typeof text !== 'string' || text.trim().length < 3) return { suggestions: [] };
   return { suggestions: rankAnswers(answerIndex(), text.slice(0, MAX_QUESTION)) };
@@ -164,6 +176,7 @@ function errorsText(errors: FieldErrors): string {
  * suggested topic. Returns `{ok, requestId}` or `{ok: false, message}` (nothing written).
  */
 export function submitAsk(input: unknown): AskResult {
+  if (ADDON) return { ok: false, message: ADDON_ASK_MESSAGE };
   const user = signedInUser();
   if (!user) return { ok: false, message: SIGN_IN_MESSAGE };
   const checked = validateAskInput(input);

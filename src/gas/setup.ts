@@ -61,6 +61,8 @@ import {
 import { readAdmins, requireAdminOrFirstSetup } from './admin';
 import { applyAdminProtections } from './protection';
 import { VALIDATION_LISTS_SHEET, applyValidation, validationStatus } from './validation';
+import { formOptionsChanged } from './formCache';
+import { afterSetUp } from './triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -192,8 +194,13 @@ export function setUpSheet(): SetUpReport {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const done = setUpWorkbook(ss);
     if (done.ok) applyAdminProtections(ss, readAdmins(), ss.getSheetByName(done.dataTab));
+    // Issue 13: remember the spreadsheet (the add-on's time trigger has none) and migrate
+    // legacy triggers to the scheduler. Never fails the setup.
+    const migrated = done.ok ? afterSetUp(ss) : '';
+    if (migrated) done.message = `${done.message} ${migrated}`;
     return done;
   });
+  if (locked.ok) formOptionsChanged();
   const report = locked.ok
     ? locked.value
     : {

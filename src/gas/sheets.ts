@@ -3,8 +3,11 @@
  * Every helper reads or writes in blocks (one getValues / setValues per call) so that the number of
  * service calls of any feature does not grow with the row count.
  *
- * - The spreadsheet is always the bound container (`getActiveSpreadsheet`), never `openById`:
- *   `spreadsheets.currentonly` is enough, for menus, triggers and the web app alike.
+ * - The spreadsheet is the active one (`getActiveSpreadsheet`): the bound container, or the document
+ *   the add-on runs in. Only the add-on build's time trigger has none: the scheduler then opens the
+ *   ID stored at setup (`SpreadsheetApp.openById`, see withSpreadsheet; the add-on manifest alone
+ *   asks for the `spreadsheets` scope). The bound build never calls openById:
+ *   `spreadsheets.currentonly` is enough there, for menus, triggers and the web app alike.
  * - Config tabs (Teams, Topics, Lists, Settings) are small: they are read whole.
  * - The data tab is named in Settings ("Data tab", recorded by setUpSheet), else `Requests`.
  */
@@ -22,9 +25,29 @@ import { toLiteralBlock } from '../domain/literal';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The bound spreadsheet. Throws a clear error when the script is not bound to one. */
+/** The spreadsheet of the running scheduler execution when there is no active one (add-on). */
+let contextSpreadsheet: Spreadsheet | null = null;
+
+/**
+ * Runs `fn` with `ss` as the spreadsheet getSpreadsheet() falls back to when there is no active
+ * spreadsheet (the add-on's time trigger). Reset afterwards, so nothing outlives the execution.
+ */
+export function withSpreadsheet<T>(ss: Spreadsheet, fn: () => T): T {
+  const before = contextSpreadsheet;
+  contextSpreadsheet = ss;
+  try {
+    return fn();
+  } finally {
+    contextSpreadsheet = before;
+  }
+}
+
+/**
+ * The active (bound, or add-on) spreadsheet, else the one the scheduler opened for this execution.
+ * Throws a clear error when there is neither.
+ */
 export function getSpreadsheet(): Spreadsheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = SpreadsheetApp.getActiveSpreadsheet() ?? contextSpreadsheet;
   if (!ss)
     throw new Error('Support Tracker must run from its spreadsheet (no active spreadsheet).');
   return ss;

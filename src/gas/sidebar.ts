@@ -37,6 +37,7 @@ import {
   type FormOptions,
   type OpenRequest,
   type OpenRequestsResult,
+  type RepliedResult,
   type StickyValues,
   type SubmitContext,
   type SubmitResult,
@@ -55,6 +56,8 @@ import {
   withDocumentLock,
   withWriteLock,
 } from './sheets';
+import { cachedJson } from './versionedCache';
+import { FORM_OPTIONS_SCOPE, FORM_OPTIONS_TTL_S } from './formCache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -77,8 +80,6 @@ const STATE_MAX_CHARS = 8500;
 export const TRAINING_ROWS = 5000;
 /** My open requests searches this many of the newest rows (a bounded read). */
 export const OPEN_SCAN_ROWS = 2000;
-const MODEL_CACHE_KEY = 'supportTracker.suggestModel.v1';
-const MODEL_CACHE_S = 900;
 
 /** Opens the sidebar (menu item "Log a request"). */
 export function showSidebar(): void {
@@ -227,33 +228,18 @@ export function trainingRows(
 
 function suggestModel(data: DataTab, lists: Lists): SuggestModel {
   const topics = lists.topics.filter((t) => !t.disabled);
-  const signature = JSON.stringify(topics.map((t) => [t.value, t.keywords]));
-  const cache = CacheService.getDocumentCache();
-  if (cache) {
-    const hit = cache.get(MODEL_CACHE_KEY);
-    if (hit) {
-      try {
-        const parsed = JSON.parse(hit) as { signature: string; model: SuggestModel };
-        if (parsed.signature === signature) return parsed.model;
-      } catch {
-        // Rebuild below.
-      }
-    }
-  }
   const rows = trainingRows(data.sheet, data.map, data.header.length, lists);
-  const model = buildSuggestModel(
+  return buildSuggestModel(
     topics.map((t) => ({ topic: t.value, keywords: t.keywords })),
     rows,
   );
-  if (cache) {
-    const json = JSON.stringify({ signature, model });
-    if (json.length < 90 * 1024) cache.put(MODEL_CACHE_KEY, json, MODEL_CACHE_S);
-  }
-  return model;
 }
 
-/** Everything the sidebar needs in one call (lists, topics, defaults, sticky values, model). */
-export function getFormOptions(): FormOptions {
+/** The part of the form options that is the same for every user: cached (see ./formCache.ts). */
+type SharedFormOptions = Omit<FormOptions, 'now' | 'user' | 'sticky'>;
+
+/** Builds the shared options from the sheet (cold path: about 25 service calls). */
+function buildSharedOptions(): SharedFormOptions {
   const ss = getSpreadsheet();
   const tz = getTimeZone(ss);
   const lists = readListsCompact(ss);
@@ -263,8 +249,6 @@ export function getFormOptions(): FormOptions {
     list.find((v) => v.toLowerCase() === want.toLowerCase()) ?? list[0] ?? '';
   return {
     tz,
-    now: new Date().toISOString(),
-    user: activeUserEmail(),
     lists: {
       teams: [...active.teams],
       topics: [...active.topics],
@@ -290,10 +274,26 @@ export function getFormOptions(): FormOptions {
       status: pick('Open', active.status),
       requestType: '',
     },
-    sticky: readSticky(),
     model: suggestModel(data, lists),
     freeTextTeams: active.teams.length === 0,
     aliases: listAliases({ teams: lists.teams, topics: lists.topics }),
+  };
+}
+
+/**
+ * Everything the sidebar needs in one call (lists, topics, defaults, sticky values, model). Warm:
+ * 8 service calls at any row count (4 for the versioned cache, 2 for the user, 2 for the sticky
+ * values); cold: the sheet reads of buildSharedOptions.
+ */
+export function getFormOptions(): FormOptions {
+  const shared = cachedJson(FORM_OPTIONS_SCOPE, 'shared', buildSharedOptions, {
+    seconds: FORM_OPTIONS_TTL_S,
+  });
+  return {
+    ...shared,
+    now: new Date().toISOString(),
+    user: activeUserEmail(),
+    sticky: readSticky(),
   };
 }
 
@@ -498,6 +498,7 @@ export function getMyOpenRequests(): OpenRequestsResult {
       topic: String(r.topic ?? ''),
       vfsTeam: String(r.vfsTeam ?? ''),
       requestedAt: isoOrEmpty(r.requestedAt),
+      firstResponseAt: isoOrEmpty(r.firstResponseAt),
     });
   }
   return { requests, scannedRows: values.length };
@@ -606,5 +607,56 @@ export function closeMyRequest(input: unknown): CloseResult {
     return { ok: true, requestId: close.requestId, row };
   });
   if (!locked.ok) return { ok: false, message: BUSY_MESSAGE, errors: {} };
+  return locked.value;
+}
+
+/**
+ * "Replied now" in My open requests: sets First response at = now on one of the user's requests,
+ * found by Request ID (TextFinder, never a full read) under the document lock. A request that
+ * already has a First response at keeps it (idempotent: a retry changes nothing).
+ */
+export function markRepliedNow(input: unknown): RepliedResult {
+  const o = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const requestId = typeof o.requestId === 'string' ? o.requestId.trim() : '';
+  if (!requestId || requestId.length > 64) return { ok: false, message: 'Request ID is missing.' };
+  const user = activeUserEmail().toLowerCase();
+  if (!user) {
+    return {
+      ok: false,
+      message:
+        'Your email address is not available to Support Tracker, so it cannot check that ' +
+        `${requestId} is yours. Nothing was changed: fill in First response at in the sheet.`,
+    };
+  }
+  const ss = getSpreadsheet();
+  const { data } = dataTab(ss);
+  const { sheet, map } = data;
+  const now = new Date();
+  const locked = withDocumentLock(SUBMIT_LOCK_MS, (): RepliedResult => {
+    const found = sheet
+      .getRange(1, map.requestId, sheet.getMaxRows(), 1)
+      .createTextFinder(requestId)
+      .matchEntireCell(true)
+      .matchCase(true)
+      .findNext();
+    const row = found ? found.getRow() : 0;
+    if (row < 2) return { ok: false, message: `Request ${requestId} was not found.` };
+    const current = rowObject(sheet.getRange(row, 1, 1, data.header.length).getValues()[0], map);
+    if (String(current.requestId) !== requestId)
+      return { ok: false, message: `Request ${requestId} was not found.` };
+    if (String(current.loggedBy).trim().toLowerCase() !== user)
+      return { ok: false, message: `${requestId} was logged by someone else.` };
+    if (isDate(current.firstResponseAt))
+      return {
+        ok: true,
+        requestId,
+        row,
+        firstResponseAt: current.firstResponseAt.toISOString(),
+        already: true,
+      };
+    sheet.getRange(row, map.firstResponseAt).setValue(now);
+    return { ok: true, requestId, row, firstResponseAt: now.toISOString(), already: false };
+  });
+  if (!locked.ok) return { ok: false, message: BUSY_MESSAGE };
   return locked.value;
 }

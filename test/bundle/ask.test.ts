@@ -324,6 +324,8 @@ describe('Answers tab and the automated response rate (hand-computed fixture)', 
   let rt: Runtime;
   beforeAll(() => {
     rt = setup();
+    // The fixture is small on purpose: show every rate (issue 12's minimum n would hide n < 5).
+    setSetting(rt, 'Minimum n for a KPI', 1);
     const submit = (requestedAt: string, extra: Record<string, unknown>): void => {
       const r = rt.runFromClient('submitRequest', {
         summary: 'fixture row',

@@ -283,6 +283,8 @@ describe('dashboardJson', () => {
       value: 0.96,
       goal: { value: 0.95, direction: 'atLeast' },
       suppressed: false,
+      n: null,
+      tooFew: false,
     });
     expect(json.trends.weeks).toHaveLength(12);
     expect(json.breakdowns.byTeam).toEqual([

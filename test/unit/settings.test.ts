@@ -40,6 +40,7 @@ describe('defaults', () => {
       // Issue 14: the ask page.
       askFollowUpUrl: '',
       askRateLimitPerHour: 20,
+      minKpiN: 5,
     });
   });
 

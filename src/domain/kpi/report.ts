@@ -46,7 +46,12 @@ export interface ReportOptions {
   resolvedWithinDays?: number;
   /** Goal overrides; `null` removes a default goal. */
   goals?: Partial<Record<GoalKey, Goal | null>>;
+  /** A median, p90 or rate from fewer rows than this is "too few to tell". Default 5. */
+  minN?: number;
 }
+
+/** Default of `ReportOptions.minN` (the Settings default). */
+export const DEFAULT_MIN_N = 5;
 
 /** One reporting period. */
 export interface PeriodReport {
@@ -82,6 +87,8 @@ export interface Report {
   timeZone: string;
   weekStart: number;
   slaHours: number;
+  /** A median, p90 or rate from fewer rows than this is "too few to tell". */
+  minN: number;
   now: Date;
   /** Data rows seen (excluding blank rows). */
   totalRows: number;
@@ -229,6 +236,7 @@ export function computeReport(
     timeZone: opts.timeZone,
     weekStart,
     slaHours,
+    minN: Math.max(1, Math.floor(opts.minN ?? DEFAULT_MIN_N)),
     now: opts.now,
     totalRows,
     undatedRows: undated,
@@ -244,6 +252,9 @@ export function computeReport(
   report.notices = reportNotices(report);
   return report;
 }
+
+/** Below this standardized share, the Summary asks to run Normalize existing rows. */
+export const LOW_STANDARDIZED = 0.5;
 
 /** Plain-language empty-state and caveat sentences for a report. */
 export function reportNotices(r: Report): string[] {
@@ -263,6 +274,10 @@ export function reportNotices(r: Report): string[] {
   if (all.standardized === 0) {
     notes.push(
       `None of the ${r.totalRows} rows is standardized yet: run "Normalize existing rows" so topics, teams and channels can be counted.`,
+    );
+  } else if (all.standardizedRate !== null && all.standardizedRate < LOW_STANDARDIZED) {
+    notes.push(
+      `Only ${Math.round(all.standardizedRate * 1000) / 10}% of the ${r.totalRows} rows are standardized: run "Normalize existing rows" so topics, teams and channels can be counted.`,
     );
   }
   if (r.lastWeek.kpis.requests === 0)

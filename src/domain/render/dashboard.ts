@@ -4,7 +4,16 @@
  * aggregates only (see ./fromReport.ts): no summary, requester, email, link or notes.
  */
 import { escapeHtml } from './escape';
-import { formatDay, formatDayRange, formatGoal, formatKpiValue, meetsGoal } from './format';
+import {
+  formatDay,
+  formatDayRange,
+  formatGoal,
+  formatKpiRowValue,
+  formatKpiValue,
+  formatN,
+  meetsGoal,
+  minNNote,
+} from './format';
 import type {
   DashboardData,
   KpiGoal,
@@ -33,7 +42,13 @@ export interface DashboardJson {
     goal: KpiGoal | null;
     /** True when hidden by small-count suppression (value null). */
     suppressed: boolean;
+    /** Requests the value is computed from (null for counts and totals). */
+    n: number | null;
+    /** True when the value is hidden because n is below the minimum n. */
+    tooFew: boolean;
   }[];
+  /** The minimum n below which a median, p90 or rate shows "too few to tell". */
+  minN: number | null;
   trends: {
     weeks: string[];
     /** Per week: null when shown, else the display of its hidden count ("fewer than 3", "not shown"). */
@@ -96,7 +111,10 @@ export function dashboardJson(d: DashboardData): DashboardJson {
       value: k.suppressed ? null : k.value,
       goal: k.goal ?? null,
       suppressed: !!k.suppressed,
+      n: k.suppressed ? null : (k.n ?? null),
+      tooFew: k.tooFew === true,
     })),
+    minN: d.minN ?? null,
     trends: {
       weeks: [...d.trends.weeks],
       suppressed: d.trends.weeks.map((_, i) => hiddenWeekLabel(d, i)),
@@ -148,6 +166,8 @@ td.num,th.num{text-align:right}
 .cards li{border:1px solid #a9aeb1;border-radius:4px;padding:10px 12px;min-width:240px;flex:1 1 240px}
 .cards .label{font-weight:bold;display:block}
 .cards .value{font-size:1.5rem;display:block}
+.cards .n{display:block;font-size:.85rem;color:#565c65}
+.note{color:#565c65;font-size:.9rem}
 .cards .goal{color:#3d4551;display:block}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 footer{margin-top:32px;color:#3d4551;font-size:.9rem}
@@ -219,15 +239,17 @@ function kpiSection(d: DashboardData): string {
     return '<section aria-labelledby="kpis-h"><h2 id="kpis-h">Key indicators</h2><p>No data yet.</p></section>';
   const cards = d.kpis.map((k) => {
     const goal = formatGoal(k.goal, k.unit);
-    const value = k.suppressed ? 'hidden (small week)' : formatKpiValue(k.value, k.unit);
+    const n = k.suppressed ? '' : formatN(k);
+    const value = k.suppressed ? 'hidden (small week)' : formatKpiRowValue(k);
     return `<li><span class="label">${escapeHtml(k.label)}</span><span class="value">${escapeHtml(
       value,
-    )}</span>${goal ? `<span class="goal">Goal ${escapeHtml(goal)} ${k.suppressed ? '' : statusHtml(k)}</span>` : ''}</li>`;
+    )}</span>${n ? `<span class="n">${escapeHtml(n)}</span>` : ''}${goal ? `<span class="goal">Goal ${escapeHtml(goal)} ${k.suppressed ? '' : statusHtml(k)}</span>` : ''}</li>`;
   });
   return [
     '<section aria-labelledby="kpis-h">',
     '<h2 id="kpis-h">Key indicators</h2>',
     `<ul class="cards">${cards.join('')}</ul>`,
+    `<p class="note">${escapeHtml(minNNote(d.minN))}</p>`,
     '</section>',
   ].join('\n');
 }

@@ -36,6 +36,18 @@ function withGoal(row: Omit<KpiRow, 'goal'>, goal: KpiGoal | undefined): KpiRow 
 }
 
 /**
+ * Applies the minimum n: a value computed from 0 < n < minN rows becomes null with `tooFew` set,
+ * so no renderer can show it (or judge it against a goal) as if it were a fact.
+ */
+export function withMinN(rows: readonly KpiRow[], minN: number): KpiRow[] {
+  return rows.map((r) =>
+    r.n !== undefined && r.n > 0 && r.n < minN && r.value !== null
+      ? { ...r, value: null, tooFew: true }
+      : r,
+  );
+}
+
+/**
  * The KPI rows of one period, with goals, in the order the email table and the dashboard show
  * them. `includeVolume` adds the request count first (the email shows it in its headline instead).
  */
@@ -46,6 +58,10 @@ export function kpiRows(
   includeVolume: boolean,
 ): KpiRow[] {
   const rows: KpiRow[] = [];
+  const total = k.requests;
+  const resolved = k.resolved;
+  const responses = k.firstResponse.n;
+  const resolutions = k.resolution.n;
   if (includeVolume)
     rows.push({ key: 'requests', label: 'Requests', unit: 'count', value: k.requests });
   rows.push(
@@ -55,6 +71,7 @@ export function kpiRows(
         label: 'Standardized rows',
         unit: 'rate',
         value: k.standardizedRate,
+        n: total,
       },
       goalOf(goals, 'standardizedRate'),
     ),
@@ -64,6 +81,7 @@ export function kpiRows(
         label: `Acknowledged within ${slaHours} business hours`,
         unit: 'rate',
         value: k.firstResponse.withinSlaRate,
+        n: responses,
       },
       goalOf(goals, 'withinSlaRate'),
     ),
@@ -72,6 +90,7 @@ export function kpiRows(
       label: 'First response, median (business hours)',
       unit: 'hours',
       value: k.firstResponse.medianBusinessHours,
+      n: responses,
     },
     withGoal(
       {
@@ -79,6 +98,7 @@ export function kpiRows(
         label: 'First response, 90th percentile (business hours)',
         unit: 'hours',
         value: k.firstResponse.p90BusinessHours,
+        n: responses,
       },
       goalOf(goals, 'p90BusinessHours'),
     ),
@@ -87,31 +107,42 @@ export function kpiRows(
       label: 'First response, median (calendar hours)',
       unit: 'hours',
       value: k.firstResponse.medianHours,
+      n: responses,
     },
     {
       key: 'ttrMedianDays',
       label: 'Time to resolution, median',
       unit: 'days',
       value: k.resolution.medianDays,
+      n: resolutions,
     },
     {
       key: 'ttrP90Days',
       label: 'Time to resolution, 90th percentile',
       unit: 'days',
       value: k.resolution.p90Days,
+      n: resolutions,
     },
     {
       key: 'docsAnswerRate',
       label: 'Answered with documentation',
       unit: 'rate',
       value: k.docsAnswerRate,
+      n: resolved,
     },
-    { key: 'automatedRate', label: 'Automated answers', unit: 'rate', value: k.automatedRate },
+    {
+      key: 'automatedRate',
+      label: 'Automated answers',
+      unit: 'rate',
+      value: k.automatedRate,
+      n: resolved,
+    },
     {
       key: 'misroutedRate',
       label: 'Not a platform request (misrouted)',
       unit: 'rate',
       value: k.misroutedRate,
+      n: resolved,
     },
     { key: 'minutes', label: 'Time spent', unit: 'minutes', value: k.minutes },
   );
@@ -129,6 +160,7 @@ export function withSelfService(rows: KpiRow[], report: Report): KpiRow[] {
     label: SELF_SERVICE_KPI_LABEL,
     unit: 'rate',
     value: report.selfService.lastWeek.automatedRate,
+    n: report.selfService.lastWeek.automated + report.selfService.lastWeek.humanResolved,
   };
   const i = rows.findIndex((r) => r.key === 'automatedRate');
   return i < 0 ? [...rows, row] : [...rows.slice(0, i + 1), row, ...rows.slice(i + 1)];
@@ -170,7 +202,11 @@ export function digestFromReport(report: Report, src: DigestSources): WeeklyDige
     weekEnd: lw.lastDayIso ?? '',
     count: k.requests,
     previousCount: lw.previousRequests,
-    kpis: withSelfService(kpiRows(k, report.goals, report.slaHours, false), report),
+    kpis: withMinN(
+      withSelfService(kpiRows(k, report.goals, report.slaHours, false), report),
+      report.minN,
+    ),
+    minN: report.minN,
     topTopics: named(lw.breakdowns.topics),
     weeklyVolume: report.weeks.map((w) => ({ weekStart: w.startIso, count: w.kpis.requests })),
     docGaps: {
@@ -279,7 +315,11 @@ export function dashboardSnapshotFromReport(
     timeZone: report.timeZone,
     weekStart: lw.firstDayIso ?? '',
     weekEnd: lw.lastDayIso ?? '',
-    kpis: withSelfService(kpiRows(lw.kpis, g, report.slaHours, true), report),
+    kpis: withMinN(
+      withSelfService(kpiRows(lw.kpis, g, report.slaHours, true), report),
+      report.minN,
+    ),
+    minN: report.minN,
     trends: {
       weeks: weeks.map((w) => w.startIso),
       series: [
@@ -359,10 +399,12 @@ export function dashboardFromSnapshot(
     threshold,
     weekStart: snapshot.weekStart,
     weekEnd: snapshot.weekEnd,
-    // The KPIs are those of the last week: hidden with its count.
+    // The KPIs are those of the last week: hidden with its count (and every n, a count too).
+    // Otherwise an n under the threshold is not published either (it is a small count).
     kpis: lastHidden
-      ? snapshot.kpis.map((k) => ({ ...k, value: null, suppressed: true }))
-      : snapshot.kpis,
+      ? snapshot.kpis.map((k) => withoutN({ ...k, value: null, suppressed: true }))
+      : snapshot.kpis.map((k) => (k.n !== undefined && k.n < threshold ? withoutN(k) : k)),
+    ...(snapshot.minN === undefined ? {} : { minN: snapshot.minN }),
     trends: {
       weeks: [...snapshot.trends.weeks],
       series: snapshot.trends.series.map((series) => ({
@@ -376,6 +418,13 @@ export function dashboardFromSnapshot(
     byTopic: s.byTopic,
     ...(s.withheld ? { breakdownsWithheld: true } : {}),
   };
+}
+
+/** A KPI row without its n. */
+function withoutN(k: KpiRow): KpiRow {
+  const { n, ...rest } = k;
+  void n;
+  return rest;
 }
 
 /** Weeks of the breakdown period (the last 4 complete weeks: the last 4 trend weeks). */

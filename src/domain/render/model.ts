@@ -21,6 +21,10 @@ export interface KpiRow {
   goal?: KpiGoal;
   /** Hidden by small-count suppression (the week's count is under the threshold): value is null. */
   suppressed?: boolean;
+  /** How many requests a median, p90 or rate is computed from (absent for counts and totals). */
+  n?: number;
+  /** True when 0 < n < the minimum n: `value` is then null and the KPI shows "too few to tell". */
+  tooFew?: boolean;
 }
 
 /** A name with a count (topics, teams). */
@@ -62,8 +66,10 @@ export interface WeeklyDigest {
   count: number;
   /** Requests in the week before, or null when there is no earlier data at all. */
   previousCount: number | null;
-  /** KPI rows for the week, with their goals. */
+  /** KPI rows for the week, with their goals and n. */
   kpis: KpiRow[];
+  /** Medians, p90s and rates from fewer requests than this show "too few to tell". */
+  minN?: number;
   /** Top topics of the week, ranked (the email shows at most 5). */
   topTopics: NamedCount[];
   /** Weekly volume, oldest first (the last entry is the week covered). */
@@ -117,6 +123,8 @@ export interface DashboardData {
   weekStart: string;
   weekEnd: string;
   kpis: KpiRow[];
+  /** Medians, p90s and rates from fewer requests than this show "too few to tell". */
+  minN?: number;
   /**
    * `hidden[i]`: how week i's count is suppressed ('small': under the threshold, 'complement':
    * hidden so that another cannot be derived), or null when shown. A hidden week has every value
