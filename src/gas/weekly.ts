@@ -45,6 +45,7 @@ import { reportOptions } from './summaries';
 import { dashboardUrl } from './webapp';
 import { applyRecipientPolicy, isOwnTriggerRun, readMailPolicy, requireAdmin } from './admin';
 import type { MailPolicy } from '../domain/admin';
+import { SCHEDULER_HANDLER } from './scheduleStore';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -445,7 +446,9 @@ function logged(
  */
 export function sendWeeklySummary(e?: unknown): WeeklyResult | undefined {
   // The weekly trigger (installed by an admin) runs unchanged; any other caller must be an admin.
-  if (!isOwnTriggerRun(e, 'sendWeeklySummary')) requireAdmin('send the weekly summary');
+  // (Its event is that of the caller's own sendWeeklySummary or scheduler trigger.)
+  if (!isOwnTriggerRun(e, 'sendWeeklySummary') && !isOwnTriggerRun(e, SCHEDULER_HANDLER))
+    requireAdmin('send the weekly summary');
   return logged('sendWeeklySummary', () => sendWeeklySummaryOnce(), e);
 }
 

@@ -54,7 +54,8 @@ describe('admins (issue 11)', () => {
     // A run in progress and triggers installed by the admin, so that every guarded action has
     // something it could change.
     rt.run('installTriggers');
-    const trigger = rt.triggers.triggers.find((t) => t.handler === 'sendWeeklySummary');
+    // Issue 13: one scheduler trigger runs the daily refresh and the weekly email.
+    const trigger = rt.triggers.triggers.find((t) => t.handler === 'runScheduledWork');
     expect(trigger).toBeDefined();
     const calls: [string, ...unknown[]][] = [
       ['setUpSheet'],
@@ -184,8 +185,11 @@ describe('admins (issue 11)', () => {
     rt.properties.script.set('supportTracker.admins', JSON.stringify(['boss@example.gov']));
     rt.clock.set(new Date('2026-11-29T15:00:00Z'));
     const fired = rt.fireDueTriggers(new Date('2026-12-01T15:00:00Z'));
-    expect(fired.filter((f) => f.handler === 'sendWeeklySummary').map((f) => f.ok)).toEqual([true]);
+    expect(fired.filter((f) => f.handler === 'runScheduledWork').every((f) => f.ok)).toBe(true);
     expect(rt.outbox.messages).toHaveLength(1);
+    expect(runLog(rt).some((r) => r.Function === 'sendWeeklySummary' && r.Outcome === 'OK')).toBe(
+      true,
+    );
   });
 });
 
