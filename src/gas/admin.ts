@@ -30,11 +30,23 @@ import {
 import { isValidEmail } from '../domain/email';
 import { getSpreadsheet, tryGetUi } from './sheets';
 import { applyAdminProtections } from './protection';
+import { ADDON } from './flavor';
 
 export const ADMINS_KEY = 'supportTracker.admins';
 export const MAIL_POLICY_KEY = 'supportTracker.mailPolicy';
 /** Document-properties key of the trigger installer record (src/gas/triggers.ts). */
 const TRIGGER_OWNER_KEY = 'supportTracker.triggers.owner';
+
+/**
+ * Where the admin list and the mail policy live: Script properties (not editable from the sheet);
+ * in the editor add-on build Document properties, because an add-on's Script properties are shared
+ * by every document that uses it (still not editable from the sheet).
+ */
+function adminStore(): GoogleAppsScript.Properties.Properties {
+  return ADDON
+    ? PropertiesService.getDocumentProperties()
+    : PropertiesService.getScriptProperties();
+}
 
 /** The signed-in user running this execution ('' when Apps Script does not reveal it). */
 export function currentUserEmail(): string {
@@ -51,11 +63,11 @@ export function currentUserEmail(): string {
 
 /** The stored admin list (empty before the first setup). 2 service calls. */
 export function readAdmins(): string[] {
-  return parseAdminList(PropertiesService.getScriptProperties().getProperty(ADMINS_KEY));
+  return parseAdminList(adminStore().getProperty(ADMINS_KEY));
 }
 
 function writeAdmins(admins: readonly string[]): void {
-  PropertiesService.getScriptProperties().setProperty(ADMINS_KEY, JSON.stringify(admins));
+  adminStore().setProperty(ADMINS_KEY, JSON.stringify(admins));
 }
 
 /**
@@ -120,7 +132,7 @@ export function requireAdminOrFirstSetup(action: string): string {
     const earlier = legacyInstaller(false);
     if (earlier && earlier !== user) throw new Error(refusalMessage(action, [earlier], user));
     writeAdmins([user]);
-    const props = PropertiesService.getScriptProperties();
+    const props = adminStore();
     if (!props.getProperty(MAIL_POLICY_KEY))
       props.setProperty(MAIL_POLICY_KEY, JSON.stringify(parseMailPolicy(null, user)));
     return user;
@@ -154,7 +166,7 @@ export function readMailPolicy(): MailPolicy {
   } catch {
     installer = '';
   }
-  const raw = PropertiesService.getScriptProperties().getProperty(MAIL_POLICY_KEY);
+  const raw = adminStore().getProperty(MAIL_POLICY_KEY);
   return parseMailPolicy(raw, installer || readAdmins()[0] || '');
 }
 
@@ -200,7 +212,7 @@ export function saveAdminState(input: unknown): SaveAdminResult {
   if (!lock.tryLock(10000))
     return { ok: false, message: 'Not saved: another admin is saving. Try again.', errors: {} };
   try {
-    PropertiesService.getScriptProperties().setProperties({
+    adminStore().setProperties({
       [ADMINS_KEY]: JSON.stringify(checked.value.admins),
       [MAIL_POLICY_KEY]: JSON.stringify(checked.value.policy),
     });
