@@ -32,14 +32,25 @@ import {
   SHEETS,
   type FieldKey,
 } from '../domain/schema';
+import { MIN_ADOPT_SCORE } from '../domain/headers';
 import {
-  MIN_ADOPT_SCORE,
-  matchHeader,
-  planHeaders,
-  scoreHeaderRow,
-  type HeaderPlan,
-} from '../domain/headers';
-import { defaultListsValues, defaultTeamsValues, defaultTopicsValues } from '../domain/lists';
+  adoptionScore,
+  planFromChoice,
+  proposeMapping,
+  recognisedHeaders,
+  sureChoice,
+  validateChoice,
+  type MappingPlan,
+  type DurationUnit,
+  type MappingChoice,
+  type MappingProposal,
+} from '../domain/mapping';
+import {
+  defaultLists,
+  defaultListsValues,
+  defaultTeamsValues,
+  defaultTopicsValues,
+} from '../domain/lists';
 import {
   SETTING_DEFS,
   columnLetter,
@@ -54,10 +65,12 @@ import {
   readHeaderRow,
   readLists,
   readSheetValues,
+  tryGetUi,
   withDocumentLock,
   writeBlock,
 } from './sheets';
 import { VALIDATION_LISTS_SHEET, applyValidation, validationStatus } from './validation';
+import { readSample, recordUnits, showMappingDialog } from './mapping';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -112,6 +125,15 @@ export interface SetUpReport {
   errors: string[];
   /** Non-blocking findings (e.g. invalid settings, to fix by hand). */
   warnings: string[];
+  /**
+   * Columns not mapped because their mapping is not sure (headless runs) or left for the user to
+   * review, with the proposed field: nothing is appended for those fields.
+   */
+  review: { column: string; header: string; field: string | null; confidence: string; reasons: string[] }[];
+  /** True when the mapping dialog was opened instead of changing anything (menu run). */
+  pendingReview: boolean;
+  /** Units recorded for duration columns (converted to minutes by normalization). */
+  units: { column: string; unit: DurationUnit }[];
 }
 
 /** The config tabs setUpSheet creates when missing, with their default contents. */
@@ -164,6 +186,9 @@ function emptyReport(): SetUpReport {
     changed: false,
     errors: [],
     warnings: [],
+    review: [],
+    pendingReview: false,
+    units: [],
   };
 }
 
@@ -176,13 +201,27 @@ interface DataChoice {
 }
 
 /**
- * Public global (menu "Set up / repair sheet"). Runs under the document lock. When run from the
- * menu it shows the outcome in an alert; without a Ui (editor, trigger) a failure throws so that
+ * Public global (menu "Set up / repair sheet"). Runs under the document lock.
+ *
+ * - `setUpSheet()` from the menu: proposes a column mapping (proposeHeaderMapping). When every
+ *   column is standard or *sure* it sets up at once; otherwise it opens the mapping dialog and
+ *   changes nothing (the dialog calls `setUpSheet(mapping)` on Confirm).
+ * - `setUpSheet(mapping)`: applies a confirmed mapping `{columns: [{index, field}]}` (field = a
+ *   standard header or null for "leave as my own column"); returns the report without an alert.
+ * - Without a Ui (triggers, editor): applies the *sure* mappings only; the rest is reported in
+ *   `review` and their fields are not appended.
+ *
+ * When run from the menu it shows the outcome in an alert; without a Ui a failure throws so that
  * the execution log shows it. Returns the report either way when it does not throw.
  */
-export function setUpSheet(): SetUpReport {
+export function setUpSheet(mapping?: MappingChoice | null): SetUpReport {
+  const confirmed = mapping !== undefined && mapping !== null && typeof mapping === 'object';
+  const ui = confirmed ? null : tryGetUi();
   const locked = withDocumentLock(LOCK_MS, () =>
-    setUpWorkbook(SpreadsheetApp.getActiveSpreadsheet()),
+    setUpWorkbook(SpreadsheetApp.getActiveSpreadsheet(), {
+      choice: confirmed ? mapping : null,
+      interactive: ui !== null,
+    }),
   );
   const report = locked.ok
     ? locked.value
@@ -191,6 +230,14 @@ export function setUpSheet(): SetUpReport {
         message: `Nothing was changed. ${locked.message}`,
         errors: [locked.message],
       };
+  if (report.pendingReview) {
+    showMappingDialog();
+    return report;
+  }
+  if (confirmed) {
+    if (!report.ok) throw new Error(report.message);
+    return report;
+  }
   const shown = alertIfInteractive(
     !report.ok
       ? 'Support Tracker cannot set up this sheet'
@@ -203,19 +250,36 @@ export function setUpSheet(): SetUpReport {
   return report;
 }
 
+export interface SetUpOptions {
+  /** A confirmed mapping (from the dialog or a caller): applied as given. */
+  choice?: MappingChoice | null;
+  /** A person is there to review: a proposal that is not all sure opens the dialog instead. */
+  interactive?: boolean;
+}
+
+/** What setUpWorkbook decided about the columns (for proposeHeaderMapping too). */
+export interface DataTabProposal {
+  report: SetUpReport;
+  choice: DataChoice | null;
+  proposal: MappingProposal | null;
+}
+
 /**
- * The setup itself, without lock or Ui (for the workbench, the smoke run and tests). Validates
- * everything first; returns ok = false with errors and changes nothing when the sheet cannot be
- * adopted.
+ * The data tab and the column-mapping proposal, reading only the header row and a sample of at
+ * most 500 data rows (service calls do not grow with rows).
  */
-export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
+export function proposeForWorkbook(ss: Spreadsheet): DataTabProposal & {
+  settingsSheet: Sheet | null;
+  settingsValues: unknown[][];
+  settings: SettingsParse;
+  byName: Map<string, Sheet>;
+  timeZone: string;
+} {
   const report = emptyReport();
   const timeZone = ss.getSpreadsheetTimeZone();
   const sheets = ss.getSheets();
   const byName = new Map<string, Sheet>();
   for (const s of sheets) byName.set(s.getName(), s);
-
-  // --- Read phase (header rows and small config tabs only) ---
   const settingsSheet = byName.get(SHEETS.settings) ?? null;
   const settingsValues = settingsSheet ? readSheetValues(settingsSheet) : [];
   const settings = parseSettings(settingsValues, { timeZone, sheetName: SHEETS.settings });
@@ -223,26 +287,94 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
     ...settings.errors.map((e) => e.message),
     ...settings.warnings.map((w) => w.message),
   );
-
+  const base = { report, settingsSheet, settingsValues, settings, byName, timeZone };
   const choice = chooseDataTab(byName, settings, report);
-  if (!choice) return fail(report);
+  if (!choice) return { ...base, choice: null, proposal: null };
   report.dataTab = choice.name;
   report.dataTabChoice = choice.choice;
-
-  if (choice.header.some((h) => String(h).trim() !== '') && scoreHeaderRow(choice.header) === 0) {
+  if (choice.header.some((h) => String(h).trim() !== '') && adoptionScore(choice.header) === 0) {
     // Appending the standard columns beside unrelated headers (or a data row) would be a mess.
     report.errors.push(
       `Row 1 of the tab '${choice.name}' names none of the standard columns (such as Requested at, ` +
         'VFS team, Topic, Summary). Put the header row in row 1, or rename the tab, then run Set up / repair sheet again.',
     );
+    return { ...base, choice: null, proposal: null };
+  }
+  const rows = choice.sheet ? readSample(choice.sheet, choice.lastColumn) : [];
+  const proposal = proposeMapping({
+    header: choice.header,
+    rows,
+    lists: configLists(ss, byName),
+    timeZone,
+    now: new Date(),
+  });
+  return { ...base, choice, proposal };
+}
+
+/** The lists for content evidence: the config tabs when they exist (defaults otherwise). */
+function configLists(ss: Spreadsheet, byName: Map<string, Sheet>): ReturnType<typeof readLists> {
+  if (![SHEETS.teams, SHEETS.topics, SHEETS.lists].some((n) => byName.has(n))) return defaultLists();
+  return readLists(ss);
+}
+
+/**
+ * The setup itself, without lock or Ui (for the workbench, the smoke run and tests). Validates
+ * everything first; returns ok = false with errors and changes nothing when the sheet cannot be
+ * adopted. Without options it applies the sure mappings only (headless).
+ */
+export function setUpWorkbook(ss: Spreadsheet, options: SetUpOptions = {}): SetUpReport {
+  const read = proposeForWorkbook(ss);
+  const { report, settingsSheet, settingsValues, settings, byName } = read;
+  const choice = read.choice;
+  const proposal = read.proposal;
+  if (!choice || !proposal) return fail(report);
+
+  // --- The column mapping: confirmed, or the sure part of the proposal ---
+  let chosen: MappingChoice;
+  if (options.choice) {
+    const given = validateChoice(options.choice, choice.header.length);
+    if (!given.ok) {
+      report.errors.push(...given.errors.map((e) => `Tab '${choice.name}': ${e}`));
+      return fail(report);
+    }
+    chosen = options.choice;
+  } else if (options.interactive && !proposal.allSure) {
+    report.ok = true;
+    report.pendingReview = true;
+    report.review = reviewOf(proposal, () => true);
+    report.message =
+      `Please review how the columns of '${choice.name}' map to the standard fields. Nothing was changed yet.`;
+    return report;
+  } else {
+    chosen = sureChoice(proposal);
+  }
+  const validated = validateChoice(chosen, choice.header.length);
+  if (!validated.ok) {
+    report.errors.push(...validated.errors.map((e) => `Tab '${choice.name}': ${e}`));
     return fail(report);
   }
-  const planned = planHeaders(choice.header, choice.lastColumn);
+  // Headless: fields that a not-sure column probably holds are not appended (reported instead).
+  const holdBack = new Set<FieldKey>();
+  if (!options.choice) {
+    const unmapped = proposal.columns.filter(
+      (c) => c.field !== null && !validated.columns.has(fieldKeyOf(c.field)),
+    );
+    for (const c of unmapped) {
+      const k = fieldKeyOf(c.field as string);
+      if (!validated.columns.has(k)) holdBack.add(k);
+    }
+    report.review = reviewOf(proposal, (c) => c.field !== null && holdBack.has(fieldKeyOf(c.field)));
+  }
+  const planned = planFromChoice(choice.header, choice.lastColumn, validated.columns, holdBack);
   if (!planned.ok) {
     report.errors.push(...planned.errors.map((e) => `Tab '${choice.name}': ${e}`));
     return fail(report);
   }
   const plan = planned.plan;
+  for (const [f, unit] of Object.entries(validated.units) as [FieldKey, DurationUnit][]) {
+    const col = plan.columns[f];
+    if (col !== undefined && unit !== 'minutes') report.units.push({ column: columnLetter(col), unit });
+  }
   if (choice.sheet && choice.lastColumn > 0) {
     const merged = choice.sheet.getRange(1, 1, 1, choice.lastColumn).getMergedRanges();
     if (merged.length) {
@@ -278,7 +410,7 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
   const width = choice.lastColumn + plan.appends.length;
   const format = choice.sheet
     ? textFormatPlan(choice.sheet, plan, width)
-    : TEXT_FIELDS.map((k) => plan.columns[k]);
+    : presentColumns(plan, TEXT_FIELDS);
   const needFreeze = !choice.sheet || choice.sheet.getFrozenRows() < 1;
   const needProtection = !choice.sheet || !hasHeaderProtection(choice.sheet);
 
@@ -325,8 +457,16 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
     logRenames(log, choice.name, plan);
   }
 
+  if (report.units.length) recordUnits(validated.units, report.dataTab);
+
   // Headers and config tabs are in place: the validation rules can reference them.
-  ensureValidation(ss, sheet, plan, settings, report);
+  if (holdBack.size === 0) ensureValidation(ss, sheet, plan, settings, report);
+  else
+    report.warnings.push(
+      `${report.review.length} column(s) need your review before data validation is applied: ` +
+        report.review.map((r) => `${r.column} ("${r.header}") looks like ${r.field ?? 'your own column'}`).join(', ') +
+        '. Run Support > Set up / repair sheet from the menu to review them.',
+    );
 
   report.ok = true;
   report.changed =
@@ -350,14 +490,14 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
 function ensureValidation(
   ss: Spreadsheet,
   sheet: Sheet,
-  plan: HeaderPlan,
+  plan: MappingPlan,
   settings: SettingsParse,
   report: SetUpReport,
 ): void {
   let hadMirror = true;
   try {
     const map = {} as Record<FieldKey, number>;
-    for (const k of Object.keys(plan.columns) as FieldKey[]) map[k] = plan.columns[k] - 1;
+    for (const k of Object.keys(plan.columns) as FieldKey[]) map[k] = (plan.columns[k] as number) - 1;
     const lists = readLists(ss);
     const mode = settings.settings.listValidationMode;
     if (sheet.getMaxRows() < 2) {
@@ -416,7 +556,7 @@ function chooseDataTab(
   for (const [name, sheet] of byName) {
     if (RESERVED.has(name)) continue;
     const header = readHeaderRow(sheet);
-    scored.push({ name, sheet, header, score: scoreHeaderRow(header) });
+    scored.push({ name, sheet, header, score: adoptionScore(header) });
   }
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0];
@@ -444,9 +584,8 @@ function chooseDataTab(
   const detail = best
     ? `The closest, '${best.name}', has ${best.score} recognised column(s)` +
       (best.score
-        ? ` (${best.header
-            .filter((h) => matchHeader(h))
-            .map((h) => `"${String(h)}"`)
+        ? ` (${recognisedHeaders(best.header)
+            .map((r) => `"${r.header}"`)
             .join(', ')})`
         : '') +
       `; at least ${MIN_ADOPT_SCORE} are needed.`
@@ -459,8 +598,8 @@ function chooseDataTab(
 }
 
 /** Text columns whose format is not plain text yet (checked on row 2, one getNumberFormats call). */
-function textFormatPlan(sheet: Sheet, plan: HeaderPlan, width: number): number[] {
-  const cols = TEXT_FIELDS.map((k) => plan.columns[k]);
+function textFormatPlan(sheet: Sheet, plan: MappingPlan, width: number): number[] {
+  const cols = presentColumns(plan, TEXT_FIELDS);
   const existingWidth = Math.min(width, sheet.getMaxColumns());
   const probeRow = Math.min(2, sheet.getMaxRows());
   const formats =
@@ -506,8 +645,34 @@ function runs(columns: readonly number[]): [number, number][] {
   return out;
 }
 
+/** The columns of the given fields that the plan holds. */
+function presentColumns(plan: MappingPlan, fields: readonly FieldKey[]): number[] {
+  return fields.map((k) => plan.columns[k]).filter((c): c is number => c !== undefined);
+}
+
+/** Fields of a proposal's columns (standard header -> key). */
+function fieldKeyOf(header: string): FieldKey {
+  return (FIELDS.find((f) => f.header === header) as { key: FieldKey }).key;
+}
+
+/** The proposal's columns that `pick` selects, as review lines. */
+function reviewOf(
+  proposal: MappingProposal,
+  pick: (c: MappingProposal['columns'][number]) => boolean,
+): SetUpReport['review'] {
+  return proposal.columns
+    .filter((c) => !c.standard && c.confidence !== 'sure' && pick(c))
+    .map((c) => ({
+      column: columnLetter(c.index),
+      header: c.header,
+      field: c.field,
+      confidence: c.confidence,
+      reasons: c.reasons,
+    }));
+}
+
 /** Renames and appends headers: one setValues per contiguous run of changed header cells. */
-function applyHeaderPlan(sheet: Sheet, plan: HeaderPlan, width: number, report: SetUpReport): void {
+function applyHeaderPlan(sheet: Sheet, plan: MappingPlan, width: number, report: SetUpReport): void {
   const maxCols = sheet.getMaxColumns();
   if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
   const cells = new Map<number, string>();
@@ -568,7 +733,7 @@ function writeSettingsRows(
 }
 
 /** Appends one Change log row per header rename (one setValues). */
-function logRenames(log: Sheet, dataTab: string, plan: HeaderPlan): void {
+function logRenames(log: Sheet, dataTab: string, plan: MappingPlan): void {
   const now = new Date();
   const runId = `setup-${now.getTime().toString(36)}`;
   const rows = plan.renames.map((r) => [

@@ -211,8 +211,10 @@ function contentFit(field: FieldKey, p: ColumnProfile, ev: HeaderEvidence): Fit 
         };
       if (share >= 0.2)
         return { score: share * 0.6, reason: `${pct(share)} of values are ${LIST_LABELS[own]}` };
-      if (p.distinct <= 0.5 && p.avgLength <= 40) return { score: 0.05, reason: 'short repeated labels' };
-      return { score: -0.2 };
+      if (p.distinct <= 0.5 && p.avgLength <= 40 && p.filled >= 10)
+        return { score: 0.05, reason: 'short repeated labels' };
+      if (p.avgLength <= 40 && p.longText < 0.2) return { score: 0 };
+      return { score: -0.3 };
     }
     default:
       return { score: 0 };
@@ -377,7 +379,18 @@ export function proposeMapping(input: MappingInput): MappingProposal {
         else if (ev.elapsed) reasons.push('an elapsed time (wait or reply time), not time worked');
         else reasons.push('no standard field matches its header and values');
         const anyHint = mine.some((x) => x.total >= 0.3);
-        confidence = (copies.has(c) || ev.presetExtra || ev.elapsed) && !anyHint ? 'sure' : anyHint ? 'unsure' : 'likely';
+        // Values typical of a field, without any header saying so: the user should look.
+        let looks: { field: FieldKey; fit: Fit } | null = null;
+        if (!copies.has(c) && !ev.elapsed) {
+          for (const f of FIELDS) {
+            const fit = contentFit(f.key, p, ev);
+            if (fit.score >= 0.3 && (!looks || fit.score > looks.fit.score)) looks = { field: f.key, fit };
+          }
+        }
+        if (looks && !anyHint) {
+          reasons.push(`its values look like ${FIELD_BY_KEY[looks.field].header} (${looks.fit.reason ?? 'by type'}), but nothing else says so`);
+          confidence = 'unsure';
+        } else confidence = anyHint ? 'unsure' : 'sure';
       }
     }
     const alternatives: Alternative[] = mine

@@ -2,3 +2,4 @@
 export * from './engine';
 export { PRESETS, detectPresets, headerEvidence, canonicalWords, type Preset } from './vocabulary';
 export { profileColumn, type ColumnProfile } from './profile';
+export * from './plan';

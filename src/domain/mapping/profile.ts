@@ -194,7 +194,7 @@ export function profileColumn(
       instant = v;
       dateCells++;
     } else if (typeof v === 'string') {
-      instant = /\d/.test(text) && text.length >= 6 ? parseDateValue(text, timeZone, now) : null;
+      instant = /\d/.test(text) && text.length >= 3 ? parseDateValue(text, timeZone, now) : null;
     }
     if (instant) {
       date++;

@@ -49,8 +49,10 @@ export interface Preset {
   name: string;
   /** Column name -> field (null: a known column that is no standard field). */
   columns: Readonly<Record<string, FieldKey | null>>;
-  /** How many of its column names must appear for the preset to apply (exact, ignoring case). */
+  /** How many of its signature columns must appear for the preset to apply (exact, ignoring case). */
   minHits: number;
+  /** Column names typical of this source only. */
+  signature: readonly string[];
 }
 
 /**
@@ -63,7 +65,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'jira',
     name: 'Jira Cloud CSV export',
-    minHits: 4,
+    minHits: 2,
+    signature: ['Issue key', 'Issue id', 'Issue Type', 'Project key', 'Project name', 'Reporter', 'Σ Time Spent', 'Custom field (Team)', 'Component/s', 'Sprint'],
     columns: {
       'Issue key': 'requestId',
       'Issue id': null,
@@ -99,7 +102,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'zendesk',
     name: 'Zendesk ticket export',
-    minHits: 4,
+    minHits: 2,
+    signature: ['Requester id', 'Requester email', 'Submitter', 'Ticket type', 'Solved at', 'Satisfaction Score', 'First reply time in minutes', 'Full resolution time in minutes', 'Via', 'Group'],
     columns: {
       Id: 'requestId',
       Requester: 'requester',
@@ -136,7 +140,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'github',
     name: 'GitHub issues export',
-    minHits: 4,
+    minHits: 2,
+    signature: ['number', 'createdAt', 'closedAt', 'author', 'Linked pull requests', 'Repository', 'Milestone', 'assignees'],
     columns: {
       number: 'requestId',
       title: 'summary',
@@ -162,7 +167,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'slackbot',
     name: 'VA platform-support Slack bot responses sheet',
-    minHits: 4,
+    minHits: 2,
+    signature: ['TicketId', 'MessageId', 'SubmittedBy', 'DateTimeUTC', 'DateTimeEST', 'MessageLink', 'FirstReplyTimeUTC', 'SuggestedTopic', 'GithubIssueId'],
     columns: {
       TicketId: 'requestId',
       MessageId: null,
@@ -186,6 +192,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'forms',
     name: 'Google Forms responses sheet',
     minHits: 1,
+    signature: ['Timestamp'],
     columns: {
       Timestamp: 'requestedAt',
       'Email address': 'requester',
@@ -199,7 +206,7 @@ export function detectPresets(headers: readonly string[]): Preset[] {
   const keys = new Set(headers.map((h) => headerKey(h)));
   const second = headers.filter((h) => isQuestion(h)).length;
   return PRESETS.filter((p) => {
-    const hits = Object.keys(p.columns).filter((c) => keys.has(headerKey(c))).length;
+    const hits = p.signature.filter((c) => keys.has(headerKey(c))).length;
     if (p.id === 'forms') {
       // A Forms sheet starts with Timestamp and asks questions in its other headers.
       return headerKey(headers[0] ?? '') === 'timestamp' && second >= 1;
