@@ -300,7 +300,9 @@ export function proposeForWorkbook(ss: Spreadsheet): DataTabProposal & {
     );
     return { ...base, choice: null, proposal: null };
   }
-  const rows = choice.sheet ? readSample(choice.sheet, choice.lastColumn) : [];
+  // An adopted tab (every standard header in place) needs no content evidence: no sample read.
+  const adopted = FIELDS.every((f) => choice.header.some((h) => h === f.header));
+  const rows = choice.sheet && !adopted ? readSample(choice.sheet, choice.lastColumn) : [];
   const proposal = proposeMapping({
     header: choice.header,
     rows,
