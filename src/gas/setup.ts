@@ -334,7 +334,7 @@ export function setUpWorkbook(ss: Spreadsheet, options: SetUpOptions = {}): SetU
   // --- The column mapping: confirmed, or the sure part of the proposal ---
   let chosen: MappingChoice;
   if (options.choice) {
-    const given = validateChoice(options.choice, choice.header.length);
+    const given = validateChoice(options.choice, choice.header.length, choice.header);
     if (!given.ok) {
       report.errors.push(...given.errors.map((e) => `Tab '${choice.name}': ${e}`));
       return fail(report);
@@ -358,14 +358,13 @@ export function setUpWorkbook(ss: Spreadsheet, options: SetUpOptions = {}): SetU
   // Headless: fields that a not-sure column probably holds are not appended (reported instead).
   const holdBack = new Set<FieldKey>();
   if (!options.choice) {
-    const unmapped = proposal.columns.filter(
-      (c) => c.field !== null && !validated.columns.has(fieldKeyOf(c.field)),
-    );
-    for (const c of unmapped) {
-      const k = fieldKeyOf(c.field as string);
-      if (!validated.columns.has(k)) holdBack.add(k);
+    const maybe = (c: MappingProposal['columns'][number]): string | null =>
+      c.standard || c.confidence === 'sure' ? null : (c.field ?? c.candidate ?? null);
+    for (const c of proposal.columns) {
+      const f = maybe(c);
+      if (f && !validated.columns.has(fieldKeyOf(f))) holdBack.add(fieldKeyOf(f));
     }
-    report.review = reviewOf(proposal, (c) => c.field !== null && holdBack.has(fieldKeyOf(c.field)));
+    report.review = reviewOf(proposal, (c) => maybe(c) !== null);
   }
   const planned = planFromChoice(choice.header, choice.lastColumn, validated.columns, holdBack);
   if (!planned.ok) {
@@ -667,7 +666,7 @@ function reviewOf(
     .map((c) => ({
       column: columnLetter(c.index),
       header: c.header,
-      field: c.field,
+      field: c.field ?? c.candidate ?? null,
       confidence: c.confidence,
       reasons: c.reasons,
     }));

@@ -45,6 +45,8 @@ export interface ColumnProposal {
   alternatives: Alternative[];
   /** True when the header already is exactly the proposed standard header. */
   standard: boolean;
+  /** For an unsure column left unmapped: the field it could hold (the user decides). */
+  candidate?: string;
   /** For Time spent (min): the unit the values are in (converted to minutes by normalization). */
   unit?: DurationUnit;
 }
@@ -147,7 +149,7 @@ function contentFit(field: FieldKey, p: ColumnProfile, ev: HeaderEvidence): Fit 
       const list = bestList(p);
       if (list.share >= 0.6) return { score: -0.6 };
       if (field === 'summary') {
-        if (p.longText >= 0.5 && p.distinct >= 0.8 && p.filled / Math.max(1, p.rows) >= 0.6)
+        if (p.longText >= 0.5 && p.distinct >= 0.6 && p.filled / Math.max(1, p.rows) >= 0.6)
           return {
             score: 0.4,
             reason: `long free text (${pct(p.longText)} of values), nearly all different`,
@@ -388,6 +390,14 @@ export function proposeMapping(input: MappingInput): MappingProposal {
           }
         }
         if (looks && !anyHint) {
+          mine.unshift({
+            col: c,
+            field: looks.field,
+            header: 0,
+            content: looks.fit,
+            total: 0.3,
+            reasons: [looks.fit.reason ?? 'by its values'],
+          });
           reasons.push(`its values look like ${FIELD_BY_KEY[looks.field].header} (${looks.fit.reason ?? 'by type'}), but nothing else says so`);
           confidence = 'unsure';
         } else confidence = anyHint ? 'unsure' : 'sure';
@@ -401,15 +411,28 @@ export function proposeMapping(input: MappingInput): MappingProposal {
         confidence: x.total >= 0.9 ? 'likely' : 'unsure',
         reasons: x.reasons,
       }));
+    // An unsure mapping is only a suggestion: the column stays unmapped unless the user picks it.
+    let field = chosen ? FIELD_BY_KEY[chosen.field].header : null;
+    let candidate: string | undefined;
+    if (chosen && confidence === 'unsure') {
+      candidate = field as string;
+      alternatives.unshift({ field: candidate, confidence: 'unsure', reasons: chosen.reasons });
+      if (alternatives.length > 3) alternatives.pop();
+      reasons.push(`could be ${candidate}: choose it if so`);
+      field = null;
+    } else if (!chosen && confidence === 'unsure' && alternatives.length) {
+      candidate = alternatives[0].field;
+    }
     const out: ColumnProposal = {
       index: c + 1,
       header: h,
       samples: p.samples,
-      field: chosen ? FIELD_BY_KEY[chosen.field].header : null,
+      field,
+      ...(candidate ? { candidate } : {}),
       confidence,
       reasons: reasons.length ? reasons : ['no evidence'],
       alternatives,
-      standard: !!chosen && ev.standard === chosen.field,
+      standard: !!chosen && field !== null && ev.standard === chosen.field,
     };
     if (chosen?.field === 'timeSpentMin') out.unit = unitOf(ev, p);
     if (out.unit && out.unit !== 'minutes')
@@ -438,7 +461,8 @@ function confidenceOf(chosen: Pair, mine: Pair[], all: Pair[], ev: HeaderEvidenc
   const contentDecides = !!chosen.content.distinctive && chosen.content.score >= 0.75 && !headerPointsElsewhere;
   void all;
   if ((agree || headerStrongNeutral || contentDecides) && margin >= 0.3) return 'sure';
-  if (chosen.total >= 0.8) return 'likely';
+  if (chosen.total >= 0.65) return 'likely';
+  if (chosen.content.distinctive && chosen.content.score >= 0.3 && !headerPointsElsewhere) return 'likely';
   return 'unsure';
 }
 
@@ -464,7 +488,8 @@ function colName(i: number): string {
 
 /** A confirmed mapping: `{columns: [{index, field}]}` (field = standard header or null). */
 export interface MappingChoice {
-  columns: { index: number; field: string | null; unit?: DurationUnit }[];
+  /** `header` (optional) must still be the column's header: a changed sheet is not remapped blindly. */
+  columns: { index: number; field: string | null; unit?: DurationUnit; header?: string }[];
 }
 
 /** The choice a headless caller gets: sure mappings only. */
@@ -482,6 +507,7 @@ export function sureChoice(p: MappingProposal): MappingChoice {
 export function validateChoice(
   choice: unknown,
   width: number,
+  header: readonly unknown[] = [],
 ): { ok: true; columns: Map<FieldKey, number>; units: Partial<Record<FieldKey, DurationUnit>> } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   const columns = new Map<FieldKey, number>();
@@ -502,6 +528,16 @@ export function validateChoice(
       continue;
     }
     seenCol.add(index);
+    const given = (item as { header?: unknown })?.header;
+    if (typeof given === 'string' && header.length >= index) {
+      const now = String(header[index - 1] ?? '').trim();
+      if (now !== given.trim()) {
+        errors.push(
+          `The header of column ${colName(index - 1)} is now "${now}", not "${given}": the sheet changed since the review. Open Set up / repair sheet again.`,
+        );
+        continue;
+      }
+    }
     if (field === null || field === undefined || field === '') continue;
     const def = FIELDS.find((f) => f.header === field);
     if (!def) {
