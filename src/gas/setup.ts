@@ -129,7 +129,13 @@ export interface SetUpReport {
    * Columns not mapped because their mapping is not sure (headless runs) or left for the user to
    * review, with the proposed field: nothing is appended for those fields.
    */
-  review: { column: string; header: string; field: string | null; confidence: string; reasons: string[] }[];
+  review: {
+    column: string;
+    header: string;
+    field: string | null;
+    confidence: string;
+    reasons: string[];
+  }[];
   /** True when the mapping dialog was opened instead of changing anything (menu run). */
   pendingReview: boolean;
   /** Units recorded for duration columns (converted to minutes by normalization). */
@@ -315,7 +321,8 @@ export function proposeForWorkbook(ss: Spreadsheet): DataTabProposal & {
 
 /** The lists for content evidence: the config tabs when they exist (defaults otherwise). */
 function configLists(ss: Spreadsheet, byName: Map<string, Sheet>): ReturnType<typeof readLists> {
-  if (![SHEETS.teams, SHEETS.topics, SHEETS.lists].some((n) => byName.has(n))) return defaultLists();
+  if (![SHEETS.teams, SHEETS.topics, SHEETS.lists].some((n) => byName.has(n)))
+    return defaultLists();
   return readLists(ss);
 }
 
@@ -344,8 +351,7 @@ export function setUpWorkbook(ss: Spreadsheet, options: SetUpOptions = {}): SetU
     report.ok = true;
     report.pendingReview = true;
     report.review = reviewOf(proposal, () => true);
-    report.message =
-      `Please review how the columns of '${choice.name}' map to the standard fields. Nothing was changed yet.`;
+    report.message = `Please review how the columns of '${choice.name}' map to the standard fields. Nothing was changed yet.`;
     return report;
   } else {
     chosen = sureChoice(proposal);
@@ -374,7 +380,8 @@ export function setUpWorkbook(ss: Spreadsheet, options: SetUpOptions = {}): SetU
   const plan = planned.plan;
   for (const [f, unit] of Object.entries(validated.units) as [FieldKey, DurationUnit][]) {
     const col = plan.columns[f];
-    if (col !== undefined && unit !== 'minutes') report.units.push({ column: columnLetter(col), unit });
+    if (col !== undefined && unit !== 'minutes')
+      report.units.push({ column: columnLetter(col), unit });
   }
   if (choice.sheet && choice.lastColumn > 0) {
     const merged = choice.sheet.getRange(1, 1, 1, choice.lastColumn).getMergedRanges();
@@ -465,7 +472,9 @@ export function setUpWorkbook(ss: Spreadsheet, options: SetUpOptions = {}): SetU
   else
     report.warnings.push(
       `${report.review.length} column(s) need your review before data validation is applied: ` +
-        report.review.map((r) => `${r.column} ("${r.header}") looks like ${r.field ?? 'your own column'}`).join(', ') +
+        report.review
+          .map((r) => `${r.column} ("${r.header}") looks like ${r.field ?? 'your own column'}`)
+          .join(', ') +
         '. Run Support > Set up / repair sheet from the menu to review them.',
     );
 
@@ -498,7 +507,8 @@ function ensureValidation(
   let hadMirror = true;
   try {
     const map = {} as Record<FieldKey, number>;
-    for (const k of Object.keys(plan.columns) as FieldKey[]) map[k] = (plan.columns[k] as number) - 1;
+    for (const k of Object.keys(plan.columns) as FieldKey[])
+      map[k] = (plan.columns[k] as number) - 1;
     const lists = readLists(ss);
     const mode = settings.settings.listValidationMode;
     if (sheet.getMaxRows() < 2) {
@@ -673,7 +683,12 @@ function reviewOf(
 }
 
 /** Renames and appends headers: one setValues per contiguous run of changed header cells. */
-function applyHeaderPlan(sheet: Sheet, plan: MappingPlan, width: number, report: SetUpReport): void {
+function applyHeaderPlan(
+  sheet: Sheet,
+  plan: MappingPlan,
+  width: number,
+  report: SetUpReport,
+): void {
   const maxCols = sheet.getMaxColumns();
   if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
   const cells = new Map<number, string>();

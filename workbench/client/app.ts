@@ -450,9 +450,13 @@ function renderAll(): void {
   void renderView();
 }
 
+let firstLoad = true;
 async function refresh(): Promise<void> {
   state = await getJSON<StateDto>('/api/state');
   renderAll();
+  // An import whose columns need review: show the mapping dialog at once.
+  if (firstLoad && state.pendingDialog) openDialog(state.pendingDialog);
+  firstLoad = false;
 }
 
 ($('dialog-close') as HTMLButtonElement).addEventListener('click', () =>

@@ -81,7 +81,12 @@ const LIST_OF: Partial<Record<FieldKey, ListKey>> = {
   status: 'status',
   resolution: 'resolution',
 };
-const TIME_FIELDS: readonly FieldKey[] = ['loggedAt', 'requestedAt', 'firstResponseAt', 'resolvedAt'];
+const TIME_FIELDS: readonly FieldKey[] = [
+  'loggedAt',
+  'requestedAt',
+  'firstResponseAt',
+  'resolvedAt',
+];
 
 interface Fit {
   score: number;
@@ -260,14 +265,20 @@ function renderings(profiles: ColumnProfile[], evs: HeaderEvidence[]): Map<numbe
         const d = y - x;
         if (offset === null) offset = d;
         // Same instant, or the same wall time shifted by a whole zone offset (≤ 14 h).
-        if (Math.abs(d - offset) <= 60000 && Math.abs(d) <= 14 * 3600000 && Math.abs(d) % 1800000 <= 60000)
+        if (
+          Math.abs(d - offset) <= 60000 &&
+          Math.abs(d) <= 14 * 3600000 &&
+          Math.abs(d) % 1800000 <= 60000
+        )
           same++;
       }
       if (both < 2 || same / both < 0.9) continue;
       // b renders a when b is text and a is a Date, or b's header names a zone and a's does not.
       const bIsCopy =
-        (b.p.dateCells < a.p.dateCells) ||
-        (b.p.dateCells === a.p.dateCells && evs[b.i].zoneWord !== null && evs[a.i].zoneWord === null) ||
+        b.p.dateCells < a.p.dateCells ||
+        (b.p.dateCells === a.p.dateCells &&
+          evs[b.i].zoneWord !== null &&
+          evs[a.i].zoneWord === null) ||
         (b.p.dateCells === a.p.dateCells &&
           (evs[b.i].zoneWord === null) === (evs[a.i].zoneWord === null) &&
           evs[b.i].zoneWord === 'eastern');
@@ -359,7 +370,9 @@ export function proposeMapping(input: MappingInput): MappingProposal {
         (x) => x.field === chosen.field && x.col !== c && x.total >= chosen.total - 0.3,
       );
       if (rival) {
-        reasons.push(`column ${colName(rival.col)} ("${headers[rival.col]}") could also be ${FIELD_BY_KEY[chosen.field].header}`);
+        reasons.push(
+          `column ${colName(rival.col)} ("${headers[rival.col]}") could also be ${FIELD_BY_KEY[chosen.field].header}`,
+        );
         if (confidence === 'sure') confidence = 'likely';
       }
     } else {
@@ -376,7 +389,9 @@ export function proposeMapping(input: MappingInput): MappingProposal {
       } else {
         if (copies.has(c)) {
           const of = copies.get(c) as number;
-          reasons.push(`same instants as column ${colName(of)} ("${headers[of]}"): a second rendering`);
+          reasons.push(
+            `same instants as column ${colName(of)} ("${headers[of]}"): a second rendering`,
+          );
         } else if (ev.presetExtra) reasons.push(ev.presetExtra);
         else if (ev.elapsed) reasons.push('an elapsed time (wait or reply time), not time worked');
         else reasons.push('no standard field matches its header and values');
@@ -386,7 +401,8 @@ export function proposeMapping(input: MappingInput): MappingProposal {
         if (!copies.has(c) && !ev.elapsed) {
           for (const f of FIELDS) {
             const fit = contentFit(f.key, p, ev);
-            if (fit.score >= 0.3 && (!looks || fit.score > looks.fit.score)) looks = { field: f.key, fit };
+            if (fit.score >= 0.3 && (!looks || fit.score > looks.fit.score))
+              looks = { field: f.key, fit };
           }
         }
         if (looks && !anyHint) {
@@ -398,7 +414,9 @@ export function proposeMapping(input: MappingInput): MappingProposal {
             total: 0.3,
             reasons: [looks.fit.reason ?? 'by its values'],
           });
-          reasons.push(`its values look like ${FIELD_BY_KEY[looks.field].header} (${looks.fit.reason ?? 'by type'}), but nothing else says so`);
+          reasons.push(
+            `its values look like ${FIELD_BY_KEY[looks.field].header} (${looks.fit.reason ?? 'by type'}), but nothing else says so`,
+          );
           confidence = 'unsure';
         } else confidence = anyHint ? 'unsure' : 'sure';
       }
@@ -458,11 +476,13 @@ function confidenceOf(chosen: Pair, mine: Pair[], all: Pair[], ev: HeaderEvidenc
   );
   const agree = chosen.header >= 0.8 && chosen.content.score >= 0.2;
   const headerStrongNeutral = chosen.header >= 0.95 && chosen.content.score >= 0;
-  const contentDecides = !!chosen.content.distinctive && chosen.content.score >= 0.75 && !headerPointsElsewhere;
+  const contentDecides =
+    !!chosen.content.distinctive && chosen.content.score >= 0.75 && !headerPointsElsewhere;
   void all;
   if ((agree || headerStrongNeutral || contentDecides) && margin >= 0.3) return 'sure';
   if (chosen.total >= 0.65) return 'likely';
-  if (chosen.content.distinctive && chosen.content.score >= 0.3 && !headerPointsElsewhere) return 'likely';
+  if (chosen.content.distinctive && chosen.content.score >= 0.3 && !headerPointsElsewhere)
+    return 'likely';
   return 'unsure';
 }
 
@@ -508,12 +528,15 @@ export function validateChoice(
   choice: unknown,
   width: number,
   header: readonly unknown[] = [],
-): { ok: true; columns: Map<FieldKey, number>; units: Partial<Record<FieldKey, DurationUnit>> } | { ok: false; errors: string[] } {
+):
+  | { ok: true; columns: Map<FieldKey, number>; units: Partial<Record<FieldKey, DurationUnit>> }
+  | { ok: false; errors: string[] } {
   const errors: string[] = [];
   const columns = new Map<FieldKey, number>();
   const units: Partial<Record<FieldKey, DurationUnit>> = {};
   const list = (choice as { columns?: unknown } | null)?.columns;
-  if (!Array.isArray(list)) return { ok: false, errors: ['The mapping must be {columns: [{index, field}]}.'] };
+  if (!Array.isArray(list))
+    return { ok: false, errors: ['The mapping must be {columns: [{index, field}]}.'] };
   const seenCol = new Set<number>();
   for (const item of list) {
     const index = (item as { index?: unknown })?.index;

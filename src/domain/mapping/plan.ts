@@ -84,7 +84,9 @@ export function planFromChoice(
 }
 
 /** Fields named by a header row (header evidence only, ≥ 0.7): how much a tab looks like a support log. */
-export function recognisedHeaders(header: readonly unknown[]): { header: string; field: FieldKey }[] {
+export function recognisedHeaders(
+  header: readonly unknown[],
+): { header: string; field: FieldKey }[] {
   const headers = header.map((h) => String(h ?? '').trim());
   const presets = detectPresets(headers);
   const q = headers.some((h) => isQuestion(h));

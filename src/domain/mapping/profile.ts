@@ -233,7 +233,10 @@ export function profileColumn(
       duration++;
       continue;
     }
-    if (isEmail(text) || /^[^\s,]+@[^\s,]+\.[a-z]{2,}(\s*,\s*[^\s,]+@[^\s,]+\.[a-z]{2,})+$/i.test(text)) {
+    if (
+      isEmail(text) ||
+      /^[^\s,]+@[^\s,]+\.[a-z]{2,}(\s*,\s*[^\s,]+@[^\s,]+\.[a-z]{2,})+$/i.test(text)
+    ) {
       email++;
       continue;
     }

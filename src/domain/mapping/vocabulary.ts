@@ -28,12 +28,33 @@ const EXTRA_NAMES: Partial<Record<FieldKey, readonly string[]>> = {
     'Support engineer',
     'Handler',
   ],
-  requester: ['Requestor name', 'Requested by', 'Requesting user', 'Users', 'Asked by', 'Who asked'],
+  requester: [
+    'Requestor name',
+    'Requested by',
+    'Requesting user',
+    'Users',
+    'Asked by',
+    'Who asked',
+  ],
   vfsTeam: ['Team', 'Which team', 'Your team', 'Requesting team'],
   requestedAt: ['Date asked', 'Asked on', 'Request received', 'Created', 'Created at'],
-  summary: ['Summary', 'Subject', 'Title', 'Short summary', 'Request details', 'Describe your request'],
+  summary: [
+    'Summary',
+    'Subject',
+    'Title',
+    'Short summary',
+    'Request details',
+    'Describe your request',
+  ],
   notes: ['Notes', 'Body', 'Comments', 'Internal comments'],
-  timeSpentMin: ['Time spent', 'Time worked', 'Work time', 'Minutes spent', 'Mins spent', 'Hours spent'],
+  timeSpentMin: [
+    'Time spent',
+    'Time worked',
+    'Work time',
+    'Minutes spent',
+    'Mins spent',
+    'Hours spent',
+  ],
   resolvedAt: ['Solved at', 'Closed', 'Resolved', 'Closed at', 'Resolution date'],
   firstResponseAt: ['First response at', 'First replied at', 'Replied at'],
 };
@@ -66,7 +87,18 @@ export const PRESETS: readonly Preset[] = [
     id: 'jira',
     name: 'Jira Cloud CSV export',
     minHits: 2,
-    signature: ['Issue key', 'Issue id', 'Issue Type', 'Project key', 'Project name', 'Reporter', 'Σ Time Spent', 'Custom field (Team)', 'Component/s', 'Sprint'],
+    signature: [
+      'Issue key',
+      'Issue id',
+      'Issue Type',
+      'Project key',
+      'Project name',
+      'Reporter',
+      'Σ Time Spent',
+      'Custom field (Team)',
+      'Component/s',
+      'Sprint',
+    ],
     columns: {
       'Issue key': 'requestId',
       'Issue id': null,
@@ -103,7 +135,18 @@ export const PRESETS: readonly Preset[] = [
     id: 'zendesk',
     name: 'Zendesk ticket export',
     minHits: 2,
-    signature: ['Requester id', 'Requester email', 'Submitter', 'Ticket type', 'Solved at', 'Satisfaction Score', 'First reply time in minutes', 'Full resolution time in minutes', 'Via', 'Group'],
+    signature: [
+      'Requester id',
+      'Requester email',
+      'Submitter',
+      'Ticket type',
+      'Solved at',
+      'Satisfaction Score',
+      'First reply time in minutes',
+      'Full resolution time in minutes',
+      'Via',
+      'Group',
+    ],
     columns: {
       Id: 'requestId',
       Requester: 'requester',
@@ -141,7 +184,16 @@ export const PRESETS: readonly Preset[] = [
     id: 'github',
     name: 'GitHub issues export',
     minHits: 2,
-    signature: ['number', 'createdAt', 'closedAt', 'author', 'Linked pull requests', 'Repository', 'Milestone', 'assignees'],
+    signature: [
+      'number',
+      'createdAt',
+      'closedAt',
+      'author',
+      'Linked pull requests',
+      'Repository',
+      'Milestone',
+      'assignees',
+    ],
     columns: {
       number: 'requestId',
       title: 'summary',
@@ -168,7 +220,17 @@ export const PRESETS: readonly Preset[] = [
     id: 'slackbot',
     name: 'VA platform-support Slack bot responses sheet',
     minHits: 2,
-    signature: ['TicketId', 'MessageId', 'SubmittedBy', 'DateTimeUTC', 'DateTimeEST', 'MessageLink', 'FirstReplyTimeUTC', 'SuggestedTopic', 'GithubIssueId'],
+    signature: [
+      'TicketId',
+      'MessageId',
+      'SubmittedBy',
+      'DateTimeUTC',
+      'DateTimeEST',
+      'MessageLink',
+      'FirstReplyTimeUTC',
+      'SuggestedTopic',
+      'GithubIssueId',
+    ],
     columns: {
       TicketId: 'requestId',
       MessageId: null,
@@ -218,7 +280,9 @@ export function detectPresets(headers: readonly string[]): Preset[] {
 /** A question-style header ("Which team are you on?", "What do you need help with"). */
 export function isQuestion(h: string): boolean {
   const s = h.trim().toLowerCase();
-  return s.endsWith('?') || /^(which|what|who|when|where|how|why|is|are|do|does|did|please)\b/.test(s);
+  return (
+    s.endsWith('?') || /^(which|what|who|when|where|how|why|is|are|do|does|did|please)\b/.test(s)
+  );
 }
 
 /** Loan words and other-language words -> English words the rules know. */
@@ -646,6 +710,7 @@ const RULES: readonly Rule[] = [
   ['summary', ['subject'], 0.75],
   ['summary', ['title'], 0.75],
   ['summary', ['question'], 0.6],
+  ['summary', ['ask'], 0.65],
   ['summary', ['problem'], 0.6],
   ['summary', ['issue'], 0.5],
   ['summary', ['request'], 0.45],
@@ -720,7 +785,16 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Words that, when present, mean the column measures a wait or SLA time (never time spent). */
-const ELAPSED_WORDS = ['response', 'resolution', 'wait', 'hold', 'reply', 'estimate', 'remaining', 'sigma'];
+const ELAPSED_WORDS = [
+  'response',
+  'resolution',
+  'wait',
+  'hold',
+  'reply',
+  'estimate',
+  'remaining',
+  'sigma',
+];
 
 interface NameEntry {
   key: string;
@@ -763,18 +837,17 @@ export interface HeaderEvidence {
   zoneWord: string | null;
 }
 
-function put(
-  ev: HeaderEvidence['scores'],
-  field: FieldKey,
-  score: number,
-  reason: string,
-): void {
+function put(ev: HeaderEvidence['scores'], field: FieldKey, score: number, reason: string): void {
   const cur = ev[field];
   if (!cur || cur.score < score) ev[field] = { score, reason };
 }
 
 /** Scores one header against every field (presets already detected for the sheet). */
-export function headerEvidence(header: string, presets: readonly Preset[], questionSheet: boolean): HeaderEvidence {
+export function headerEvidence(
+  header: string,
+  presets: readonly Preset[],
+  questionSheet: boolean,
+): HeaderEvidence {
   const scores: HeaderEvidence['scores'] = {};
   const k = headerKey(header);
   const words = canonicalWords(header);
@@ -786,9 +859,17 @@ export function headerEvidence(header: string, presets: readonly Preset[], quest
       : has('minutes')
         ? 'minutes'
         : null;
-  const zone = words.find((w) => w === 'utc' || w === 'eastern' || w === 'pacific' || w === 'gmt') ?? null;
+  const zone =
+    words.find((w) => w === 'utc' || w === 'eastern' || w === 'pacific' || w === 'gmt') ?? null;
   const elapsed = ELAPSED_WORDS.some((w) => words.includes(w)) && unit !== null;
-  const ev: HeaderEvidence = { scores, standard: null, presetExtra: null, unit, elapsed, zoneWord: zone };
+  const ev: HeaderEvidence = {
+    scores,
+    standard: null,
+    presetExtra: null,
+    unit,
+    elapsed,
+    zoneWord: zone,
+  };
   if (k === '') return ev;
 
   const std = FIELDS.find((f) => f.header === header.trim());
@@ -802,11 +883,21 @@ export function headerEvidence(header: string, presets: readonly Preset[], quest
     }
   }
 
-  const bare = headerKey(header.replace(/\([^)]*\)/g, ' '));
+  const bare = headerKey(
+    header
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/^\s*(the|a|an|our|their|your|his|her)\s+/i, '')
+      .replace(/[?:]\s*$/, ''),
+  );
   for (const e of NAME_ENTRIES) {
     if (e.key === k) put(scores, e.field, e.weight, `the header "${header.trim()}" is ${e.source}`);
     else if (bare !== '' && bare !== k && e.key === bare)
-      put(scores, e.field, Math.min(e.weight, 1) * 0.95, `the header "${header.trim()}" is ${e.source}`);
+      put(
+        scores,
+        e.field,
+        Math.min(e.weight, 1) * 0.95,
+        `the header "${header.trim()}" is ${e.source}`,
+      );
     else if (k.length >= 5 && Math.abs(e.key.length - k.length) <= 2) {
       const max = k.length >= 9 ? 2 : 1;
       const d = editDistance(k, e.key, max);
@@ -827,7 +918,13 @@ export function headerEvidence(header: string, presets: readonly Preset[], quest
   }
   // Elapsed-time measures ("First reply time in minutes") are neither work time nor timestamps.
   if (elapsed) {
-    for (const f of ['timeSpentMin', 'firstResponseAt', 'resolvedAt', 'requestedAt', 'loggedAt'] as FieldKey[])
+    for (const f of [
+      'timeSpentMin',
+      'firstResponseAt',
+      'resolvedAt',
+      'requestedAt',
+      'loggedAt',
+    ] as FieldKey[])
       delete scores[f];
   }
   return ev;
