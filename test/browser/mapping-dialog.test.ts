@@ -20,7 +20,7 @@ import { ensureBuilt } from '../helpers/runtime';
 import { openSession, tabNameFor, type WorkbenchSession } from '../../workbench/session';
 import { startServer, type RunningServer } from '../../workbench/server';
 import { toCsv } from '../../workbench/csv';
-import { handKeptSheet, sheetToCsvRows } from '../fixtures/mapping-sources';
+import { email, Gen, handKeptSheet, sheetToCsvRows } from '../fixtures/mapping-sources';
 import { HEADERS } from '../../src/domain/schema';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -33,7 +33,15 @@ describeBrowser('mapping dialog (Chromium, workbench --import)', () => {
   let page: Page;
   let csv: string;
   const errors: string[] = [];
-  const fixture = handKeptSheet();
+  // The hand-kept sheet plus an "Owner" column of emails: its values look like Logged by, but
+  // nothing else says so, so the dialog opens for the user to decide.
+  const base = handKeptSheet();
+  const g = new Gen(3);
+  const fixture = {
+    ...base,
+    header: [...base.header, 'Owner'],
+    rows: base.rows.map((r) => [...r, email(g)]),
+  };
 
   beforeAll(async () => {
     const dist = ensureBuilt();
@@ -101,8 +109,11 @@ describeBrowser('mapping dialog (Chromium, workbench --import)', () => {
 
   it('change one dropdown, confirm: the headers are renamed as chosen, nothing duplicated', async () => {
     const frame = await dialogFrame();
-    // The user decides their Priority column is the Request type.
-    await frame.getByLabel('Standard field for column H, "Priority"').selectOption('Request type');
+    // The user decides their Owner column is who logged the request.
+    const owner = frame.getByLabel('Standard field for column J, "Owner"');
+    expect(await owner.inputValue()).toBe('');
+    expect(await frame.locator('#why-10').textContent()).toMatch(/look like Logged by/);
+    await owner.selectOption('Logged by');
     await frame.getByRole('button', { name: 'Confirm and set up' }).click();
     await frame.waitForFunction(() =>
       /set up|Renamed/i.test(document.getElementById('status')?.textContent ?? ''),
@@ -117,11 +128,12 @@ describeBrowser('mapping dialog (Chromium, workbench --import)', () => {
       'Summary',
       'Link',
       'Time spent (min)',
-      'Request type',
+      'Priority',
       'Status',
+      'Logged by',
     ]);
     for (const s of HEADERS) expect(h.filter((x) => x === s)).toHaveLength(1);
-    expect(h).toHaveLength(HEADERS.length);
+    expect(h).toHaveLength(HEADERS.length + 1);
     expect(await axeSerious(frame)).toEqual([]);
     await frame.getByRole('button', { name: 'Close' }).click();
     await page.waitForSelector('#dialog', { state: 'hidden' });
