@@ -135,22 +135,35 @@ function contentFit(field: FieldKey, p: ColumnProfile, ev: HeaderEvidence): Fit 
       if (p.distinct >= 0.95 && (p.idLike >= 0.8 || (p.integer >= 0.9 && p.number >= 0.9)))
         return { score: 0.4, reason: `values are unique IDs (${pct(p.distinct)} distinct)` };
       if (p.longText > 0.3 || p.boolean > 0.5) return VETO;
+      if (p.email + p.url + p.person + p.duration >= 0.5 || p.avgWords >= 2.5)
+        return { score: -0.6 };
       return p.distinct < 0.8 ? { score: -0.6 } : { score: 0 };
     }
     case 'email': {
+      const l = bestList(p);
+      if (l.list && l.share >= 0.5)
+        return { score: -0.8, reason: `${pct(l.share)} of values are ${LIST_LABELS[l.list]}` };
+      if (p.idLike >= 0.5 || p.duration >= 0.5) return VETO;
       if (p.email >= 0.6) return { score: 0.35, reason: `${pct(p.email)} of values are emails` };
       if (p.person >= 0.6) return { score: 0.2, reason: `values look like people` };
       if (p.number > 0.5 || p.url > 0.3 || p.longText > 0.3 || p.boolean > 0.5) return VETO;
-      return { score: -0.2 };
+      return { score: -0.3 };
     }
     case 'text': {
       if (field === 'requester') {
+        const l = bestList(p);
+        if (l.list && l.share >= 0.5)
+          return { score: -0.8, reason: `${pct(l.share)} of values are ${LIST_LABELS[l.list]}` };
+        if (p.idLike >= 0.5 || p.duration >= 0.5) return VETO;
         if (p.email >= 0.6) return { score: 0.35, reason: `${pct(p.email)} of values are emails` };
         if (p.person >= 0.6) return { score: 0.3, reason: `values look like people's names` };
         if (p.number > 0.5 || p.url > 0.3 || p.longText > 0.3 || p.boolean > 0.5) return VETO;
-        return { score: -0.2 };
+        return { score: -0.3 };
       }
       if (p.number > 0.5 || p.boolean > 0.5 || p.url > 0.5 || p.email > 0.5) return VETO;
+      if (p.idLike >= 0.7) return { score: -0.6, reason: 'values are IDs' };
+      if (p.person >= 0.7 && p.longText < 0.2)
+        return { score: -0.5, reason: "values are people's names" };
       const list = bestList(p);
       if (list.share >= 0.6) return { score: -0.6 };
       if (field === 'summary') {
@@ -205,6 +218,25 @@ function contentFit(field: FieldKey, p: ColumnProfile, ev: HeaderEvidence): Fit 
       const best = bestList(p);
       if (p.number > 0.5 || p.url > 0.3 || p.email > 0.3 || p.boolean > 0.7) return VETO;
       if (p.longText > 0.5 && share < 0.3) return VETO;
+      if (share < 0.3 && p.idLike >= 0.5) return { score: -0.6, reason: 'values are IDs' };
+      if (
+        share < 0.1 &&
+        p.person >= 0.6 &&
+        p.filled >= 10 &&
+        p.configured.includes(own) &&
+        (own === 'teams' || own === 'vspTeam')
+      )
+        return {
+          score: -0.4,
+          reason: `values look like people's names, none is in ${LIST_LABELS[own]}`,
+        };
+      // Team names look like people's names; other labels do not.
+      if (share < 0.3 && p.person >= 0.6 && own !== 'teams' && own !== 'vspTeam')
+        return { score: -0.5, reason: "values are people's names" };
+      if (share < 0.2 && (p.longText >= 0.25 || p.avgWords >= 3.5))
+        return { score: -0.6, reason: 'values are sentences (not labels)' };
+      if (share < 0.3 && p.filled >= 10 && p.distinct >= 0.9)
+        return { score: -0.4, reason: 'values are nearly all different (not labels)' };
       if (best.list && best.list !== own && best.share >= 0.5 && best.share >= share + 0.25)
         return {
           score: -0.8 * best.share,
@@ -468,18 +500,19 @@ export function proposeMapping(input: MappingInput): MappingProposal {
 }
 
 function confidenceOf(chosen: Pair, mine: Pair[], all: Pair[], ev: HeaderEvidence): Confidence {
-  if (ev.standard === chosen.field) return chosen.content.score <= -0.5 ? 'likely' : 'sure';
+  if (ev.standard === chosen.field) return chosen.content.score < -0.2 ? 'likely' : 'sure';
   const next = mine.find((x) => x !== chosen);
   const margin = chosen.total - (next?.total ?? 0);
-  const headerPointsElsewhere = mine.some(
-    (x) => x !== chosen && x.header >= 0.8 && x.header > chosen.header,
+  const headerPointsElsewhere = (Object.entries(ev.scores) as [FieldKey, { score: number }][]).some(
+    ([f, x]) => f !== chosen.field && x.score >= 0.8 && x.score > chosen.header,
   );
   const agree = chosen.header >= 0.8 && chosen.content.score >= 0.2;
   const headerStrongNeutral = chosen.header >= 0.95 && chosen.content.score >= 0;
   const contentDecides =
     !!chosen.content.distinctive && chosen.content.score >= 0.75 && !headerPointsElsewhere;
   void all;
-  if ((agree || headerStrongNeutral || contentDecides) && margin >= 0.3) return 'sure';
+  if ((agree || headerStrongNeutral || contentDecides) && margin >= 0.3 && !headerPointsElsewhere)
+    return 'sure';
   if (chosen.total >= 0.65) return 'likely';
   if (chosen.content.distinctive && chosen.content.score >= 0.3 && !headerPointsElsewhere)
     return 'likely';

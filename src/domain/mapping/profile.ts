@@ -62,8 +62,12 @@ export interface ColumnProfile {
   /** Distinct values ÷ non-empty values. */
   distinct: number;
   avgLength: number;
+  /** Average words per text value. */
+  avgWords: number;
   /** Fraction of non-empty values in each list (value, alias or built-in synonym). */
   lists: Record<ListKey, number>;
+  /** The configured lists that have at least one value. */
+  configured: ListKey[];
   /** Median of the numeric values (null when none). */
   median: number | null;
   /** Numbers with a fractional part among numeric values. */
@@ -164,6 +168,8 @@ export function profileColumn(
   let longText = 0;
   let person = 0;
   let length = 0;
+  let words = 0;
+  let texts = 0;
   const nums: number[] = [];
   const distinct = new Set<string>();
   const listHits = Object.fromEntries(PROFILE_LISTS.map((k) => [k, 0])) as Record<ListKey, number>;
@@ -248,10 +254,15 @@ export function profileColumn(
       continue;
     }
     for (const k of PROFILE_LISTS) if (inList(lists, k, text)) listHits[k]++;
-    const words = text.split(/\s+/).length;
-    if (text.length >= 40 || words >= 6) longText++;
-    if (ID_RE.test(text) && !/\s/.test(text) && /[A-Za-z]/.test(text) && /\d/.test(text)) idLike++;
-    if (looksLikePerson(text)) person++;
+    const w = text.split(/\s+/).length;
+    words += w;
+    texts++;
+    if (text.length >= 40 || w >= 6) longText++;
+    // A user handle ("jdoe", "jane12", "@omar"): a person, not an ID.
+    if (/^@?[a-z][a-z.-]{2,30}\d{0,4}$/.test(text)) person++;
+    else if (ID_RE.test(text) && !/\s/.test(text) && /[A-Za-z]/.test(text) && /\d/.test(text))
+      idLike++;
+    else if (looksLikePerson(text)) person++;
   }
   const f = (n: number): number => (filled ? n / filled : 0);
   nums.sort((a, b) => a - b);
@@ -274,10 +285,12 @@ export function profileColumn(
     person: f(person),
     distinct: f(distinct.size),
     avgLength: f(length),
+    avgWords: texts ? words / texts : 0,
     lists: Object.fromEntries(PROFILE_LISTS.map((k) => [k, f(listHits[k])])) as Record<
       ListKey,
       number
     >,
+    configured: PROFILE_LISTS.filter((k) => (lists[k] as unknown[]).length > 0),
     median: nums.length ? nums[Math.floor(nums.length / 2)] : null,
     fractional: nums.length ? fractional / nums.length : 0,
     instants,

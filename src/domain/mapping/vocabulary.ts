@@ -391,7 +391,6 @@ const ABBREV: Readonly<Record<string, string>> = {
   res: 'resolution',
   reso: 'resolution',
   stat: 'status',
-  auto: 'automation',
   automate: 'automation',
   automatable: 'automation',
   automated: 'automation',
@@ -687,8 +686,9 @@ const RULES: readonly Rule[] = [
   ['suggestedTopic', ['predicted', 'label'], 0.95],
   ['suggestedTopic', ['bot', 'topic'], 0.95],
   ['suggestedTopic', ['bot', 'category'], 0.95],
-  ['suggestedTopic', ['automation', 'topic'], 0.9],
-  ['suggestedTopic', ['automation', 'category'], 0.9],
+  ['suggestedTopic', ['auto', 'topic'], 0.9],
+  ['suggestedTopic', ['auto', 'category'], 0.9],
+  ['suggestedTopic', ['auto', 'label'], 0.9],
   ['vspTeam', ['vsp'], 0.85],
   ['vspTeam', ['platform', 'team'], 0.9],
   ['vspTeam', ['platform'], 0.55],
@@ -749,6 +749,7 @@ const RULES: readonly Rule[] = [
   ['documentationGap', ['need', 'docs'], 0.85],
   ['automationCandidate', ['automation'], 0.8],
   ['automationCandidate', ['automation', 'candidate'], 0.95],
+  ['automationCandidate', ['auto', 'candidate'], 0.85],
   ['automationCandidate', ['could', 'automation'], 0.9],
   ['timeSpentMin', ['spent'], 0.75],
   ['timeSpentMin', ['time'], 0.45],
@@ -842,6 +843,16 @@ function put(ev: HeaderEvidence['scores'], field: FieldKey, score: number, reaso
   if (!cur || cur.score < score) ev[field] = { score, reason };
 }
 
+/** Does the header's parenthetical name another field ("Topic (suggested)")? */
+function noteNames(header: string, field: FieldKey): boolean {
+  const notes = (header.match(/\(([^)]*)\)/g) ?? []).join(' ');
+  if (!notes) return false;
+  const words = canonicalWords(notes);
+  return RULES.some(
+    ([f, need, w]) => f !== field && w >= 0.75 && need.every((x) => words.includes(x)),
+  );
+}
+
 /** Scores one header against every field (presets already detected for the sheet). */
 export function headerEvidence(
   header: string,
@@ -889,17 +900,23 @@ export function headerEvidence(
       .replace(/^\s*(the|a|an|our|their|your|his|her)\s+/i, '')
       .replace(/[?:]\s*$/, ''),
   );
+  const exact = NAME_ENTRIES.some((e) => e.key === k);
   for (const e of NAME_ENTRIES) {
     if (e.key === k) put(scores, e.field, e.weight, `the header "${header.trim()}" is ${e.source}`);
     else if (bare !== '' && bare !== k && e.key === bare)
       put(
         scores,
         e.field,
-        Math.min(e.weight, 1) * 0.95,
+        Math.min(e.weight, 1) * (noteNames(header, e.field) ? 0.6 : 0.95),
         `the header "${header.trim()}" is ${e.source}`,
       );
-    else if (k.length >= 5 && Math.abs(e.key.length - k.length) <= 2) {
-      const max = k.length >= 9 ? 2 : 1;
+    else if (
+      !exact &&
+      k.length >= 5 &&
+      Math.abs(e.key.length - k.length) <= 2 &&
+      e.key[0] === k[0]
+    ) {
+      const max = k.length >= 12 ? 2 : 1;
       const d = editDistance(k, e.key, max);
       if (d <= max)
         put(scores, e.field, 0.8, `the header "${header.trim()}" looks like a typo of ${e.source}`);
