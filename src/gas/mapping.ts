@@ -2,15 +2,14 @@
  * Column mapping adapter (issue 9): `proposeHeaderMapping()` for the mapping dialog, the bounded
  * sample read, the dialog itself and the duration units recorded at setup.
  *
- * proposeHeaderMapping reads the header row and at most 500 data rows of the data tab (one
- * getValues), so its service calls are the same at 1,000 and 100,000 rows.
+ * proposeHeaderMapping reads the header row and at most 500 data rows of the data tab in ONE
+ * getValues, so its service calls are the same at 1,000 and 100,000 rows (10 on a workbook holding
+ * the team's tab and an empty Sheet1; see bench/mapping.ts).
  */
-import { FIELDS } from '../domain/schema';
-import { SAMPLE_ROWS, type DurationUnit, type MappingProposal } from '../domain/mapping';
+import { FIELDS, type FieldKey } from '../domain/schema';
+import { type DurationUnit, type MappingProposal } from '../domain/mapping';
 import { proposeForWorkbook } from './setup';
 import { tryGetUi } from './sheets';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Document property holding the duration units recorded at setup (JSON: {field: unit}). */
 export const UNITS_PROPERTY = 'supportTracker.durationUnits';
@@ -23,15 +22,6 @@ export interface HeaderMappingProposal extends MappingProposal {
   dataTab: string;
   /** The standard headers, in schema order (the dialog's dropdown). */
   fields: string[];
-}
-
-/** Data rows 2..501 (at most SAMPLE_ROWS) of the first `lastColumn` columns: one getValues. */
-export function readSample(sheet: Sheet, lastColumn: number): unknown[][] {
-  if (lastColumn < 1) return [];
-  const lastRow = sheet.getLastRow();
-  if (lastRow < 2) return [];
-  const n = Math.min(SAMPLE_ROWS, lastRow - 1);
-  return sheet.getRange(2, 1, n, lastColumn).getValues() as unknown[][];
 }
 
 /**
@@ -77,20 +67,46 @@ export function showMappingDialog(): void {
   ui.showModalDialog(html, 'Map your columns');
 }
 
-/** Records the units of duration columns (normalization converts them to minutes). */
-export function recordUnits(units: Partial<Record<string, DurationUnit>>, dataTab: string): void {
-  const props = PropertiesService.getDocumentProperties();
-  props.setProperty(UNITS_PROPERTY, JSON.stringify({ dataTab, units }));
+interface UnitsRecord {
+  dataTab: string;
+  units: Partial<Record<string, DurationUnit>>;
+  /** The normalization run that converted them (then nothing is left to convert). */
+  convertedBy?: string;
 }
 
-/** The duration units recorded at setup for the data tab ({} when none). */
-export function readUnits(dataTab: string): Partial<Record<string, DurationUnit>> {
+function readRecord(): UnitsRecord | null {
   try {
     const raw = PropertiesService.getDocumentProperties().getProperty(UNITS_PROPERTY);
-    if (!raw) return {};
-    const parsed = JSON.parse(raw) as { dataTab?: string; units?: Record<string, DurationUnit> };
-    return parsed.dataTab === dataTab && parsed.units ? parsed.units : {};
+    return raw ? (JSON.parse(raw) as UnitsRecord) : null;
   } catch {
-    return {};
+    return null;
   }
+}
+
+function writeRecord(r: UnitsRecord): void {
+  PropertiesService.getDocumentProperties().setProperty(UNITS_PROPERTY, JSON.stringify(r));
+}
+
+/** Records the units of duration columns at setup (normalization converts them to minutes). */
+export function recordUnits(units: Partial<Record<string, DurationUnit>>, dataTab: string): void {
+  writeRecord({ dataTab, units });
+}
+
+/** The duration units still to convert on the data tab ({} when none or already converted). */
+export function readUnits(dataTab: string): Partial<Record<FieldKey, DurationUnit>> {
+  const r = readRecord();
+  if (!r || r.dataTab !== dataTab || r.convertedBy) return {};
+  return r.units as Partial<Record<FieldKey, DurationUnit>>;
+}
+
+/** A normalization run converted the units: later runs leave the (now minute) values alone. */
+export function markUnitsConverted(runId: string): void {
+  const r = readRecord();
+  if (r && !r.convertedBy) writeRecord({ ...r, convertedBy: runId });
+}
+
+/** Undo of the run that converted the units: the values are back in their unit, to convert again. */
+export function restoreUnits(runId: string): void {
+  const r = readRecord();
+  if (r && r.convertedBy === runId) writeRecord({ dataTab: r.dataTab, units: r.units });
 }

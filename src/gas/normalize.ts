@@ -13,6 +13,7 @@
  * replays the logged-but-uncommitted chunk, then continues: same result as an uninterrupted run.
  * Near the time budget a run saves its checkpoint and continues through a one-off trigger.
  */
+import { markUnitsConverted, readUnits, restoreUnits } from './mapping';
 import {
   CHANGE_LOG_HEADERS,
   ALIASES_HEADERS,
@@ -197,6 +198,8 @@ interface Ctx {
   /** Settings "List validation mode". */
   mode: ListValidationMode;
   suggest: (summary: string) => { topic: string; confidence: number } | null;
+  /** Duration units recorded at setup, still to convert (issue 9; see gas/mapping.ts). */
+  units?: ReturnType<typeof readUnits>;
 }
 
 type Loaded = { ok: true; ctx: Ctx } | { ok: false; message: string; dataTab: string };
@@ -337,6 +340,7 @@ function load(ss: Spreadsheet): Loaded {
       lastCol,
       mode: settings.listValidationMode,
       suggest: (summary) => suggestTopic(model, summary),
+      units: readUnits(dataTab),
     },
   };
 }
@@ -364,6 +368,7 @@ function planChunk(ctx: Ctx, data: ChunkData, a: number, newId: () => string): N
     newId,
     suggest: ctx.suggest,
     startRow: a,
+    units: ctx.units,
   });
 }
 
@@ -780,6 +785,8 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
   };
   if (state.cellsChanged > 0) props.setProperty(LAST_RUN_KEY, JSON.stringify(lastRun));
   props.deleteProperty(CHECKPOINT_KEY);
+  // Units converted by this run are minutes now: a rerun must not convert them again.
+  if (ctx.units && Object.keys(ctx.units).length) markUnitsConverted(state.runId);
   if (resumed) deleteContinuationTriggers();
   // refreshSummaries rewrites the Data quality tab under the document lock: so does this.
   const derived = withDocumentLock(LOCK_MS, () => {
@@ -962,6 +969,7 @@ export function undoLastNormalization(): UndoReport {
       LAST_RUN_KEY,
       JSON.stringify({ ...last, undone: true }),
     );
+    restoreUnits(last.runId);
     return {
       ok: true,
       message:

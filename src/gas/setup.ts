@@ -36,6 +36,7 @@ import { MIN_ADOPT_SCORE } from '../domain/headers';
 import {
   adoptionScore,
   planFromChoice,
+  SAMPLE_ROWS,
   proposeMapping,
   recognisedHeaders,
   sureChoice,
@@ -62,7 +63,6 @@ import {
 import { toLiteralCell } from '../domain/literal';
 import {
   alertIfInteractive,
-  readHeaderRow,
   readLists,
   readSheetValues,
   tryGetUi,
@@ -70,7 +70,7 @@ import {
   writeBlock,
 } from './sheets';
 import { VALIDATION_LISTS_SHEET, applyValidation, validationStatus } from './validation';
-import { readSample, recordUnits, showMappingDialog } from './mapping';
+import { recordUnits, showMappingDialog } from './mapping';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -202,6 +202,8 @@ interface DataChoice {
   sheet: Sheet | null;
   name: string;
   header: unknown[];
+  /** Data rows 2..501 read with the header (the mapping sample). */
+  sample: unknown[][];
   lastColumn: number;
   choice: SetUpReport['dataTabChoice'];
 }
@@ -306,9 +308,9 @@ export function proposeForWorkbook(ss: Spreadsheet): DataTabProposal & {
     );
     return { ...base, choice: null, proposal: null };
   }
-  // An adopted tab (every standard header in place) needs no content evidence: no sample read.
+  // An adopted tab (every standard header in place) needs no content evidence.
   const adopted = FIELDS.every((f) => choice.header.some((h) => h === f.header));
-  const rows = choice.sheet && !adopted ? readSample(choice.sheet, choice.lastColumn) : [];
+  const rows = adopted ? [] : choice.sample;
   const proposal = proposeMapping({
     header: choice.header,
     rows,
@@ -465,7 +467,12 @@ export function setUpWorkbook(ss: Spreadsheet, options: SetUpOptions = {}): SetU
     logRenames(log, choice.name, plan);
   }
 
-  if (report.units.length) recordUnits(validated.units, report.dataTab);
+  if (report.units.length) {
+    const units: Partial<Record<FieldKey, DurationUnit>> = {};
+    for (const [f, u] of Object.entries(validated.units) as [FieldKey, DurationUnit][])
+      if (u !== 'minutes') units[f] = u;
+    recordUnits(units, report.dataTab);
+  }
 
   // Headers and config tabs are in place: the validation rules can reference them.
   if (holdBack.size === 0) ensureValidation(ss, sheet, plan, settings, report);
@@ -542,6 +549,18 @@ function fail(report: SetUpReport): SetUpReport {
   return report;
 }
 
+/**
+ * Row 1 and at most 500 data rows of a tab in ONE getValues (the mapping sample); an empty tab
+ * costs one call.
+ */
+function readTop(sheet: Sheet): { header: unknown[]; sample: unknown[][] } {
+  const lastColumn = sheet.getLastColumn();
+  if (lastColumn < 1) return { header: [], sample: [] };
+  const rows = Math.min(SAMPLE_ROWS + 1, Math.max(1, sheet.getLastRow()));
+  const values = sheet.getRange(1, 1, rows, lastColumn).getValues() as unknown[][];
+  return { header: values[0], sample: values.slice(1) };
+}
+
 /** Picks the data tab (see the module comment). Returns null with report.errors set when none fits. */
 function chooseDataTab(
   byName: Map<string, Sheet>,
@@ -551,8 +570,8 @@ function chooseDataTab(
   const recorded = settings.rows.dataTab !== undefined ? settings.settings.dataTab : '';
   const pick = (name: string, choice: DataChoice['choice']): DataChoice => {
     const sheet = byName.get(name) as Sheet;
-    const header = readHeaderRow(sheet);
-    return { sheet, name, header, lastColumn: header.length, choice };
+    const { header, sample } = readTop(sheet);
+    return { sheet, name, header, sample, lastColumn: header.length, choice };
   };
   if (recorded && byName.has(recorded))
     return pick(recorded, recorded === DATA_SHEET ? 'named' : 'recorded');
@@ -563,11 +582,17 @@ function chooseDataTab(
   }
   if (byName.has(DATA_SHEET)) return pick(DATA_SHEET, 'named');
 
-  const scored: { name: string; sheet: Sheet; header: unknown[]; score: number }[] = [];
+  const scored: {
+    name: string;
+    sheet: Sheet;
+    header: unknown[];
+    sample: unknown[][];
+    score: number;
+  }[] = [];
   for (const [name, sheet] of byName) {
     if (RESERVED.has(name)) continue;
-    const header = readHeaderRow(sheet);
-    scored.push({ name, sheet, header, score: adoptionScore(header) });
+    const { header, sample } = readTop(sheet);
+    scored.push({ name, sheet, header, sample, score: adoptionScore(header) });
   }
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0];
@@ -584,13 +609,21 @@ function chooseDataTab(
       sheet: best.sheet,
       name: best.name,
       header: best.header,
+      sample: best.sample,
       lastColumn: best.header.length,
       choice: 'best-match',
     };
   }
   if (scored.every((s) => s.header.length === 0 && s.sheet.getLastRow() === 0)) {
     // A workbook with no content at all: start a fresh data tab.
-    return { sheet: null, name: DATA_SHEET, header: [], lastColumn: 0, choice: 'created' };
+    return {
+      sheet: null,
+      name: DATA_SHEET,
+      header: [],
+      sample: [],
+      lastColumn: 0,
+      choice: 'created',
+    };
   }
   const detail = best
     ? `The closest, '${best.name}', has ${best.score} recognised column(s)` +

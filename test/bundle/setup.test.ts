@@ -217,8 +217,8 @@ describe('setUpSheet on a legacy sheet (through dist/Code.js)', () => {
   });
 
   it('reads the header row and at most 500 data rows (the mapping sample), never the whole tab', () => {
-    // Changed by issue 9 (column mapping by content): the data tab is read as its header row plus
-    // one sample of at most 500 data rows (here all 3), one getValues each. Plus the number-format
+    // Changed by issue 9 (column mapping by content): the data tab is read as its header row and
+    // a sample of at most 500 data rows (here all 3) in ONE getValues. Plus the number-format
     // probe of row 2 across the adopted width (23 standard columns + Priority) and, for the
     // validation help texts, the three config tabs (Teams, Topics, Lists; just created here).
     const configCells = [SHEETS.teams, SHEETS.topics, SHEETS.lists]
@@ -228,7 +228,7 @@ describe('setUpSheet on a legacy sheet (through dist/Code.js)', () => {
     expect(firstRun.cellsRead).toBe(
       LEGACY_HEADER.length + sampleCells + HEADERS.length + 1 + configCells,
     );
-    expect(firstRun.byMethod['Range.getValues']).toBe(1 + 1 + 3);
+    expect(firstRun.byMethod['Range.getValues']).toBe(1 + 3);
   });
 
   it('a second run writes zero cells and makes no structural change', () => {

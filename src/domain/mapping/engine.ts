@@ -113,8 +113,14 @@ function bestList(p: ColumnProfile): { list: ListKey | null; share: number; seco
   return { list, share, second };
 }
 
-/** How well a column's content fits a field. */
+/** How well a column's content fits a field; a handful of values weighs less (not vetoes). */
 function contentFit(field: FieldKey, p: ColumnProfile, ev: HeaderEvidence): Fit {
+  const fit = rawContentFit(field, p, ev);
+  if (p.filled >= 5 || fit.score <= -10) return fit;
+  return { ...fit, score: fit.score * (p.filled / 5), distinctive: false };
+}
+
+function rawContentFit(field: FieldKey, p: ColumnProfile, ev: HeaderEvidence): Fit {
   if (p.filled === 0) return { score: 0 };
   const dates = p.date;
   const textish = 1 - dates - p.number - p.boolean - p.duration;
@@ -507,7 +513,7 @@ function confidenceOf(chosen: Pair, mine: Pair[], all: Pair[], ev: HeaderEvidenc
     ([f, x]) => f !== chosen.field && x.score >= 0.8 && x.score > chosen.header,
   );
   const agree = chosen.header >= 0.8 && chosen.content.score >= 0.2;
-  const headerStrongNeutral = chosen.header >= 0.95 && chosen.content.score >= 0;
+  const headerStrongNeutral = chosen.header >= 0.95 && chosen.content.score >= -0.15;
   const contentDecides =
     !!chosen.content.distinctive && chosen.content.score >= 0.75 && !headerPointsElsewhere;
   void all;

@@ -3,3 +3,4 @@ export * from './engine';
 export { PRESETS, detectPresets, headerEvidence, canonicalWords, type Preset } from './vocabulary';
 export { profileColumn, type ColumnProfile } from './profile';
 export * from './plan';
+export * from './units';

@@ -138,7 +138,7 @@ function looksLikePerson(s: string): boolean {
   if (/^[a-z][a-z0-9]*[._-][a-z][a-z0-9]*$/.test(s)) return true;
   // "Jane Doe", "Jane Q. Doe", "jane doe, bob smith"
   const parts = s.split(/\s*,\s*/);
-  return parts.every((p) => /^[A-Za-z][A-Za-z'’.-]*(\s+[A-Za-z][A-Za-z'’.-]*){1,2}$/.test(p));
+  return parts.every((p) => /^[A-Z][a-z'’.-]+(\s+[A-Z][A-Za-z'’.-]*){1,2}$/.test(p));
 }
 
 /**
