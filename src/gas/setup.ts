@@ -223,8 +223,19 @@ interface DataChoice {
  * the execution log shows it. Returns the report either way when it does not throw.
  */
 export function setUpSheet(mapping?: MappingChoice | null): SetUpReport {
-  const confirmed = mapping !== undefined && mapping !== null && typeof mapping === 'object';
-  const ui = confirmed ? null : tryGetUi();
+  const arg = mapping as unknown;
+  const confirmed =
+    typeof arg === 'object' && arg !== null && Array.isArray((arg as MappingChoice).columns);
+  // A trigger passes its event object: a headless run (sure mappings only).
+  const fromTrigger =
+    !confirmed &&
+    typeof arg === 'object' &&
+    arg !== null &&
+    ('triggerUid' in arg || 'authMode' in arg);
+  if (!confirmed && typeof arg === 'object' && arg !== null && !fromTrigger) {
+    throw new Error('setUpSheet(mapping): the mapping must be {columns: [{index, field}]}.');
+  }
+  const ui = confirmed || fromTrigger ? null : tryGetUi();
   const locked = withDocumentLock(LOCK_MS, () =>
     setUpWorkbook(SpreadsheetApp.getActiveSpreadsheet(), {
       choice: confirmed ? mapping : null,
@@ -242,7 +253,7 @@ export function setUpSheet(mapping?: MappingChoice | null): SetUpReport {
     showMappingDialog();
     return report;
   }
-  if (confirmed) {
+  if (confirmed || fromTrigger) {
     if (!report.ok) throw new Error(report.message);
     return report;
   }
