@@ -180,7 +180,7 @@ function rawContentFit(field: FieldKey, p: ColumnProfile, ev: HeaderEvidence): F
             distinctive: true,
           };
         if (p.distinct >= 0.7 && p.avgLength >= 15) return { score: 0.2, reason: 'free text' };
-        if (p.distinct < 0.5) return { score: -0.5 };
+        if (p.distinct < 0.5 && p.avgWords < 2.5) return { score: -0.5 };
         return { score: 0 };
       }
       // notes
@@ -209,13 +209,13 @@ function rawContentFit(field: FieldKey, p: ColumnProfile, ev: HeaderEvidence): F
     }
     case 'minutes': {
       if (ev.elapsed) return VETO;
-      if (p.number + p.duration >= 0.8) {
-        if (p.number > 0 && p.median !== null && p.median < 0) return VETO;
+      if (p.number > 0 && p.median !== null && p.median < 0) return VETO;
+      if (p.number + p.duration >= 0.6)
         return {
           score: 0.3,
           reason: p.duration >= 0.5 ? 'values are durations' : 'values are numbers (a duration)',
         };
-      }
+      if (p.number + p.duration >= 0.3) return { score: 0, reason: 'some values are durations' };
       return VETO;
     }
     case 'list': {
@@ -239,11 +239,13 @@ function rawContentFit(field: FieldKey, p: ColumnProfile, ev: HeaderEvidence): F
       // Team names look like people's names; other labels do not.
       if (share < 0.3 && p.person >= 0.6 && own !== 'teams' && own !== 'vspTeam')
         return { score: -0.5, reason: "values are people's names" };
-      if (share < 0.2 && (p.longText >= 0.25 || p.avgWords >= 3.5))
+      if (share < 0.4 && (p.longText >= 0.25 || p.avgWords >= 3.5))
         return { score: -0.6, reason: 'values are sentences (not labels)' };
       if (share < 0.3 && p.filled >= 10 && p.distinct >= 0.9)
         return { score: -0.4, reason: 'values are nearly all different (not labels)' };
-      if (best.list && best.list !== own && best.share >= 0.5 && best.share >= share + 0.25)
+      // Another list's values contradict the header (strong headers need strong evidence).
+      const against = (ev.scores[field]?.score ?? 0) >= 0.95 ? 0.8 : 0.5;
+      if (best.list && best.list !== own && best.share >= against && best.share >= share + 0.25)
         return {
           score: -0.8 * best.share,
           reason: `${pct(best.share)} of values are ${LIST_LABELS[best.list]}`,
@@ -252,7 +254,9 @@ function rawContentFit(field: FieldKey, p: ColumnProfile, ev: HeaderEvidence): F
         return {
           score: 0.3 + share * 0.7,
           reason: `${pct(share)} of values are ${LIST_LABELS[own]}`,
-          distinctive: share >= 0.7 && share >= best.second + 0.3,
+          distinctive:
+            (share >= 0.7 || (share >= 0.5 && (p.listsAny[own] ?? 0) >= 0.8)) &&
+            share >= best.second + 0.3,
         };
       if (share >= 0.2)
         return { score: share * 0.6, reason: `${pct(share)} of values are ${LIST_LABELS[own]}` };

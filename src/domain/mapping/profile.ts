@@ -66,6 +66,8 @@ export interface ColumnProfile {
   avgWords: number;
   /** Fraction of non-empty values in each list (value, alias or built-in synonym). */
   lists: Record<ListKey, number>;
+  /** Fraction of non-empty values matched by each list at any level (synonyms included). */
+  listsAny: Record<ListKey, number>;
   /** The configured lists that have at least one value. */
   configured: ListKey[];
   /** Median of the numeric values (null when none). */
@@ -82,7 +84,7 @@ const SLACK_RE = /^https?:\/\/[a-z0-9-]+\.slack\.com\//i;
 const GITHUB_RE = /^https?:\/\/(www\.)?github\.com\//i;
 const URL_RE = /^(https?:\/\/|www\.)\S+$/i;
 const DURATION_RE =
-  /^(~|about\s+)?(\d+(\.\d+)?\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes|s|sec|secs|seconds)\b\s*(and\s+)?){1,3}$|^\d{1,3}:[0-5]\d$/i;
+  /^(~|about\s+)?(\d+(\.\d+)?\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes|s|sec|secs|seconds)(?![a-z])[\s,]*(and\s+)?){1,3}$|^\d{1,3}:[0-5]\d$/i;
 const ID_RE = /^(?=.*\d)[A-Za-z0-9][A-Za-z0-9_.:#/-]{1,40}$/;
 
 const synonymKeys: Partial<Record<ListKey, Set<string>>> = {};
@@ -100,18 +102,21 @@ function synonyms(list: ListKey): Set<string> {
   return s;
 }
 
-/** Does a text value belong to a list (value, alias, built-in synonym; first part of "a, b")? */
-export function inList(lists: Lists, list: ListKey, text: string): boolean {
+/**
+ * How surely a text value belongs to a list: 1 for a value or alias of the configured list, 0.5 for
+ * a built-in synonym or a shipped default only, 0 otherwise (the first part of "a, b" counts).
+ */
+export function inList(lists: Lists, list: ListKey, text: string): number {
   const t = text.trim();
-  if (t === '' || t.length > 80) return false;
-  if (resolveListValue(lists, list, t)) return true;
+  if (t === '' || t.length > 80) return 0;
+  if (resolveListValue(lists, list, t)) return 1;
   const k = looseKey(t);
-  if (synonyms(list).has(k)) return true;
+  if (synonyms(list).has(k)) return 0.5;
   if (/[,;|]/.test(t)) {
     const first = t.split(/[,;|]/)[0].trim();
     if (first && first !== t) return inList(lists, list, first);
   }
-  return false;
+  return 0;
 }
 
 function shortText(v: unknown, timeZone: string): string {
@@ -173,6 +178,7 @@ export function profileColumn(
   const nums: number[] = [];
   const distinct = new Set<string>();
   const listHits = Object.fromEntries(PROFILE_LISTS.map((k) => [k, 0])) as Record<ListKey, number>;
+  const listAny = Object.fromEntries(PROFILE_LISTS.map((k) => [k, 0])) as Record<ListKey, number>;
   const instants: (number | null)[] = [];
   const samples: string[] = [];
   for (const v of values) {
@@ -253,7 +259,11 @@ export function profileColumn(
       else if (GITHUB_RE.test(link)) githubUrl++;
       continue;
     }
-    for (const k of PROFILE_LISTS) if (inList(lists, k, text)) listHits[k]++;
+    for (const k of PROFILE_LISTS) {
+      const w = inList(lists, k, text);
+      listHits[k] += w;
+      if (w > 0) listAny[k]++;
+    }
     const w = text.split(/\s+/).length;
     words += w;
     texts++;
@@ -287,6 +297,10 @@ export function profileColumn(
     avgLength: f(length),
     avgWords: texts ? words / texts : 0,
     lists: Object.fromEntries(PROFILE_LISTS.map((k) => [k, f(listHits[k])])) as Record<
+      ListKey,
+      number
+    >,
+    listsAny: Object.fromEntries(PROFILE_LISTS.map((k) => [k, f(listAny[k])])) as Record<
       ListKey,
       number
     >,
