@@ -86,6 +86,8 @@ export const TEXT_FIELDS: readonly FieldKey[] = FIELDS.filter(
 ).map((f) => f.key);
 /** Plain-text number format. */
 export const TEXT_FORMAT = '@';
+/** Recognised headers that make the only non-empty tab the data tab (issue 9: never refuse it). */
+const MIN_SINGLE_TAB_SCORE = 2;
 /** How long setUpSheet waits for the document lock. */
 const LOCK_MS = 20000;
 
@@ -607,7 +609,10 @@ function chooseDataTab(
   }
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0];
-  if (best && best.score >= MIN_ADOPT_SCORE) {
+  // The only tab with content needs fewer recognised headers: its content decides the rest.
+  const withContent = scored.filter((x) => x.header.length > 0);
+  const min = withContent.length === 1 ? MIN_SINGLE_TAB_SCORE : MIN_ADOPT_SCORE;
+  if (best && best.score >= min) {
     const tie = scored.filter((s) => s.score === best.score);
     if (tie.length > 1) {
       report.errors.push(
@@ -643,7 +648,7 @@ function chooseDataTab(
             .map((r) => `"${r.header}"`)
             .join(', ')})`
         : '') +
-      `; at least ${MIN_ADOPT_SCORE} are needed.`
+      `; at least ${scored.filter((x) => x.header.length > 0).length === 1 ? MIN_SINGLE_TAB_SCORE : MIN_ADOPT_SCORE} are needed.`
     : '';
   report.errors.push(
     `No tab looks like a support log. ${detail} Name your support tab '${DATA_SHEET}', or give its header row ` +
