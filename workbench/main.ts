@@ -7,8 +7,10 @@
  *   npm start -- --import FILE.csv     start a new workbook from a user's exported sheet
  *   npm start -- --smoke               run the whole menu flow headless; exit 1 on any failure
  *   npm start -- --state FILE.json     keep the workbook in another file
+ *   npm start -- --addon               run the editor add-on build (dist-addon/) in the add-on context
  */
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline/promises';
 import { defaultStateFile, openSession } from './session';
@@ -21,6 +23,8 @@ export interface CliArgs {
   smoke: boolean;
   importCsv: string | null;
   state: string | null;
+  /** Run the editor add-on build (issue 13). */
+  addon: boolean;
   help: boolean;
 }
 
@@ -32,6 +36,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     smoke: false,
     importCsv: null,
     state: null,
+    addon: env.ST_ADDON === '1',
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -60,6 +65,9 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         break;
       case '--state':
         out.state = value();
+        break;
+      case '--addon':
+        out.addon = true;
         break;
       case '--help':
       case '-h':
@@ -108,7 +116,8 @@ const HELP = `Support Tracker workbench
   npm start -- --import FILE.csv   load a user's exported sheet into a new workbook and map its
                                    columns (asks before replacing a saved workbook; or --reset)
   npm start -- --smoke             run the whole menu flow headless (exit 1 on failure)
-  npm start -- --state FILE.json   keep the workbook in another file (default .workbench/workbook.json)`;
+  npm start -- --state FILE.json   keep the workbook in another file (default .workbench/workbook.json)
+  npm start -- --addon             run the editor add-on build (dist-addon/, add-on menu, one trigger)`;
 
 async function main(): Promise<number> {
   let args: CliArgs;
@@ -124,11 +133,18 @@ async function main(): Promise<number> {
     return 0;
   }
   const root = process.cwd();
+  if (args.addon) {
+    // `npm start` builds the bound script; the add-on build is made here.
+    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--addon'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  }
   if (args.smoke) {
-    const result = await runSmoke({ root });
+    const result = await runSmoke({ root, addon: args.addon });
     return result.ok ? 0 : 1;
   }
-  const file = args.state ? path.resolve(args.state) : defaultStateFile(root);
+  const file = args.state ? path.resolve(args.state) : defaultStateFile(root, args.addon);
   if (args.importCsv && !args.reset && fs.existsSync(file)) {
     // Never replace a workbook silently: ask, or require --reset.
     const ok = await confirmReplace(file, args.importCsv);
@@ -143,6 +159,7 @@ async function main(): Promise<number> {
   const session = await openSession({
     root,
     file,
+    addon: args.addon,
     reset: args.reset,
     importCsv: args.importCsv ? path.resolve(args.importCsv) : undefined,
   });

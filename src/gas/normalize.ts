@@ -11,7 +11,8 @@
  * BEFORE the data; the checkpoint (DocumentProperties) records how far the data is committed. A run
  * killed at any point leaves no half-written row (a chunk's data is one setValues) and, rerun, first
  * replays the logged-but-uncommitted chunk, then continues: same result as an uninterrupted run.
- * Near the time budget a run saves its checkpoint and continues through a one-off trigger.
+ * Near the time budget a run saves its checkpoint and marks a continuation, which the hourly
+ * scheduler trigger runs (src/gas/continuation.ts, src/gas/scheduler.ts).
  */
 import { markUnitsConverted, readUnits, restoreUnits } from './mapping';
 import {
@@ -49,6 +50,7 @@ import { isDate, zonedParts, pad } from '../domain/time';
 import { columnLetter, type ListValidationMode } from '../domain/settings';
 import { toLiteralCell } from '../domain/literal';
 import { SUBMIT_STATE_KEY } from './sidebar';
+import { clearContinuation, continuesAutomatically, scheduleContinuation } from './continuation';
 import { applyValidation, type ValidationReport } from './validation';
 import {
   appendRows,
@@ -71,6 +73,8 @@ import {
   newQualityAccumulator,
   addQualityRows,
 } from './dataQuality';
+import { afterDataChanged } from './afterChange';
+import { formOptionsChanged } from './formCache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -82,7 +86,7 @@ export const LAST_RUN_KEY = 'supportTracker.normalize.lastRun';
 export const DEFAULT_BUDGET_MS = 270000;
 /** Rows per chunk (one read, one log append and one write each). */
 export const DEFAULT_CHUNK_ROWS = 2000;
-/** Delay of the one-off continuation trigger. */
+/** Earliest start of a continuation (the hourly scheduler runs it on its next run after that). */
 export const CONTINUE_AFTER_MS = 60000;
 /** How long a chunk waits for the document lock. */
 const LOCK_MS = 30000;
@@ -551,13 +555,6 @@ function getLastRun(): LastRun | null {
   }
 }
 
-/** Deletes the one-off continuation triggers of normalizeRequests. */
-function deleteContinuationTriggers(): void {
-  for (const t of ScriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() === 'normalizeRequests') ScriptApp.deleteTrigger(t);
-  }
-}
-
 function isTriggerEvent(arg: unknown): boolean {
   return typeof arg === 'object' && arg !== null && ('triggerUid' in arg || 'authMode' in arg);
 }
@@ -666,7 +663,7 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
   const props = PropertiesService.getDocumentProperties();
   let cp = getCheckpoint();
   if (!cp && fromTrigger) {
-    deleteContinuationTriggers();
+    clearContinuation();
     return { ...blocked('', 'No normalization is in progress.'), ok: true, status: 'nothing' };
   }
   const loaded = load(ss);
@@ -742,13 +739,15 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
     }
     plans.push(step.value);
     if (state.nextRow < total && Date.now() - started >= state.budgetMs) {
-      deleteContinuationTriggers();
-      ScriptApp.newTrigger('normalizeRequests').timeBased().after(CONTINUE_AFTER_MS).create();
+      scheduleContinuation(
+        CONTINUE_AFTER_MS,
+        `normalization ${state.runId} continues at row ${state.nextRow + 2}`,
+      );
       const merged = mergePlans(plans);
       return {
         ok: true,
         status: 'continuing',
-        message: `Normalized rows 2-${state.nextRow + 1} of ${total + 1} (${state.cellsChanged} cells so far). The rest continues automatically in about a minute.`,
+        message: `Normalized rows 2-${state.nextRow + 1} of ${total + 1} (${state.cellsChanged} cells so far). ${continuesAutomatically() ? 'The rest continues automatically within the hour (the scheduler trigger).' : 'Run Normalize existing rows again to continue (or Install triggers, so that it continues by itself).'}`,
         dataTab: ctx.dataTab,
         runId: state.runId,
         rowsScanned: state.nextRow,
@@ -787,7 +786,7 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
   props.deleteProperty(CHECKPOINT_KEY);
   // Units converted by this run are minutes now: a rerun must not convert them again.
   if (ctx.units && Object.keys(ctx.units).length) markUnitsConverted(state.runId);
-  if (resumed) deleteContinuationTriggers();
+  if (resumed) clearContinuation();
   // refreshSummaries rewrites the Data quality tab under the document lock: so does this.
   const derived = withDocumentLock(LOCK_MS, () => {
     writeDataQuality(ctx.ss, ctx.sheet, q, ctx.tz);
@@ -802,13 +801,15 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
 
   const pct = q.rows === 0 ? null : Math.round((1000 * q.standardized) / q.rows) / 10;
   const unresolved = final.unresolved.map(unresolvedView);
+  // The Summary's notices and the sidebar's options must describe the rows as they are now.
+  const refreshed = state.cellsChanged > 0 ? afterDataChanged(ss) : '';
   return {
     ok: true,
     status: 'done',
     message:
       state.cellsChanged === 0
         ? `Nothing to change: '${ctx.dataTab}' is already normalized. ${pct ?? 0}% of rows are standardized.`
-        : `Standardized ${state.cellsChanged} cell${state.cellsChanged === 1 ? '' : 's'} in ${total} rows (run ${state.runId}); every change is in the Change log. ${unresolved.length} value(s) left as typed. ${pct ?? 0}% of rows are standardized.`,
+        : `Standardized ${state.cellsChanged} cell${state.cellsChanged === 1 ? '' : 's'} in ${total} rows (run ${state.runId}); every change is in the Change log. ${unresolved.length} value(s) left as typed. ${pct ?? 0}% of rows are standardized.${refreshed ? ` ${refreshed}` : ''}`,
     dataTab: ctx.dataTab,
     runId: state.runId,
     rowsScanned: total,
@@ -986,6 +987,9 @@ export function undoLastNormalization(): UndoReport {
   if (result.value.ok) {
     const fresh = load(ss);
     if (fresh.ok) refreshQualityOf(fresh.ctx);
+    // The Summary's notices and the sidebar's options must describe the rows as they are now.
+    const refreshed = afterDataChanged(ss);
+    if (refreshed) result.value.message += ` ${refreshed}`;
   }
   return result.value;
 }
@@ -1214,6 +1218,7 @@ export function confirmListProposals(input: unknown): ConfirmListsReport {
     }
     if (aliasRows.length > 0)
       appendRows(ensureSheet(ss, SHEETS.aliases, ALIASES_HEADERS), aliasRows);
+    if (added > 0 || aliasRows.length > 0) formOptionsChanged();
     return {
       ok: true,
       message: `Added ${added} list value(s) and ${aliasRows.length} alias(es). Run Normalize existing rows to apply them.`,
