@@ -5,12 +5,12 @@
  * with the row count or breaks its budget, so a regression fails the run.
  *
  *   npm run bench                 all operations at their default sizes (up to 100,000 rows)
- *   npm run bench -- setup submit only these (setup, submit, normalize, summaries, weekly, ask)
- *   npm run bench -- setup submit only these (setup, submit, normalize, summaries, weekly,
- *                                 scheduler)
+ *   npm run bench -- setup submit only these (mapping, setup, submit, normalize, summaries,
+ *                                 weekly, ask, scheduler)
  *   npm run bench -- --quick      1,000 and 10,000 rows only
  */
 import { benchSetup } from './setup';
+import { benchMapping } from './mapping';
 import { benchSubmit } from './submit';
 import { benchNormalize } from './normalize';
 import { benchSummaries } from './summaries';
@@ -42,6 +42,7 @@ function table(title: string, rows: BenchRow[]): void {
 }
 
 const started = Date.now();
+if (want('mapping')) table('proposeHeaderMapping (issue #9)', benchMapping(sizes([1000, 100000])));
 if (want('setup')) table('setUpSheet (issue #2)', benchSetup(sizes([1000, 100000])));
 if (want('submit')) {
   const b = benchSubmit(sizes([1000, 100000]));

@@ -41,11 +41,21 @@ function legacyWorkbook(n: number, distDir: string): Runtime {
 
 /** Measures one setUpSheet run; throws when it does not succeed. */
 function measureSetup(rt: Runtime, op: string, rows: number): SetupBenchRow {
-  return measure(rt, op, rows, () => rt.run('setUpSheet') as { ok: boolean; message: string }, {
-    check: (report) => {
-      if (!report.ok) throw new Error(`${op} failed at ${rows} rows: ${report.message}`);
+  // The menu run would open the mapping dialog (the Owner column needs review): confirm the
+  // proposal as the dialog does, outside the measured call.
+  const proposal = rt.runFromClient('proposeHeaderMapping') as { columns: unknown[] };
+  const mapping = { columns: proposal.columns };
+  return measure(
+    rt,
+    op,
+    rows,
+    () => rt.run('setUpSheet', mapping) as { ok: boolean; message: string },
+    {
+      check: (report) => {
+        if (!report.ok) throw new Error(`${op} failed at ${rows} rows: ${report.message}`);
+      },
     },
-  });
+  );
 }
 
 /**

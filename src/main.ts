@@ -7,6 +7,7 @@
  */
 export { onOpen, onInstall } from './gas/menu';
 export { setUpSheet } from './gas/setup';
+export { proposeHeaderMapping } from './gas/mapping';
 export {
   showSidebar,
   getFormOptions,

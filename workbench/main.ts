@@ -9,8 +9,10 @@
  *   npm start -- --state FILE.json     keep the workbook in another file
  *   npm start -- --addon               run the editor add-on build (dist-addon/) in the add-on context
  */
+import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import readline from 'node:readline/promises';
 import { defaultStateFile, openSession } from './session';
 import { startServer } from './server';
 import { runSmoke } from './smoke';
@@ -83,11 +85,36 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   return out;
 }
 
+/**
+ * Asks on the terminal whether to replace the persisted workbook with an import. Without a
+ * terminal (CI, pipes) the answer is no: --reset says yes explicitly.
+ */
+export async function confirmReplace(
+  file: string,
+  csv: string,
+  io: { input: NodeJS.ReadableStream & { isTTY?: boolean }; output: NodeJS.WritableStream } = {
+    input: process.stdin,
+    output: process.stdout,
+  },
+): Promise<boolean> {
+  if (!io.input.isTTY) return false;
+  const rl = readline.createInterface({ input: io.input, output: io.output });
+  try {
+    const answer = await rl.question(
+      `${file} already holds a workbook. Replace it with ${path.basename(csv)}? [y/N] `,
+    );
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
 const HELP = `Support Tracker workbench
   npm start                        open the local workbook at http://127.0.0.1:8080
   npm start -- --port N            listen on another port (or PORT=N)
   npm start -- --reset             reseed the workbook from samples/legacy-support.csv
-  npm start -- --import FILE.csv   load a user's exported sheet into a new workbook
+  npm start -- --import FILE.csv   load a user's exported sheet into a new workbook and map its
+                                   columns (asks before replacing a saved workbook; or --reset)
   npm start -- --smoke             run the whole menu flow headless (exit 1 on failure)
   npm start -- --state FILE.json   keep the workbook in another file (default .workbench/workbook.json)
   npm start -- --addon             run the editor add-on build (dist-addon/, add-on menu, one trigger)`;
@@ -118,6 +145,17 @@ async function main(): Promise<number> {
     return result.ok ? 0 : 1;
   }
   const file = args.state ? path.resolve(args.state) : defaultStateFile(root, args.addon);
+  if (args.importCsv && !args.reset && fs.existsSync(file)) {
+    // Never replace a workbook silently: ask, or require --reset.
+    const ok = await confirmReplace(file, args.importCsv);
+    if (!ok) {
+      console.error(
+        `Not imported: ${file} already holds a workbook. Run again with --reset to replace it, ` +
+          'or with --state OTHER.json to import into another file.',
+      );
+      return 1;
+    }
+  }
   const session = await openSession({
     root,
     file,

@@ -36,6 +36,8 @@ export interface WorkbenchMeta {
    */
   clockOffsetMs?: number;
   createdAt: string;
+  /** A dialog page (index) the page opens on load: the mapping dialog of an import. */
+  pendingDialog?: number;
 }
 
 interface StateFile {
@@ -59,6 +61,11 @@ export interface SessionOptions {
   importCsv?: string;
   /** Run onOpen when the session opens (default true), as opening the sheet does. */
   runOnOpen?: boolean;
+  /**
+   * After an import, run Set up / repair sheet as from the menu (default true): it sets up at
+   * once when every column maps for sure, else it opens the mapping dialog, which the page shows.
+   */
+  setUpImport?: boolean;
 }
 
 /** The default location of the persisted workbook (the add-on build keeps its own). */
@@ -112,6 +119,11 @@ export async function openSession(options: SessionOptions): Promise<WorkbenchSes
   };
   const s = new WorkbenchSession(rt, meta, file);
   if (options.runOnOpen ?? true) s.openEvent();
+  if (options.importCsv && (options.setUpImport ?? true) && rt.hasGlobal('setUpSheet')) {
+    const r = await s.runMenu('setUpSheet');
+    const dialog = [...r.pages].reverse().find((p) => p.kind !== 'sidebar');
+    if (dialog) meta.pendingDialog = dialog.index;
+  }
   s.persist();
   return s;
 }
@@ -270,6 +282,7 @@ export class WorkbenchSession {
       }
     }
     const nodeMs = performance.now() - t0;
+    if (via !== 'onOpen' && this.rt.ui.pages.length === pages0) delete this.meta.pendingDialog;
     const after = this.rt.tracker.snapshot();
     this.afterRun();
     this.persist();
@@ -356,6 +369,8 @@ export class WorkbenchSession {
       })),
       pages,
       sidebar,
+      pendingDialog:
+        this.meta.pendingDialog !== undefined ? (pages[this.meta.pendingDialog] ?? null) : null,
       outbox: this.rt.outbox.messages.length,
       dashboard: this.rt.hasGlobal('doGet'),
       globals: this.rt.globalNames(),

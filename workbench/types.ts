@@ -44,6 +44,8 @@ export interface StateDto {
   /** Every page shown (sidebars and dialogs), in order; the last sidebar is the open one. */
   pages: PageDto[];
   sidebar: PageDto | null;
+  /** A dialog to open when the page loads (the mapping dialog after an import). */
+  pendingDialog?: PageDto | null;
   outbox: number;
   /** True when the bundle defines doGet: /dashboard serves it. */
   dashboard: boolean;

@@ -14,6 +14,7 @@
  * Near the time budget a run saves its checkpoint and marks a continuation, which the hourly
  * scheduler trigger runs (src/gas/continuation.ts, src/gas/scheduler.ts).
  */
+import { markUnitsConverted, readUnits, restoreUnits } from './mapping';
 import {
   CHANGE_LOG_HEADERS,
   ALIASES_HEADERS,
@@ -203,6 +204,8 @@ interface Ctx {
   /** Settings "List validation mode". */
   mode: ListValidationMode;
   suggest: (summary: string) => { topic: string; confidence: number } | null;
+  /** Duration units recorded at setup, still to convert (issue 9; see gas/mapping.ts). */
+  units?: ReturnType<typeof readUnits>;
 }
 
 type Loaded = { ok: true; ctx: Ctx } | { ok: false; message: string; dataTab: string };
@@ -343,6 +346,7 @@ function load(ss: Spreadsheet): Loaded {
       lastCol,
       mode: settings.listValidationMode,
       suggest: (summary) => suggestTopic(model, summary),
+      units: readUnits(dataTab),
     },
   };
 }
@@ -370,6 +374,7 @@ function planChunk(ctx: Ctx, data: ChunkData, a: number, newId: () => string): N
     newId,
     suggest: ctx.suggest,
     startRow: a,
+    units: ctx.units,
   });
 }
 
@@ -791,6 +796,8 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
   };
   if (state.cellsChanged > 0) props.setProperty(LAST_RUN_KEY, JSON.stringify(lastRun));
   props.deleteProperty(CHECKPOINT_KEY);
+  // Units converted by this run are minutes now: a rerun must not convert them again.
+  if (ctx.units && Object.keys(ctx.units).length) markUnitsConverted(state.runId);
   if (resumed) clearContinuation();
   // refreshSummaries rewrites the Data quality tab under the document lock: so does this.
   const derived = withDocumentLock(LOCK_MS, () => {
@@ -976,6 +983,7 @@ export function undoLastNormalization(): UndoReport {
       LAST_RUN_KEY,
       JSON.stringify({ ...last, undone: true }),
     );
+    restoreUnits(last.runId);
     return {
       ok: true,
       message:

@@ -32,14 +32,26 @@ import {
   SHEETS,
   type FieldKey,
 } from '../domain/schema';
+import { MIN_ADOPT_SCORE } from '../domain/headers';
 import {
-  MIN_ADOPT_SCORE,
-  matchHeader,
-  planHeaders,
-  scoreHeaderRow,
-  type HeaderPlan,
-} from '../domain/headers';
-import { defaultListsValues, defaultTeamsValues, defaultTopicsValues } from '../domain/lists';
+  adoptionScore,
+  planFromChoice,
+  SAMPLE_ROWS,
+  proposeMapping,
+  recognisedHeaders,
+  sureChoice,
+  validateChoice,
+  type MappingPlan,
+  type DurationUnit,
+  type MappingChoice,
+  type MappingProposal,
+} from '../domain/mapping';
+import {
+  defaultLists,
+  defaultListsValues,
+  defaultTeamsValues,
+  defaultTopicsValues,
+} from '../domain/lists';
 import {
   SETTING_DEFS,
   columnLetter,
@@ -52,15 +64,16 @@ import { toLiteralCell } from '../domain/literal';
 import {
   appendRows,
   alertIfInteractive,
-  readHeaderRow,
   readLists,
   readSheetValues,
+  tryGetUi,
   withDocumentLock,
   writeBlock,
 } from './sheets';
 import { readAdmins, requireAdminOrFirstSetup } from './admin';
 import { applyAdminProtections } from './protection';
 import { VALIDATION_LISTS_SHEET, applyValidation, validationStatus } from './validation';
+import { recordUnits, showMappingDialog } from './mapping';
 import { formOptionsChanged } from './formCache';
 import { afterSetUp } from './triggers';
 
@@ -78,6 +91,8 @@ export const TEXT_FIELDS: readonly FieldKey[] = FIELDS.filter(
 ).map((f) => f.key);
 /** Plain-text number format. */
 export const TEXT_FORMAT = '@';
+/** Recognised headers that make the only non-empty tab the data tab (issue 9: never refuse it). */
+const MIN_SINGLE_TAB_SCORE = 2;
 /** How long setUpSheet waits for the document lock. */
 const LOCK_MS = 20000;
 
@@ -119,6 +134,21 @@ export interface SetUpReport {
   errors: string[];
   /** Non-blocking findings (e.g. invalid settings, to fix by hand). */
   warnings: string[];
+  /**
+   * Columns not mapped because their mapping is not sure (headless runs) or left for the user to
+   * review, with the proposed field: nothing is appended for those fields.
+   */
+  review: {
+    column: string;
+    header: string;
+    field: string | null;
+    confidence: string;
+    reasons: string[];
+  }[];
+  /** True when the mapping dialog was opened instead of changing anything (menu run). */
+  pendingReview: boolean;
+  /** Units recorded for duration columns (converted to minutes by normalization). */
+  units: { column: string; unit: DurationUnit }[];
 }
 
 /** The config tabs setUpSheet creates when missing, with their default contents. */
@@ -172,6 +202,9 @@ function emptyReport(): SetUpReport {
     changed: false,
     errors: [],
     warnings: [],
+    review: [],
+    pendingReview: false,
+    units: [],
   };
 }
 
@@ -179,28 +212,56 @@ interface DataChoice {
   sheet: Sheet | null;
   name: string;
   header: unknown[];
+  /** Data rows 2..501 read with the header (the mapping sample). */
+  sample: unknown[][];
   lastColumn: number;
   choice: SetUpReport['dataTabChoice'];
 }
 
 /**
- * Public global (menu "Set up / repair sheet"). Runs under the document lock. When run from the
- * menu it shows the outcome in an alert; without a Ui (editor, trigger) a failure throws so that
+ * Public global (menu "Set up / repair sheet"). Runs under the document lock.
+ *
+ * - `setUpSheet()` from the menu: proposes a column mapping (proposeHeaderMapping). When every
+ *   column is standard or *sure* it sets up at once; otherwise it opens the mapping dialog and
+ *   changes nothing (the dialog calls `setUpSheet(mapping)` on Confirm).
+ * - `setUpSheet(mapping)`: applies a confirmed mapping `{columns: [{index, field}]}` (field = a
+ *   standard header or null for "leave as my own column"); returns the report without an alert.
+ * - Without a Ui (triggers, editor): applies the *sure* mappings only; the rest is reported in
+ *   `review` and their fields are not appended.
+ *
+ * When run from the menu it shows the outcome in an alert; without a Ui a failure throws so that
  * the execution log shows it. Returns the report either way when it does not throw.
  */
-export function setUpSheet(): SetUpReport {
+export function setUpSheet(mapping?: MappingChoice | null): SetUpReport {
   requireAdminOrFirstSetup('set up or repair the sheet');
+  const arg = mapping as unknown;
+  const confirmed =
+    typeof arg === 'object' && arg !== null && Array.isArray((arg as MappingChoice).columns);
+  // A trigger passes its event object: a headless run (sure mappings only).
+  const fromTrigger =
+    !confirmed &&
+    typeof arg === 'object' &&
+    arg !== null &&
+    ('triggerUid' in arg || 'authMode' in arg);
+  if (!confirmed && typeof arg === 'object' && arg !== null && !fromTrigger) {
+    throw new Error('setUpSheet(mapping): the mapping must be {columns: [{index, field}]}.');
+  }
+  const ui = confirmed || fromTrigger ? null : tryGetUi();
   const locked = withDocumentLock(LOCK_MS, () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const done = setUpWorkbook(ss);
-    if (done.ok) applyAdminProtections(ss, readAdmins(), ss.getSheetByName(done.dataTab));
+    const done = setUpWorkbook(ss, {
+      choice: confirmed ? mapping : null,
+      interactive: ui !== null,
+    });
+    if (done.ok && !done.pendingReview)
+      applyAdminProtections(ss, readAdmins(), ss.getSheetByName(done.dataTab));
     // Issue 13: remember the spreadsheet (the add-on's time trigger has none) and migrate
-    // legacy triggers to the scheduler. Never fails the setup.
-    const migrated = done.ok ? afterSetUp(ss) : '';
+    // legacy triggers to the scheduler. Never fails the setup (nor runs before the review).
+    const migrated = done.ok && !done.pendingReview ? afterSetUp(ss) : '';
     if (migrated) done.message = `${done.message} ${migrated}`;
     return done;
   });
-  if (locked.ok) formOptionsChanged();
+  if (locked.ok && !locked.value.pendingReview) formOptionsChanged();
   const report = locked.ok
     ? locked.value
     : {
@@ -208,6 +269,14 @@ export function setUpSheet(): SetUpReport {
         message: `Nothing was changed. ${locked.message}`,
         errors: [locked.message],
       };
+  if (report.pendingReview) {
+    showMappingDialog();
+    return report;
+  }
+  if (confirmed || fromTrigger) {
+    if (!report.ok) throw new Error(report.message);
+    return report;
+  }
   const shown = alertIfInteractive(
     !report.ok
       ? 'Support Tracker cannot set up this sheet'
@@ -220,19 +289,36 @@ export function setUpSheet(): SetUpReport {
   return report;
 }
 
+export interface SetUpOptions {
+  /** A confirmed mapping (from the dialog or a caller): applied as given. */
+  choice?: MappingChoice | null;
+  /** A person is there to review: a proposal that is not all sure opens the dialog instead. */
+  interactive?: boolean;
+}
+
+/** What setUpWorkbook decided about the columns (for proposeHeaderMapping too). */
+export interface DataTabProposal {
+  report: SetUpReport;
+  choice: DataChoice | null;
+  proposal: MappingProposal | null;
+}
+
 /**
- * The setup itself, without lock or Ui (for the workbench, the smoke run and tests). Validates
- * everything first; returns ok = false with errors and changes nothing when the sheet cannot be
- * adopted.
+ * The data tab and the column-mapping proposal, reading only the header row and a sample of at
+ * most 500 data rows (service calls do not grow with rows).
  */
-export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
+export function proposeForWorkbook(ss: Spreadsheet): DataTabProposal & {
+  settingsSheet: Sheet | null;
+  settingsValues: unknown[][];
+  settings: SettingsParse;
+  byName: Map<string, Sheet>;
+  timeZone: string;
+} {
   const report = emptyReport();
   const timeZone = ss.getSpreadsheetTimeZone();
   const sheets = ss.getSheets();
   const byName = new Map<string, Sheet>();
   for (const s of sheets) byName.set(s.getName(), s);
-
-  // --- Read phase (header rows and small config tabs only) ---
   const settingsSheet = byName.get(SHEETS.settings) ?? null;
   const settingsValues = settingsSheet ? readSheetValues(settingsSheet) : [];
   const settings = parseSettings(settingsValues, { timeZone, sheetName: SHEETS.settings });
@@ -240,29 +326,98 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
     ...settings.errors.map((e) => e.message),
     ...settings.warnings.map((w) => w.message),
   );
-
-  const listsSheet = byName.get(SHEETS.lists) ?? null;
-  const listAdds = listsSheet ? missingAddedListValues(readSheetValues(listsSheet)) : [];
-
+  const base = { report, settingsSheet, settingsValues, settings, byName, timeZone };
   const choice = chooseDataTab(byName, settings, report);
-  if (!choice) return fail(report);
+  if (!choice) return { ...base, choice: null, proposal: null };
   report.dataTab = choice.name;
   report.dataTabChoice = choice.choice;
-
-  if (choice.header.some((h) => String(h).trim() !== '') && scoreHeaderRow(choice.header) === 0) {
+  if (choice.header.some((h) => String(h).trim() !== '') && adoptionScore(choice.header) === 0) {
     // Appending the standard columns beside unrelated headers (or a data row) would be a mess.
     report.errors.push(
       `Row 1 of the tab '${choice.name}' names none of the standard columns (such as Requested at, ` +
         'VFS team, Topic, Summary). Put the header row in row 1, or rename the tab, then run Set up / repair sheet again.',
     );
+    return { ...base, choice: null, proposal: null };
+  }
+  // An adopted tab (every standard header in place) needs no content evidence.
+  const adopted = FIELDS.every((f) => choice.header.some((h) => h === f.header));
+  const rows = adopted ? [] : choice.sample;
+  const proposal = proposeMapping({
+    header: choice.header,
+    rows,
+    lists: configLists(ss, byName),
+    timeZone,
+    now: new Date(),
+  });
+  return { ...base, choice, proposal };
+}
+
+/** The lists for content evidence: the config tabs when they exist (defaults otherwise). */
+function configLists(ss: Spreadsheet, byName: Map<string, Sheet>): ReturnType<typeof readLists> {
+  if (![SHEETS.teams, SHEETS.topics, SHEETS.lists].some((n) => byName.has(n)))
+    return defaultLists();
+  return readLists(ss);
+}
+
+/**
+ * The setup itself, without lock or Ui (for the workbench, the smoke run and tests). Validates
+ * everything first; returns ok = false with errors and changes nothing when the sheet cannot be
+ * adopted. Without options it applies the sure mappings only (headless).
+ */
+export function setUpWorkbook(ss: Spreadsheet, options: SetUpOptions = {}): SetUpReport {
+  const read = proposeForWorkbook(ss);
+  const { report, settingsSheet, settingsValues, settings, byName } = read;
+  const listsSheet = byName.get(SHEETS.lists) ?? null;
+  const choice = read.choice;
+  const proposal = read.proposal;
+  if (!choice || !proposal) return fail(report);
+  const listAdds = listsSheet ? missingAddedListValues(readSheetValues(listsSheet)) : [];
+
+  // --- The column mapping: confirmed, or the sure part of the proposal ---
+  let chosen: MappingChoice;
+  if (options.choice) {
+    const given = validateChoice(options.choice, choice.header.length, choice.header);
+    if (!given.ok) {
+      report.errors.push(...given.errors.map((e) => `Tab '${choice.name}': ${e}`));
+      return fail(report);
+    }
+    chosen = options.choice;
+  } else if (options.interactive && !proposal.allSure) {
+    report.ok = true;
+    report.pendingReview = true;
+    report.review = reviewOf(proposal, () => true);
+    report.message = `Please review how the columns of '${choice.name}' map to the standard fields. Nothing was changed yet.`;
+    return report;
+  } else {
+    chosen = sureChoice(proposal);
+  }
+  const validated = validateChoice(chosen, choice.header.length);
+  if (!validated.ok) {
+    report.errors.push(...validated.errors.map((e) => `Tab '${choice.name}': ${e}`));
     return fail(report);
   }
-  const planned = planHeaders(choice.header, choice.lastColumn);
+  // Headless: fields that a not-sure column probably holds are not appended (reported instead).
+  const holdBack = new Set<FieldKey>();
+  if (!options.choice) {
+    const maybe = (c: MappingProposal['columns'][number]): string | null =>
+      c.standard || c.confidence === 'sure' ? null : (c.field ?? c.candidate ?? null);
+    for (const c of proposal.columns) {
+      const f = maybe(c);
+      if (f && !validated.columns.has(fieldKeyOf(f))) holdBack.add(fieldKeyOf(f));
+    }
+    report.review = reviewOf(proposal, (c) => maybe(c) !== null);
+  }
+  const planned = planFromChoice(choice.header, choice.lastColumn, validated.columns, holdBack);
   if (!planned.ok) {
     report.errors.push(...planned.errors.map((e) => `Tab '${choice.name}': ${e}`));
     return fail(report);
   }
   const plan = planned.plan;
+  for (const [f, unit] of Object.entries(validated.units) as [FieldKey, DurationUnit][]) {
+    const col = plan.columns[f];
+    if (col !== undefined && unit !== 'minutes')
+      report.units.push({ column: columnLetter(col), unit });
+  }
   if (choice.sheet && choice.lastColumn > 0) {
     const merged = choice.sheet.getRange(1, 1, 1, choice.lastColumn).getMergedRanges();
     if (merged.length) {
@@ -298,7 +453,7 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
   const width = choice.lastColumn + plan.appends.length;
   const format = choice.sheet
     ? textFormatPlan(choice.sheet, plan, width)
-    : TEXT_FIELDS.map((k) => plan.columns[k]);
+    : presentColumns(plan, TEXT_FIELDS);
   const needFreeze = !choice.sheet || choice.sheet.getFrozenRows() < 1;
   const needProtection = !choice.sheet || !hasHeaderProtection(choice.sheet);
 
@@ -352,8 +507,23 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
     logRenames(log, choice.name, plan);
   }
 
+  if (report.units.length) {
+    const units: Partial<Record<FieldKey, DurationUnit>> = {};
+    for (const [f, u] of Object.entries(validated.units) as [FieldKey, DurationUnit][])
+      if (u !== 'minutes') units[f] = u;
+    recordUnits(units, report.dataTab);
+  }
+
   // Headers and config tabs are in place: the validation rules can reference them.
-  ensureValidation(ss, sheet, plan, settings, report);
+  if (holdBack.size === 0) ensureValidation(ss, sheet, plan, settings, report);
+  else
+    report.warnings.push(
+      `${report.review.length} column(s) need your review before data validation is applied: ` +
+        report.review
+          .map((r) => `${r.column} ("${r.header}") looks like ${r.field ?? 'your own column'}`)
+          .join(', ') +
+        '. Run Support > Set up / repair sheet from the menu to review them.',
+    );
 
   report.ok = true;
   report.changed =
@@ -378,14 +548,15 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
 function ensureValidation(
   ss: Spreadsheet,
   sheet: Sheet,
-  plan: HeaderPlan,
+  plan: MappingPlan,
   settings: SettingsParse,
   report: SetUpReport,
 ): void {
   let hadMirror = true;
   try {
     const map = {} as Record<FieldKey, number>;
-    for (const k of Object.keys(plan.columns) as FieldKey[]) map[k] = plan.columns[k] - 1;
+    for (const k of Object.keys(plan.columns) as FieldKey[])
+      map[k] = (plan.columns[k] as number) - 1;
     const lists = readLists(ss);
     const mode = settings.settings.listValidationMode;
     if (sheet.getMaxRows() < 2) {
@@ -419,6 +590,18 @@ function fail(report: SetUpReport): SetUpReport {
   return report;
 }
 
+/**
+ * Row 1 and at most 500 data rows of a tab in ONE getValues (the mapping sample); an empty tab
+ * costs one call.
+ */
+function readTop(sheet: Sheet): { header: unknown[]; sample: unknown[][] } {
+  const lastColumn = sheet.getLastColumn();
+  if (lastColumn < 1) return { header: [], sample: [] };
+  const rows = Math.min(SAMPLE_ROWS + 1, Math.max(1, sheet.getLastRow()));
+  const values = sheet.getRange(1, 1, rows, lastColumn).getValues() as unknown[][];
+  return { header: values[0], sample: values.slice(1) };
+}
+
 /** Picks the data tab (see the module comment). Returns null with report.errors set when none fits. */
 function chooseDataTab(
   byName: Map<string, Sheet>,
@@ -428,8 +611,8 @@ function chooseDataTab(
   const recorded = settings.rows.dataTab !== undefined ? settings.settings.dataTab : '';
   const pick = (name: string, choice: DataChoice['choice']): DataChoice => {
     const sheet = byName.get(name) as Sheet;
-    const header = readHeaderRow(sheet);
-    return { sheet, name, header, lastColumn: header.length, choice };
+    const { header, sample } = readTop(sheet);
+    return { sheet, name, header, sample, lastColumn: header.length, choice };
   };
   if (recorded && byName.has(recorded))
     return pick(recorded, recorded === DATA_SHEET ? 'named' : 'recorded');
@@ -440,15 +623,24 @@ function chooseDataTab(
   }
   if (byName.has(DATA_SHEET)) return pick(DATA_SHEET, 'named');
 
-  const scored: { name: string; sheet: Sheet; header: unknown[]; score: number }[] = [];
+  const scored: {
+    name: string;
+    sheet: Sheet;
+    header: unknown[];
+    sample: unknown[][];
+    score: number;
+  }[] = [];
   for (const [name, sheet] of byName) {
     if (RESERVED.has(name)) continue;
-    const header = readHeaderRow(sheet);
-    scored.push({ name, sheet, header, score: scoreHeaderRow(header) });
+    const { header, sample } = readTop(sheet);
+    scored.push({ name, sheet, header, sample, score: adoptionScore(header) });
   }
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0];
-  if (best && best.score >= MIN_ADOPT_SCORE) {
+  // The only tab with content needs fewer recognised headers: its content decides the rest.
+  const withContent = scored.filter((x) => x.header.length > 0);
+  const min = withContent.length === 1 ? MIN_SINGLE_TAB_SCORE : MIN_ADOPT_SCORE;
+  if (best && best.score >= min) {
     const tie = scored.filter((s) => s.score === best.score);
     if (tie.length > 1) {
       report.errors.push(
@@ -461,23 +653,30 @@ function chooseDataTab(
       sheet: best.sheet,
       name: best.name,
       header: best.header,
+      sample: best.sample,
       lastColumn: best.header.length,
       choice: 'best-match',
     };
   }
   if (scored.every((s) => s.header.length === 0 && s.sheet.getLastRow() === 0)) {
     // A workbook with no content at all: start a fresh data tab.
-    return { sheet: null, name: DATA_SHEET, header: [], lastColumn: 0, choice: 'created' };
+    return {
+      sheet: null,
+      name: DATA_SHEET,
+      header: [],
+      sample: [],
+      lastColumn: 0,
+      choice: 'created',
+    };
   }
   const detail = best
     ? `The closest, '${best.name}', has ${best.score} recognised column(s)` +
       (best.score
-        ? ` (${best.header
-            .filter((h) => matchHeader(h))
-            .map((h) => `"${String(h)}"`)
+        ? ` (${recognisedHeaders(best.header)
+            .map((r) => `"${r.header}"`)
             .join(', ')})`
         : '') +
-      `; at least ${MIN_ADOPT_SCORE} are needed.`
+      `; at least ${scored.filter((x) => x.header.length > 0).length === 1 ? MIN_SINGLE_TAB_SCORE : MIN_ADOPT_SCORE} are needed.`
     : '';
   report.errors.push(
     `No tab looks like a support log. ${detail} Name your support tab '${DATA_SHEET}', or give its header row ` +
@@ -487,8 +686,8 @@ function chooseDataTab(
 }
 
 /** Text columns whose format is not plain text yet (checked on row 2, one getNumberFormats call). */
-function textFormatPlan(sheet: Sheet, plan: HeaderPlan, width: number): number[] {
-  const cols = TEXT_FIELDS.map((k) => plan.columns[k]);
+function textFormatPlan(sheet: Sheet, plan: MappingPlan, width: number): number[] {
+  const cols = presentColumns(plan, TEXT_FIELDS);
   const existingWidth = Math.min(width, sheet.getMaxColumns());
   const probeRow = Math.min(2, sheet.getMaxRows());
   const formats =
@@ -534,8 +733,39 @@ function runs(columns: readonly number[]): [number, number][] {
   return out;
 }
 
+/** The columns of the given fields that the plan holds. */
+function presentColumns(plan: MappingPlan, fields: readonly FieldKey[]): number[] {
+  return fields.map((k) => plan.columns[k]).filter((c): c is number => c !== undefined);
+}
+
+/** Fields of a proposal's columns (standard header -> key). */
+function fieldKeyOf(header: string): FieldKey {
+  return (FIELDS.find((f) => f.header === header) as { key: FieldKey }).key;
+}
+
+/** The proposal's columns that `pick` selects, as review lines. */
+function reviewOf(
+  proposal: MappingProposal,
+  pick: (c: MappingProposal['columns'][number]) => boolean,
+): SetUpReport['review'] {
+  return proposal.columns
+    .filter((c) => !c.standard && c.confidence !== 'sure' && pick(c))
+    .map((c) => ({
+      column: columnLetter(c.index),
+      header: c.header,
+      field: c.field ?? c.candidate ?? null,
+      confidence: c.confidence,
+      reasons: c.reasons,
+    }));
+}
+
 /** Renames and appends headers: one setValues per contiguous run of changed header cells. */
-function applyHeaderPlan(sheet: Sheet, plan: HeaderPlan, width: number, report: SetUpReport): void {
+function applyHeaderPlan(
+  sheet: Sheet,
+  plan: MappingPlan,
+  width: number,
+  report: SetUpReport,
+): void {
   const maxCols = sheet.getMaxColumns();
   if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
   const cells = new Map<number, string>();
@@ -618,7 +848,7 @@ function writeSettingsRows(
 }
 
 /** Appends one Change log row per header rename (one setValues). */
-function logRenames(log: Sheet, dataTab: string, plan: HeaderPlan): void {
+function logRenames(log: Sheet, dataTab: string, plan: MappingPlan): void {
   const now = new Date();
   const runId = `setup-${now.getTime().toString(36)}`;
   const rows = plan.renames.map((r) => [

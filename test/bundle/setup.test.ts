@@ -221,19 +221,18 @@ describe('setUpSheet on a legacy sheet (through dist/Code.js)', () => {
     expect(alert.prompt).toContain('"Category" to "Topic"');
   });
 
-  it('never reads data rows: reads stay at header and config-tab size', () => {
-    // Only single-row reads of the data tab: the legacy header values (7 cells) and the
-    // number-format probe of row 2 across the adopted width (23 standard columns + Priority). No
-    // data row is read.
-    // Changed with data validation on setup: the help texts of the list rules name the allowed
-    // values, so the three config tabs the lists live on (Teams, Topics, Lists; just created here)
-    // are read once each (readLists, one getValues per tab). Still no data row.
+  it('reads the header row and at most 500 data rows (the mapping sample), never the whole tab', () => {
+    // Changed by issue 9 (column mapping by content): the data tab is read as its header row and
+    // a sample of at most 500 data rows (here all 3) in ONE getValues. Plus the number-format
+    // probe of row 2 across the adopted width (23 standard columns + Priority) and, for the
+    // validation help texts, the three config tabs (Teams, Topics, Lists; just created here).
     const configCells = [SHEETS.teams, SHEETS.topics, SHEETS.lists]
       .map((t) => values(rt, t))
       .reduce((n, v) => n + v.length * v[0].length, 0);
+    const sampleCells = LEGACY_ROWS.length * LEGACY_HEADER.length;
     // Issue 11: the ownership protection reads the adopted header row once more (24 cells).
     expect(firstRun.cellsRead).toBe(
-      LEGACY_HEADER.length + HEADERS.length + 1 + configCells + HEADERS.length + 1,
+      LEGACY_HEADER.length + sampleCells + HEADERS.length + 1 + configCells + HEADERS.length + 1,
     );
     expect(firstRun.byMethod['Range.getValues']).toBe(1 + 3 + 1);
   });
@@ -309,16 +308,23 @@ describe('setUpSheet: sheets it cannot adopt change nothing', () => {
     return report;
   }
 
-  it('two columns mapped to one field: names both columns', () => {
+  it('two columns for one field never refuse the sheet: the menu run opens the mapping dialog', () => {
+    // Changed by issue 9: two columns competing for a field are resolved by evidence (the other
+    // stays the user's own column unless they choose otherwise); nothing changes before review.
     const rt = loadBuiltRuntime();
     rt.spreadsheet._addSheet('Log', [
       ['Date', 'Team', 'Summary', 'Topic', 'VFS Team'],
       ['3/5', 'a', 'b', 'c', 'd'],
     ]);
-    const r = expectNoChange(rt, () => rt.run('setUpSheet') as SetUpReport);
-    expect(r.errors).toEqual([
-      `Tab 'Log': Columns B ("Team") and E ("VFS Team") both match the standard field "VFS team". Rename or remove one of them, then run Set up / repair sheet again.`,
-    ]);
+    const before = JSON.stringify(rt.toJSON().workbook);
+    const r = rt.run('setUpSheet') as SetUpReport;
+    expect(r.ok).toBe(true);
+    expect(r.pendingReview).toBe(true);
+    expect(r.errors).toEqual([]);
+    expect(JSON.stringify(rt.toJSON().workbook)).toBe(before);
+    expect(rt.ui.dialogs[rt.ui.dialogs.length - 1].title).toBe('Map your columns');
+    const team = r.review.filter((c) => c.header === 'Team' || c.header === 'VFS Team');
+    expect(team.map((c) => c.field).sort()).toEqual([null, 'VFS team'].sort());
   });
 
   it('no tab scores enough', () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { openSession, tabNameFor, type WorkbenchSession } from '../../workbench/session';
 import { startServer, type RunningServer } from '../../workbench/server';
 import { runSmoke } from '../../workbench/smoke';
-import { parseArgs } from '../../workbench/main';
+import { confirmReplace, parseArgs } from '../../workbench/main';
 import { escapeHtml, injectBridge, renderShell } from '../../workbench/page';
 import { LEGACY_HEADERS, SAMPLE_SHEET_NAME, SAMPLE_TEAMS } from '../../samples/generate';
 import type { RunResultDto, SheetPageDto, StateDto } from '../../workbench/types';
@@ -251,7 +251,13 @@ describe('--import FILE.csv', () => {
       csv,
       '\uFEFFDate,Team,Notes\r\n3/5/2024,"Check-in, Experience","<img src=x onerror=alert(1)>"\r\n,,"two\nlines"\r\n',
     );
-    const s = await openSession({ root, file: path.join(tmp, 'w.json'), importCsv: csv });
+    // The raw import (issue 9 then runs Set up / repair sheet on it: see the next test).
+    const s = await openSession({
+      root,
+      file: path.join(tmp, 'w.json'),
+      importCsv: csv,
+      setUpImport: false,
+    });
     const st = s.state();
     expect(st.sheets.map((x) => x.name)).toEqual(['Team support 2023 export']);
     expect(st.workbook).toBe('Team support 2023 export');
@@ -260,6 +266,40 @@ describe('--import FILE.csv', () => {
     expect(page?.values[1][1]).toBe('Check-in, Experience');
     expect(page?.values[1][2]).toBe('<img src=x onerror=alert(1)>');
     expect(page?.values[2][2]).toBe('two\nlines');
+  });
+
+  it('then maps its columns like the menu: sure columns set up at once, else the mapping dialog opens', async () => {
+    const sure = path.join(tmp, 'log.csv');
+    const lines = ['Date,Team,Category,Description'];
+    const topics = ['API', 'Datadog', 'CI Error', 'Forms', 'Security', 'Design'];
+    for (let i = 0; i < 12; i++)
+      lines.push(`3/${i + 1}/2024,Caregivers,${topics[i % 6]},Need help with request number ${i}`);
+    fs.writeFileSync(sure, `${lines.join('\r\n')}\r\n`);
+    const a = await openSession({ root, file: null, importCsv: sure });
+    const tabLog = a.rt.spreadsheet.getSheetByName('log');
+    const header = tabLog ? tabLog.getRange(1, 1, 1, 4).getValues()[0] : [];
+    expect(header.slice(0, 4)).toEqual(['Requested at', 'VFS team', 'Topic', 'Summary']);
+    expect(a.state().pendingDialog).toBeNull();
+    const review = path.join(tmp, 'review.csv');
+    const rows = ['When,Owner,Summary'];
+    for (let i = 0; i < 10; i++)
+      rows.push(`3/${i + 1}/2024,person${i}@va.gov,Need help with request number ${i}`);
+    fs.writeFileSync(review, `${rows.join('\r\n')}\r\n`);
+    const b = await openSession({ root, file: null, importCsv: review });
+    expect(b.state().pendingDialog?.title).toBe('Map your columns');
+    expect(b.sheetPage('review', 0, 1)?.values[0]).toEqual(['When', 'Owner', 'Summary']);
+  });
+
+  it('never replaces a saved workbook silently: without a terminal the answer is no', async () => {
+    const { PassThrough } = await import('node:stream');
+    const input = Object.assign(new PassThrough(), { isTTY: false });
+    expect(await confirmReplace('w.json', 'x.csv', { input, output: new PassThrough() })).toBe(
+      false,
+    );
+    const tty = Object.assign(new PassThrough(), { isTTY: true });
+    const answer = confirmReplace('w.json', 'x.csv', { input: tty, output: new PassThrough() });
+    tty.write('y\n');
+    expect(await answer).toBe(true);
   });
 
   it('names tabs safely', () => {

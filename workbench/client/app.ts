@@ -506,6 +506,7 @@ function renderAll(): void {
   void renderView();
 }
 
+let firstLoad = true;
 async function refresh(): Promise<void> {
   const seen = state ? state.pages.length : -1;
   state = await getJSON<StateDto>('/api/state');
@@ -516,6 +517,9 @@ async function refresh(): Promise<void> {
     const dialog = [...state.pages.slice(seen)].reverse().find((p) => p.kind !== 'sidebar');
     if (dialog) openDialog(dialog);
   }
+  // An import whose columns need review: show the mapping dialog at once.
+  if (firstLoad && state.pendingDialog) openDialog(state.pendingDialog);
+  firstLoad = false;
 }
 
 ($('dialog-close') as HTMLButtonElement).addEventListener('click', () =>

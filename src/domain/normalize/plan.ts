@@ -27,6 +27,8 @@ import {
   type Lists,
 } from '../schema';
 import { parseLink } from '../links';
+import { toMinutes } from '../mapping/units';
+import type { DurationUnit } from '../mapping/engine';
 import { isDate } from '../time';
 import { dateRule, parseDateValue } from './dates';
 import { keywordSuggester, type SuggestFn } from './keywordSuggest';
@@ -61,7 +63,9 @@ export type ChangeRule =
   | 'date-from-link'
   | 'suggested-topic'
   | 'routing'
-  | 'new-id';
+  | 'new-id'
+  | 'unit-seconds'
+  | 'unit-hours';
 
 /** One planned cell change. `row` is the 0-based data row (row 0 = first row under the header). */
 export interface CellChange {
@@ -137,6 +141,11 @@ export interface PlanInput {
   builtinSynonyms?: boolean;
   /** Fuzzy threshold (0..1). Default 0.8. */
   fuzzyThreshold?: number;
+  /**
+   * Units of duration columns recorded at setup (issue 9): plain numbers in seconds or hours are
+   * converted to minutes (rule unit-seconds / unit-hours).
+   */
+  units?: Partial<Record<FieldKey, DurationUnit>>;
 }
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
@@ -220,7 +229,12 @@ function notText(value: unknown): Outcome {
 function normalizeCell(
   def: FieldDef,
   value: unknown,
-  ctx: { timeZone: string; now: Date; matchers: ReturnType<typeof buildMatchers> },
+  ctx: {
+    timeZone: string;
+    now: Date;
+    matchers: ReturnType<typeof buildMatchers>;
+    units?: Partial<Record<FieldKey, DurationUnit>>;
+  },
 ): Outcome {
   if (isBlank(value) && typeof value !== 'string') return KEEP;
   if (typeof value === 'string' && value.length >= MAX_CELL_CHARS)
@@ -254,6 +268,11 @@ function normalizeCell(
       return { kind: 'unresolved', reason: 'not-a-date' };
     }
     case 'minutes': {
+      const unit = ctx.units?.[def.key];
+      if (unit && unit !== 'minutes') {
+        const m = toMinutes(value, unit);
+        if (m !== null) return { kind: 'change', to: m, rule: `unit-${unit}` };
+      }
       if (typeof value === 'number' && value >= 0) return KEEP;
       const m = parseMinutes(value, ctx.timeZone);
       if (m !== null) return { kind: 'change', to: m, rule: 'duration' };
@@ -321,7 +340,7 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
     input.fuzzyThreshold,
     input.builtinSynonyms ?? true,
   );
-  const ctx = { timeZone, now: input.now, matchers };
+  const ctx = { timeZone, now: input.now, matchers, units: input.units ?? {} };
   const suggest = input.suggest ?? keywordSuggester(input.lists.topics);
   const minConfidence = input.suggestMinConfidence ?? 0.3;
   const mapped = FIELDS.map((f) => f as FieldDef).filter((f) => {
