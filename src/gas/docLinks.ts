@@ -10,6 +10,7 @@ import { toLiteralCell } from '../domain/literal';
 import { SHEETS, TOPICS_HEADERS } from '../domain/schema';
 import { DATA_QUALITY_TABLE_ROW, DOC_LINK_COL, DOC_LINK_HEADERS } from './dataQuality';
 import { formOptionsChanged } from './formCache';
+import { requireAdmin } from './admin';
 import { getSpreadsheet, withDocumentLock } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -49,6 +50,8 @@ export function acceptDocLink(input: unknown): AcceptDocLinkResult {
   const o = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const topic = typeof o.topic === 'string' ? o.topic.trim() : '';
   const link = typeof o.link === 'string' ? o.link.trim() : '';
+  // Topics is config: only admins change it (issue 11).
+  requireAdmin('Accept a doc link');
   if (!topic) return { ok: false, message: 'Which topic? Nothing was changed.' };
   if (!/^https?:\/\/\S+$/i.test(link) || link.length > 2000)
     return { ok: false, message: 'The doc link must be an http(s) address. Nothing was changed.' };

@@ -25,6 +25,7 @@ import { refreshSummaries } from './summaries';
 import { installTriggers, readTriggerOwner } from './triggers';
 import { SCHEDULER_HANDLER } from './scheduleStore';
 import { setUpSheet } from './setup';
+import { requireAdmin } from './admin';
 import { readDocLinkProposals } from './docLinks';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -156,6 +157,7 @@ export function runGettingStartedStep(id: unknown, value?: unknown): StepResult 
       break;
     }
     case 'recipients': {
+      requireAdmin('Set the weekly email recipients');
       const text = typeof value === 'string' ? value.trim() : '';
       if (!text) {
         ok = false;
@@ -168,6 +170,7 @@ export function runGettingStartedStep(id: unknown, value?: unknown): StepResult 
       break;
     }
     case 'dashboard': {
+      requireAdmin('Publish the dashboard');
       const err = writeSetting(ss, 'dashboardPublished', true);
       ok = err === '';
       message = ok

@@ -36,6 +36,7 @@ import {
   writeJobState,
 } from './scheduleStore';
 import { withSpreadsheet } from './sheets';
+import { isOwnTriggerRun, requireAdmin } from './admin';
 import { refreshSummaries } from './summaries';
 import { sendWeeklySummary, type WeeklyOutcome } from './weekly';
 
@@ -64,6 +65,9 @@ export function runScheduledWork(e?: unknown): ScheduledRun {
   const due: string[] = [...jobs, ...(plan.continuation ? ['continuation'] : [])];
   const out: ScheduledRun = { due, ran: [] };
   if (due.length === 0) return out;
+  // Issue 11: only the installed trigger (or an admin) runs scheduled work; checked only when
+  // something is due, so an idle hour stays at 2 service calls.
+  if (!isOwnTriggerRun(e, SCHEDULER_HANDLER)) requireAdmin('Run scheduled work');
 
   const ss = scheduledSpreadsheet(all[SPREADSHEET_ID_KEY], e);
   return withSpreadsheet(ss, () => {

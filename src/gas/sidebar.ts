@@ -504,6 +504,62 @@ export function getMyOpenRequests(): OpenRequestsResult {
   return { requests, scannedRows: values.length };
 }
 
+type OwnRow =
+  { ok: true; row: number; current: ReturnType<typeof rowObject> } | { ok: false; message: string };
+
+/**
+ * The row of `requestId` when it is the caller's (issue 11): the Request ID must match exactly one
+ * row (a duplicate could otherwise reach a row logged by someone else), the caller must equal
+ * Logged by, and a row newer than the ownership protection must also match the submit record.
+ * Call inside the document lock. Shared by closeMyRequest and markRepliedNow.
+ */
+function findOwnRow(
+  data: ReturnType<typeof dataTab>['data'],
+  props: ReturnType<typeof dataTab>['props'],
+  requestId: string,
+  user: string,
+): OwnRow {
+  const { sheet, map } = data;
+  const found = sheet
+    .getRange(2, map.requestId, Math.max(1, sheet.getMaxRows() - 1), 1)
+    .createTextFinder(requestId)
+    .matchEntireCell(true)
+    .matchCase(true)
+    .findAll();
+  if (found.length > 1) {
+    return {
+      ok: false,
+      message:
+        `Request ${requestId} appears in ${found.length} rows (${found.map((r) => r.getRow()).join(', ')}), ` +
+        'so it cannot tell which one is yours. Nothing was changed: ask an admin to fix the duplicate Request ID.',
+    };
+  }
+  const row = found.length === 1 ? found[0].getRow() : 0;
+  if (row < 2) return { ok: false, message: `Request ${requestId} was not found.` };
+  const current = rowObject(sheet.getRange(row, 1, 1, data.header.length).getValues()[0], map);
+  if (String(current.requestId) !== requestId)
+    return { ok: false, message: `Request ${requestId} was not found.` };
+  if (String(current.loggedBy).trim().toLowerCase() !== user)
+    return { ok: false, message: `${requestId} was logged by someone else.` };
+  // A row below the ownership protection (logged since the last admin run extended it) could have
+  // had its Logged by typed over: its owner must also match the submit record.
+  const through = Number(props.getProperty(PROTECTED_THROUGH_KEY) ?? '');
+  if (through > 0 && row > through) {
+    const owner = parseState(props.getProperty(SUBMIT_STATE_KEY))?.recent.find(
+      (r) => r[1] === requestId,
+    )?.[3];
+    if (owner !== user) {
+      return {
+        ok: false,
+        message:
+          `${requestId} cannot be confirmed as yours yet (it is newer than the last protected row). ` +
+          'Nothing was changed: ask an admin to refresh the summaries, then try again.',
+      };
+    }
+  }
+  return { ok: true, row, current };
+}
+
 /**
  * Closes one of the user's requests: Status (default Resolved), Resolution, Time spent and
  * Resolved at = now. The row is found by Request ID with a TextFinder on the ID column (never a
@@ -532,50 +588,9 @@ export function closeMyRequest(input: unknown): CloseResult {
   const { data, props } = dataTab(ss);
   const { sheet, map } = data;
   const locked = withDocumentLock(SUBMIT_LOCK_MS, (): CloseResult => {
-    // Every match, not the first: a Request ID must name exactly one row (a duplicate, typed or
-    // pasted, could otherwise close a row logged by someone else).
-    const found = sheet
-      .getRange(2, map.requestId, Math.max(1, sheet.getMaxRows() - 1), 1)
-      .createTextFinder(close.requestId)
-      .matchEntireCell(true)
-      .matchCase(true)
-      .findAll();
-    if (found.length > 1) {
-      return {
-        ok: false,
-        message:
-          `Request ${close.requestId} appears in ${found.length} rows (${found.map((r) => r.getRow()).join(', ')}), ` +
-          'so it cannot tell which one is yours. Nothing was changed: ask an admin to fix the duplicate Request ID.',
-        errors: {},
-      };
-    }
-    const row = found.length === 1 ? found[0].getRow() : 0;
-    if (row < 2)
-      return { ok: false, message: `Request ${close.requestId} was not found.`, errors: {} };
-    const current = rowObject(sheet.getRange(row, 1, 1, data.header.length).getValues()[0], map);
-    if (String(current.requestId) !== close.requestId) {
-      return { ok: false, message: `Request ${close.requestId} was not found.`, errors: {} };
-    }
-    if (String(current.loggedBy).trim().toLowerCase() !== user) {
-      return { ok: false, message: `${close.requestId} was logged by someone else.`, errors: {} };
-    }
-    // A row below the ownership protection (logged since the last admin run extended it) could have
-    // had its Logged by typed over: its owner must also match the submit record (issue 11).
-    const through = Number(props.getProperty(PROTECTED_THROUGH_KEY) ?? '');
-    if (through > 0 && row > through) {
-      const owner = parseState(props.getProperty(SUBMIT_STATE_KEY))?.recent.find(
-        (r) => r[1] === close.requestId,
-      )?.[3];
-      if (owner !== user) {
-        return {
-          ok: false,
-          message:
-            `${close.requestId} cannot be confirmed as yours yet (it is newer than the last protected row). ` +
-            'Nothing was changed: ask an admin to refresh the summaries, then try again.',
-          errors: {},
-        };
-      }
-    }
+    const own = findOwnRow(data, props, close.requestId, user);
+    if (!own.ok) return { ok: false, message: own.message, errors: {} };
+    const { row, current } = own;
     // Already closed this way (a retry whose first answer was lost, or a second tab): keep the
     // original Resolved at and write nothing. Closed another way: never overwrite it.
     if (String(current.status).trim() === close.status && isDate(current.resolvedAt)) {
@@ -629,23 +644,13 @@ export function markRepliedNow(input: unknown): RepliedResult {
     };
   }
   const ss = getSpreadsheet();
-  const { data } = dataTab(ss);
+  const { data, props } = dataTab(ss);
   const { sheet, map } = data;
   const now = new Date();
   const locked = withDocumentLock(SUBMIT_LOCK_MS, (): RepliedResult => {
-    const found = sheet
-      .getRange(1, map.requestId, sheet.getMaxRows(), 1)
-      .createTextFinder(requestId)
-      .matchEntireCell(true)
-      .matchCase(true)
-      .findNext();
-    const row = found ? found.getRow() : 0;
-    if (row < 2) return { ok: false, message: `Request ${requestId} was not found.` };
-    const current = rowObject(sheet.getRange(row, 1, 1, data.header.length).getValues()[0], map);
-    if (String(current.requestId) !== requestId)
-      return { ok: false, message: `Request ${requestId} was not found.` };
-    if (String(current.loggedBy).trim().toLowerCase() !== user)
-      return { ok: false, message: `${requestId} was logged by someone else.` };
+    const own = findOwnRow(data, props, requestId, user);
+    if (!own.ok) return { ok: false, message: own.message };
+    const { row, current } = own;
     if (isDate(current.firstResponseAt))
       return {
         ok: true,

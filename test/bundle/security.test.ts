@@ -88,6 +88,10 @@ describe('admins (issue 11)', () => {
         'saveAdminState',
         { admins: EDITOR, domains: 'evil.example', maxRecipients: 50, linkHosts: '' },
       ],
+      // Globals of issues 12 and 13 that change config or run admin work.
+      ['acceptDocLink', { topic: 'Forms', link: 'https://evil.example/docs' }],
+      ['runGettingStartedStep', 'recipients', 'someone@evil.example'],
+      ['runGettingStartedStep', 'dashboard'],
     ];
     for (const [name, ...args] of calls) {
       const before = state(rt);
@@ -102,6 +106,23 @@ describe('admins (issue 11)', () => {
     }
     // The same calls from the menu (not google.script.run) are refused alike.
     expect(() => rt.runAs({ user: EDITOR }, 'setUpSheet')).toThrow(/Only a Support Tracker admin/);
+  });
+
+  it('runScheduledWork from google.script.run by a non-admin is refused when work is due; the trigger runs it', () => {
+    const rt = setup();
+    rt.run('installTriggers');
+    // Two days later the daily refresh is due.
+    rt.clock.advance(2 * 24 * 3600 * 1000);
+    const before = state(rt);
+    expect(() =>
+      rt.runFromClientAs({ user: EDITOR }, 'runScheduledWork', { triggerUid: 'forged' }),
+    ).toThrow(/Only a Support Tracker admin can/);
+    expect(state(rt) === before).toBe(true);
+    expect(rt.outbox.messages.length).toBe(0);
+    const fired = rt.fireDueTriggers(rt.clock.now());
+    expect(fired.length).toBeGreaterThan(0);
+    expect(fired.every((f) => !f.error)).toBe(true);
+    expect(sheetValues(rt, 'Summary')?.length ?? 0).toBeGreaterThan(0);
   });
 
   it("logging a request and closing one's own stay open to every editor; the admin can add admins", () => {
@@ -358,6 +379,13 @@ describe('ownership (issue 11)', () => {
     }) as { ok: boolean; message: string };
     expect(res.ok).toBe(false);
     expect(res.message).toMatch(/appears in 2 rows .*Nothing was changed/);
+    expect(sheetValues(rt, 'Requests')).toEqual(before);
+    // "Replied now" (issue 12) follows the same ownership rule.
+    const replied = rt.runFromClientAs({ user: EDITOR }, 'markRepliedNow', {
+      requestId: mine.requestId,
+    }) as { ok: boolean; message: string };
+    expect(replied.ok).toBe(false);
+    expect(replied.message).toMatch(/appears in 2 rows .*Nothing was changed/);
     expect(sheetValues(rt, 'Requests')).toEqual(before);
     rt.run('refreshSummaries');
     const dq = (sheetValues(rt, 'Data quality') ?? []).map((r) => r.join(' | '));
