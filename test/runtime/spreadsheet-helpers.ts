@@ -14,6 +14,9 @@ export function makeCtx(
     activeUser: () => 'me@example.com',
     owner: () => 'owner@example.com',
     DateCtor: Date,
+    apostrophe: 'stripped',
+    writes: [],
+    executionId: () => 0,
   };
 }
 

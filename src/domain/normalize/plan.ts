@@ -223,13 +223,18 @@ function normalizeCell(
   ctx: { timeZone: string; now: Date; matchers: ReturnType<typeof buildMatchers> },
 ): Outcome {
   if (isBlank(value) && typeof value !== 'string') return KEEP;
+  // Free text (Summary, Notes, Requester) is the person's own words: never rewritten, not even
+  // trimmed. Only what cannot be read as text is reported.
+  if (def.type === 'text') {
+    if (typeof value !== 'string') return notText(value);
+    return value.length >= MAX_CELL_CHARS ? { kind: 'unresolved', reason: 'too-long' } : KEEP;
+  }
   if (typeof value === 'string' && value.length >= MAX_CELL_CHARS)
     return { kind: 'unresolved', reason: 'too-long' };
   if (typeof value === 'string' && value.trim() === '')
     return value === '' ? KEEP : { kind: 'change', to: '', rule: 'trim' };
   switch (def.type) {
     case 'id':
-    case 'text':
       return typeof value === 'string' ? cleaned(value, def.key) : notText(value);
     case 'url':
       return typeof value === 'string' ? cleaned(value, def.key) : notText(value);
@@ -293,7 +298,7 @@ function normalizeCell(
  * Routing of the active topics, by exact (cleaned) topic value: a normalized Topic cell holds the
  * canonical spelling, so anything else (unresolved, disabled, blank, non-text) routes nowhere.
  */
-function topicRouting(
+export function topicRouting(
   lists: Lists,
 ): (topic: unknown) => { vspTeam: string; practiceArea: string } | undefined {
   const byTopic = new Map<string, { vspTeam: string; practiceArea: string }>();
@@ -329,7 +334,6 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
     return typeof col === 'number' && col >= 0;
   });
   const col = (k: FieldKey): number | undefined => input.headerMap[k];
-  const routingOf = topicRouting(input.lists);
 
   const changes: CellChange[] = [];
   const unresolvedMap = new Map<string, Unresolved>();
@@ -428,23 +432,9 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
       if (at && isDate(at)) push(FIELD_BY_KEY.requestedAt, rCol, at, 'date-from-link');
     }
 
-    // An empty VSP team / Practice area takes the routing of the row's (real, active) Topic.
-    const topicNow = current('topic');
-    const route =
-      typeof topicNow === 'string' &&
-      matchers.forField(FIELD_BY_KEY.topic).canonical(topicNow) === topicNow
-        ? routingOf(topicNow)
-        : undefined;
-    if (route) {
-      for (const key of ['vspTeam', 'practiceArea'] as const) {
-        const c = col(key);
-        if (c === undefined || isFormula(c) || !isBlank(current(key))) continue;
-        const value = route[key]
-          ? matchers.forField(FIELD_BY_KEY[key]).canonical(route[key])
-          : null;
-        if (value) push(FIELD_BY_KEY[key], c, value, 'routing');
-      }
-    }
+    // An empty VSP team / Practice area is never filled from the Topic's routing: the row does not
+    // say who worked on it, and a standard-looking guess would corrupt every KPI built on it. The
+    // routing is offered as a suggestion instead (suggestionsOf / Data quality).
 
     // An empty Topic fills only Suggested topic (never Topic itself).
     const sCol = col('suggestedTopic');
