@@ -24,6 +24,7 @@ import {
   canWriteExactly,
   literalFor,
   needsVerify,
+  toLiteralCell,
   type ApostropheReading,
 } from '../domain/literal';
 import { sameValue } from '../domain/normalize/values';
@@ -242,6 +243,10 @@ function verifyApostrophes<T>(sheet: Sheet, cells: CellEdit<T>[], result: Commit
 export function writeExactBlock(sheet: Sheet, row: number, col: number, values: unknown[][]): void {
   if (values.length === 0 || values[0].length === 0) return;
   const range = sheet.getRange(row, col, values.length, values[0].length);
+  if (values.every((r) => r.every((v) => typeof v !== 'string' || toLiteralCell(v) === v))) {
+    range.setValues(values.map((r) => r.map((v) => toLiteralCell(v))));
+    return;
+  }
   const plain = range.getNumberFormats().map((r) => r.map((f) => f === '@'));
   const risky = values.some((r, i) =>
     r.some((v, j) => plain[i][j] && typeof v === 'string' && v.startsWith("'")),
@@ -256,5 +261,44 @@ export function writeExactBlock(sheet: Sheet, row: number, col: number, values: 
         edits.push({ row: row + i, col: col + j, expect: '', to: v, tag: null });
     }),
   );
+  verifyApostrophes(sheet, edits, { written: edits, failed: [], writes: 0 });
+}
+
+/**
+ * A row to append with `appendRow` (atomic; its target row is not known in advance), encoded under
+ * the literal-text policy with the number formats of row `formatRow` (one read: setup formats whole
+ * columns). `verify` lists the 0-based columns to check once the row is written (see verifyRow).
+ */
+export function literalRow(
+  sheet: Sheet,
+  formatRow: number,
+  values: readonly unknown[],
+): { row: unknown[]; verify: number[] } {
+  if (values.length === 0) return { row: [], verify: [] };
+  // Text that reads the same in every cell needs no format read (the common case).
+  if (values.every((v) => typeof v !== 'string' || toLiteralCell(v) === v))
+    return { row: [...values], verify: [] };
+  const plain = sheet
+    .getRange(formatRow, 1, 1, values.length)
+    .getNumberFormats()[0]
+    .map((f) => f === '@');
+  const risky = values.some((v, j) => plain[j] && typeof v === 'string' && v.startsWith("'"));
+  const reading: ApostropheReading = risky ? apostropheReading() : 'unknown';
+  const verify: number[] = [];
+  values.forEach((v, j) => {
+    if (needsVerify(v, plain[j], reading)) verify.push(j);
+  });
+  return { row: values.map((v, j) => literalFor(v, plain[j], reading)), verify };
+}
+
+/** After appending `values` at sheet row `row`: checks and fixes the `verify` columns (literalRow). */
+export function verifyRow(
+  sheet: Sheet,
+  row: number,
+  values: readonly unknown[],
+  verify: number[],
+): void {
+  if (verify.length === 0) return;
+  const edits = verify.map((j) => ({ row, col: j + 1, expect: '', to: values[j], tag: null }));
   verifyApostrophes(sheet, edits, { written: edits, failed: [], writes: 0 });
 }
