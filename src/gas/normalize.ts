@@ -533,9 +533,15 @@ function commitChunk(
   a: number,
   plan: NormalizationPlan,
   runId: string,
-  saveIds: () => void,
-  onLogged: (logRow: number) => void,
+  hooks: {
+    /** Saves the Request ID sequence: before any new ID is written, so no ID is ever issued twice. */
+    saveIds: () => void;
+    /** Saves the checkpoint (after the IDs are written). */
+    saveCheckpoint: () => void;
+    onLogged: (logRow: number) => void;
+  },
 ): CommitOutcome {
+  const { onLogged } = hooks;
   const out: CommitOutcome = { written: [], conflicts: [], failed: [] };
   const at = new Date();
   const gapOk = standardGap(ctx);
@@ -546,7 +552,11 @@ function commitChunk(
     const id = idText(r[idCol]);
     if (id) idOfRow.set(a + i, id);
   });
-  const step = (changes: CellChange[], idFor: (c: CellChange) => string): void => {
+  const step = (
+    changes: CellChange[],
+    idFor: (c: CellChange) => string,
+    beforeWrite: () => void = () => undefined,
+  ): void => {
     if (changes.length === 0) return;
     const prep = prepareEdits(ctx.sheet, changes.map(editOf), { reading });
     const rows: unknown[][] = prep.ok.map((e) =>
@@ -558,6 +568,7 @@ function commitChunk(
       out.conflicts.push(conflictView(ctx, idFor(c), c.row + 2, c.field, c.to, k.now, k.reason));
     }
     onLogged(appendLog(ctx.ss, rows));
+    beforeWrite();
     const res = commitEdits(prep, gapOk);
     out.written.push(...res.written.map((e) => e.tag));
     if (res.failed.length > 0) {
@@ -577,9 +588,10 @@ function commitChunk(
   step(
     plan.changes.filter((c) => c.rule === 'new-id'),
     (c) => String(c.to),
+    hooks.saveIds,
   );
   for (const c of out.written) if (c.rule === 'new-id') idOfRow.set(c.row, String(c.to));
-  saveIds();
+  hooks.saveCheckpoint();
   // 2. Everything else, keyed by the row's Request ID.
   const rest = plan.changes.filter((c) => c.rule !== 'new-id');
   const unkeyed = rest.filter((c) => !idOfRow.has(c.row));
@@ -993,12 +1005,12 @@ function normalizeCore(options?: NormalizeOptions): NormalizeReport {
               a,
               plan,
               state.runId,
-              () => {
-                ids.save();
-                props.setProperty(CHECKPOINT_KEY, JSON.stringify(state));
-              },
-              (row) => {
-                state.logRow = row;
+              {
+                saveIds: () => ids.save(),
+                saveCheckpoint: () => props.setProperty(CHECKPOINT_KEY, JSON.stringify(state)),
+                onLogged: (row) => {
+                  state.logRow = row;
+                },
               },
             );
       ids.save();
