@@ -133,6 +133,30 @@ interface BaseReport {
   blankRows: number[];
   /** Cells left as they are for a reason worth telling (too long, a number where text is expected). */
   warnings: string[];
+  /**
+   * Values the rows do not support but their Topic's routing suggests (empty VSP team / Practice
+   * area). Never written: a person decides.
+   */
+  suggestions?: SuggestionView[];
+}
+
+export interface SuggestionView {
+  field: string;
+  value: string;
+  reason: string;
+  count: number;
+  /** Sheet rows (first 50). */
+  rows: number[];
+}
+
+function suggestionViews(plan: Pick<NormalizationPlan, 'suggestions'>): SuggestionView[] {
+  return (plan.suggestions ?? []).map((x) => ({
+    field: headerOf(x.field),
+    value: x.value,
+    reason: "the Topic's routing (not written: the row does not say it)",
+    count: x.count,
+    rows: x.rows.slice(0, MAX_ROWS_SHOWN).map((r) => r + 2),
+  }));
 }
 
 export interface PreviewReport extends BaseReport {
@@ -882,6 +906,7 @@ export function previewNormalization(): PreviewReport {
     unresolved: plan.unresolved.map(unresolvedView),
     blankRows: plan.blankRows.map((r) => r + 2),
     warnings: warningsOf(plan),
+    suggestions: suggestionViews(plan),
     standardizedNowPct: pct(before),
     standardizedAfterPct: pct(after),
   };
@@ -999,20 +1024,13 @@ function normalizeCore(options?: NormalizeOptions): NormalizeReport {
       const done: CommitOutcome =
         plan.changes.length === 0
           ? { written: [], conflicts: [], failed: [] }
-          : commitChunk(
-              ctx,
-              data,
-              a,
-              plan,
-              state.runId,
-              {
-                saveIds: () => ids.save(),
-                saveCheckpoint: () => props.setProperty(CHECKPOINT_KEY, JSON.stringify(state)),
-                onLogged: (row) => {
-                  state.logRow = row;
-                },
+          : commitChunk(ctx, data, a, plan, state.runId, {
+              saveIds: () => ids.save(),
+              saveCheckpoint: () => props.setProperty(CHECKPOINT_KEY, JSON.stringify(state)),
+              onLogged: (row) => {
+                state.logRow = row;
               },
-            );
+            });
       ids.save();
       applyChanges(data.values, done.written, a);
       appendLearned(ctx, plan.learned, learnedKeys);
@@ -1115,6 +1133,7 @@ function normalizeCore(options?: NormalizeOptions): NormalizeReport {
     unresolved,
     blankRows: final.blankRows.map((r) => r + 2),
     warnings: [...warnings, ...failures],
+    suggestions: suggestionViews(final),
     standardizedPct: pct,
     validation,
     conflicts: conflicts.slice(0, MAX_CONFLICTS_SHOWN),

@@ -222,7 +222,7 @@ describe('normalization properties', () => {
     );
     // Not vacuous: the generated sheets do need normalizing.
     expect(changed).toBeGreaterThan(200);
-    expect(routed).toBeGreaterThan(50);
+    expect(routed).toBe(0); // routing is a suggestion, never a write (issue 10)
   });
 
   test('undo∘normalize = identity, including types', () => {
@@ -291,29 +291,18 @@ describe('normalization properties', () => {
     );
   });
 
-  test('routing fills only empty VSP team / Practice area cells, from the normalized active Topic', () => {
-    const lists = testLists();
-    let routed = 0;
+  test('no false guesses: routing never writes; VSP team, Practice area and free text are never changed from blank', () => {
     fc.assert(
       fc.property(sheet, (s) => {
         const p = planOf(s);
-        const after = clone(s.rows);
-        applyChanges(after, p.changes);
         for (const c of p.changes) {
-          if (c.rule !== 'routing') continue;
-          routed++;
-          expect(['vspTeam', 'practiceArea']).toContain(c.field);
-          expect(isBlank(c.from)).toBe(true);
-          const topicCol = s.headerMap.topic as number;
-          const topic = lists.topics.find((t) => !t.disabled && t.value === after[c.row][topicCol]);
-          expect(topic).toBeDefined();
-          const field = c.field as 'vspTeam' | 'practiceArea';
-          expect(c.to).toBe(topic?.[field]);
-          expect(lists[field].some((e) => !e.disabled && e.value === c.to)).toBe(true);
+          expect(c.rule as string).not.toBe('routing');
+          expect(['summary', 'notes', 'requester']).not.toContain(c.field);
+          if ((c.field === 'vspTeam' || c.field === 'practiceArea') && isBlank(c.from))
+            expect(c.to).toBe('');
         }
       }),
       RUNS,
     );
-    expect(routed).toBeGreaterThan(50);
   });
 });

@@ -5,7 +5,15 @@
  * too close are AMBIGUOUS: the value is never guessed.
  */
 import type { ListEntry } from '../schema';
-import { cleanText, prepare, similarity, tokens, tokensContained, type Prepared } from './text';
+import {
+  cleanText,
+  numberSignature,
+  prepare,
+  similarity,
+  tokens,
+  tokensContained,
+  type Prepared,
+} from './text';
 
 /** Where a learned alias came from: a normalization rule, a fuzzy match, or a person. */
 export type AliasSource = 'rule' | 'fuzzy' | 'person';
@@ -139,11 +147,19 @@ export function buildMatcher(
     if (raw.length > MAX_FUZZY_CHARS) return { kind: 'none' };
     const p = prepare(raw);
     if (p.key === '') return { kind: 'none' };
+    const pNums = numberSignature(p.tokens);
     const scored: Array<{ value: string; score: number }> = [];
+    // Candidates the value also fits (its words are all in the candidate's, or it scores near the
+    // threshold): two or more of them make the value ambiguous, whatever the best score.
+    const fits = new Set<string>();
     for (const c of candidates) {
       let best = 0;
       for (const f of c.forms) {
+        // Numbers and form numbers must agree: "Benefits Team 1" is never "Benefits Team 2".
+        if (numberSignature(f.tokens) !== pNums) continue;
+        if (tokensContained(p.tokens, f.tokens)) fits.add(c.value);
         let s = similarity(p, f);
+        if (s >= threshold - margin) fits.add(c.value);
         // "Frontend" for "Frontend Tools": contained, and at least half of the candidate's words.
         if (
           s < threshold &&
@@ -158,6 +174,8 @@ export function buildMatcher(
     scored.sort((a, b) => b.score - a.score || a.value.localeCompare(b.value));
     const [first, second] = scored;
     if (!first || first.score < threshold) return { kind: 'none' };
+    if (fits.size > 1 && first.score < 1)
+      return { kind: 'ambiguous', candidates: Array.from(fits).sort() };
     if (second && second.score >= threshold - margin && first.score - second.score < margin) {
       return {
         kind: 'ambiguous',
@@ -209,8 +227,8 @@ export function buildMatcher(
       (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
     );
     if (ranked.length === 0) return { kind: 'none' };
-    const tied = ranked.filter((r) => r[1] === ranked[0][1]).map((r) => r[0]);
-    if (tied.length > 1) return { kind: 'ambiguous', candidates: tied.sort() };
+    // Text naming two topics is ambiguous, even when one is named more often: never a guess.
+    if (ranked.length > 1) return { kind: 'ambiguous', candidates: ranked.map((r) => r[0]).sort() };
     return { kind: 'match', value: ranked[0][0], rule: 'topic-keyword', score: ranked[0][1] };
   }
 

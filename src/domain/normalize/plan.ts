@@ -109,6 +109,21 @@ export interface NormalizationPlan {
   blankRows: number[];
   /** Rows planned (blank ones included). */
   rowsScanned: number;
+  /**
+   * Values the row does not support but its Topic's routing suggests (an empty VSP team / Practice
+   * area): offered to a person, never written.
+   */
+  suggestions: RoutingSuggestion[];
+}
+
+/** A value offered to a person, never written by normalization. */
+export interface RoutingSuggestion {
+  field: FieldKey;
+  value: string;
+  reason: 'routing';
+  count: number;
+  /** 0-based data rows (absolute, ascending). */
+  rows: number[];
 }
 
 export interface PlanInput {
@@ -339,6 +354,8 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
   const unresolvedMap = new Map<string, Unresolved>();
   const learnedMap = new Map<string, AliasRow>();
   const blankRows: number[] = [];
+  const routingOf = topicRouting(input.lists);
+  const suggestionMap = new Map<string, RoutingSuggestion>();
 
   for (let i = 0; i < input.rows.length; i++) {
     const row = input.rows[i];
@@ -434,7 +451,30 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
 
     // An empty VSP team / Practice area is never filled from the Topic's routing: the row does not
     // say who worked on it, and a standard-looking guess would corrupt every KPI built on it. The
-    // routing is offered as a suggestion instead (suggestionsOf / Data quality).
+    // routing is offered as a suggestion instead.
+    const topicNow = current('topic');
+    const route =
+      typeof topicNow === 'string' &&
+      matchers.forField(FIELD_BY_KEY.topic).canonical(topicNow) === topicNow
+        ? routingOf(topicNow)
+        : undefined;
+    if (route) {
+      for (const key of ['vspTeam', 'practiceArea'] as const) {
+        const c = col(key);
+        if (c === undefined || isFormula(c) || !isBlank(current(key))) continue;
+        const value = route[key]
+          ? matchers.forField(FIELD_BY_KEY[key]).canonical(route[key])
+          : null;
+        if (!value) continue;
+        const skey = `${key}\u0000${value}`;
+        const sug = suggestionMap.get(skey);
+        if (sug) {
+          sug.count++;
+          sug.rows.push(abs);
+        } else
+          suggestionMap.set(skey, { field: key, value, reason: 'routing', count: 1, rows: [abs] });
+      }
+    }
 
     // An empty Topic fills only Suggested topic (never Topic itself).
     const sCol = col('suggestedTopic');
@@ -468,6 +508,7 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
     learned: Array.from(learnedMap.values()),
     blankRows,
     rowsScanned: input.rows.length,
+    suggestions: Array.from(suggestionMap.values()),
   });
 }
 
@@ -479,7 +520,10 @@ const FIELD_ORDER: ReadonlyMap<FieldKey, number> = new Map(FIELDS.map((f, i) => 
 
 /** Computes the derived parts (counts, examples, sorted unresolved) of a plan. */
 function finishPlan(
-  p: Pick<NormalizationPlan, 'changes' | 'unresolved' | 'learned' | 'blankRows' | 'rowsScanned'>,
+  p: Pick<
+    NormalizationPlan,
+    'changes' | 'unresolved' | 'learned' | 'blankRows' | 'rowsScanned' | 'suggestions'
+  >,
 ): NormalizationPlan {
   const countsByField: Partial<Record<FieldKey, number>> = {};
   for (const c of p.changes) countsByField[c.field] = (countsByField[c.field] ?? 0) + 1;
@@ -501,14 +545,29 @@ function finishPlan(
         a.value.localeCompare(b.value) ||
         a.reason.localeCompare(b.reason),
     );
-  return { ...p, countsByField, examples, unresolved };
+  const suggestions = p.suggestions
+    .map((x) => ({ ...x, rows: [...x.rows].sort((a, b) => a - b) }))
+    .sort(
+      (a, b) =>
+        b.count - a.count || a.field.localeCompare(b.field) || a.value.localeCompare(b.value),
+    );
+  return { ...p, countsByField, examples, unresolved, suggestions };
 }
 
 /** Joins the plans of consecutive (or any) chunks into the plan of the whole range. */
 export function mergePlans(plans: readonly NormalizationPlan[]): NormalizationPlan {
   const unresolvedMap = new Map<string, Unresolved>();
   const learnedMap = new Map<string, AliasRow>();
+  const suggestionMap = new Map<string, RoutingSuggestion>();
   for (const p of plans) {
+    for (const x of p.suggestions ?? []) {
+      const key = `${x.field}\u0000${x.value}`;
+      const prev = suggestionMap.get(key);
+      if (prev) {
+        prev.count += x.count;
+        prev.rows.push(...x.rows);
+      } else suggestionMap.set(key, { ...x, rows: [...x.rows] });
+    }
     for (const u of p.unresolved) {
       const key = `${u.field}\u0000${u.reason}\u0000${u.value}`;
       const prev = unresolvedMap.get(key);
@@ -528,6 +587,7 @@ export function mergePlans(plans: readonly NormalizationPlan[]): NormalizationPl
     learned: Array.from(learnedMap.values()),
     blankRows: plans.flatMap((p) => p.blankRows).sort((a, b) => a - b),
     rowsScanned: plans.reduce((n, p) => n + p.rowsScanned, 0),
+    suggestions: Array.from(suggestionMap.values()),
   });
 }
 
