@@ -49,7 +49,7 @@ import { isDate, zonedParts, pad } from '../domain/time';
 import { columnLetter, type ListValidationMode } from '../domain/settings';
 import { prepareEdits, commitEdits, type CellEdit, type ConflictReason } from './cellWriter';
 import { apostropheReading } from './platformFacts';
-import { clearContinuation, scheduleContinuation } from './continuation';
+import { clearContinuation, scheduleContinuation, scheduledContinuation } from './continuation';
 import { withRunLog } from './runLog';
 import { SUBMIT_STATE_KEY } from './sidebar';
 import { applyValidation, type ValidationReport } from './validation';
@@ -844,6 +844,22 @@ function blocked(dataTab: string, message: string): NormalizeReport {
 /* ------------------------------------------------------------------ preview */
 
 /**
+ * What the next menu use tells about a run in progress: when it continues, or that nothing is
+ * scheduled and running Normalize again finishes it ('' when no run is in progress).
+ */
+function progressNote(): string {
+  const cp = getCheckpoint();
+  if (!cp) return '';
+  const next = scheduledContinuation();
+  const where = `A normalization (run ${cp.runId}) is in progress: rows 2-${cp.nextRow + 1} are done.`;
+  if (next && next.due > Date.now() - 15 * 60000) {
+    const minutes = Math.max(1, Math.round((next.due - Date.now()) / 60000));
+    return `${where} It continues automatically in about ${minutes} minute${minutes === 1 ? '' : 's'} (${next.reason}). `;
+  }
+  return `${where} No continuation is scheduled: confirm Normalize to finish it. `;
+}
+
+/**
  * What normalizeRequests would do, without writing anything: counts per field, 20 examples, the
  * values it cannot resolve, and the % of standardized rows before and after. JSON-safe (no Dates).
  */
@@ -867,6 +883,7 @@ export function previewNormalization(): PreviewReport {
     };
   }
   const ctx = loaded.ctx;
+  const inProgress = progressNote();
   const total = ctx.lastRow - 1;
   const plans: NormalizationPlan[] = [];
   const before = newQualityAccumulator(ctx.lists, ctx.map);
@@ -889,9 +906,10 @@ export function previewNormalization(): PreviewReport {
   return {
     ok: true,
     message:
-      cells === 0
+      inProgress +
+      (cells === 0
         ? `Nothing to change: the ${total} rows of '${ctx.dataTab}' are already normalized.`
-        : `${cells} cell${cells === 1 ? '' : 's'} in ${total} rows of '${ctx.dataTab}' will be standardized. ${plan.unresolved.length} value(s) cannot be resolved and will stay as typed.`,
+        : `${cells} cell${cells === 1 ? '' : 's'} in ${total} rows of '${ctx.dataTab}' will be standardized. ${plan.unresolved.length} value(s) cannot be resolved and will stay as typed.`),
     dataTab: ctx.dataTab,
     rowsScanned: total,
     cellsToChange: cells,
@@ -996,7 +1014,7 @@ function normalizeCore(options?: NormalizeOptions): NormalizeReport {
     return r;
   });
   if (!replay.ok) {
-    const message = `${replay.message} The run is saved at row ${state.nextRow + 2}.`;
+    const message = `The sheet was busy with another update. The run is saved at row ${state.nextRow + 2}.`;
     if (startedNow) {
       // Nothing was written: a run that could not even start leaves no checkpoint behind.
       props.deleteProperty(CHECKPOINT_KEY);
@@ -1050,7 +1068,7 @@ function normalizeCore(options?: NormalizeOptions): NormalizeReport {
       return busyContinuation(
         ctx,
         state,
-        `${step.message} The run is saved at row ${state.nextRow + 2}.`,
+        `The sheet was busy with another update. The run is saved at row ${state.nextRow + 2}.`,
         fromTrigger,
       );
     }

@@ -405,3 +405,48 @@ describe.each(READINGS)('apostrophe %s in plain-text cells', (reading) => {
     );
   });
 });
+
+describe('never stuck', () => {
+  it('a busy continuation reschedules itself with back-off and writes a Run log row; the next menu use says so', () => {
+    const rt = adopted('stripped', legacyRows(30));
+    const first = rt.run('normalizeRequests', { budgetMs: 0, chunkRows: 7 }) as NormalizeReport;
+    expect(first.status).toBe('continuing');
+    const triggers = (): Array<{ handler: string; at: number }> =>
+      (rt.services.ScriptApp as GoogleAppsScript.Script.ScriptApp)
+        .getProjectTriggers()
+        .map((t) => ({ handler: t.getHandlerFunction(), at: 0 }));
+    expect(triggers().map((t) => t.handler)).toEqual(['normalizeRequests']);
+    // Someone else holds the sheet for 10 minutes: the continuation finds it busy, twice.
+    const t0 = rt.clock.now().getTime();
+    rt.locks.hold('document', { until: t0 + 10 * 60000 });
+    const fired = rt.fireDueTriggers(t0 + 2 * 60000);
+    expect(fired.map((f) => f.ok)).toEqual([true]);
+    const log = values(rt, SHEETS.runLog);
+    const busy = log.filter(
+      (r) => r[1] === 'normalizeRequests' && r[4] === 'Busy: continues later',
+    );
+    expect(busy).toHaveLength(1);
+    expect(String(busy[0][5])).toMatch(/retries automatically in about 1 minute \(attempt 1\)/);
+    expect(triggers().map((t) => t.handler)).toEqual(['normalizeRequests']);
+    rt.fireDueTriggers(t0 + 5 * 60000);
+    const busy2 = values(rt, SHEETS.runLog).filter((r) => r[4] === 'Busy: continues later');
+    expect(String(busy2[busy2.length - 1][5])).toMatch(/about [24] minutes \(attempt [23]\)/);
+    // The next menu use tells what is going on.
+    const preview = rt.run('previewNormalization') as { message: string };
+    expect(preview.message).toMatch(/is in progress.*continues automatically/);
+    // Once the sheet is free the run finishes by itself.
+    rt.locks.release('document');
+    rt.fireDueTriggers(t0 + 60 * 60000);
+    const props = (
+      rt.services.PropertiesService as GoogleAppsScript.Properties.PropertiesService
+    ).getDocumentProperties();
+    expect(props.getProperty('supportTracker.normalize.checkpoint')).toBeNull();
+    const undo = rt.run('undoLastNormalization') as UndoReport;
+    expect(undo.ok).toBe(true);
+    expect(undo.message).toMatch(/^Undid normalization run .*: restored \d+ cells in 30 requests/);
+    expect(rt.ui.alerts.length).toBeGreaterThan(0);
+    const again = rt.run('undoLastNormalization') as UndoReport;
+    expect(again.nothing).toBe(true);
+    expect(again.message).toMatch(/nothing to undo/);
+  });
+});
