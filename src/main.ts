@@ -26,3 +26,4 @@ export {
 } from './gas/normalize';
 export { refreshSummaries } from './gas/summaries';
 export { installTriggers, removeTriggers } from './gas/triggers';
+export { checkPlatform } from './gas/platform';

@@ -450,3 +450,74 @@ describe('never stuck', () => {
     expect(again.message).toMatch(/nothing to undo/);
   });
 });
+
+describe.each(READINGS)('checkPlatform (apostrophe %s)', (reading) => {
+  it('probes in a temporary hidden tab, records the results, leaves nothing behind, is idempotent, within 30 calls; the write policy uses them', () => {
+    const rt = adopted(reading, legacyRows(3));
+    const tabsBefore = host(rt)
+      .getSheets()
+      .map((s) => s.getName());
+    rt.tracker.reset();
+    const r = rt.run('checkPlatform') as {
+      ok: boolean;
+      message: string;
+      facts: Record<string, unknown>;
+    };
+    expect(rt.tracker.snapshot().calls).toBeLessThanOrEqual(30);
+    expect(r.ok).toBe(true);
+    expect(r.facts).toMatchObject({
+      apostrophe: reading,
+      formulaTextStaysText: true,
+      lastRowCountsCheckboxes: true,
+      yearlessDate: 'month-day',
+      yearlessYear: 2024,
+    });
+    const tabsAfter = host(rt)
+      .getSheets()
+      .map((s) => s.getName());
+    expect(tabsAfter.filter((t) => t !== SHEETS.runLog)).toEqual(
+      tabsBefore.filter((t) => t !== SHEETS.runLog),
+    );
+    const props = (
+      rt.services.PropertiesService as GoogleAppsScript.Properties.PropertiesService
+    ).getDocumentProperties();
+    expect(JSON.parse(props.getProperty('supportTracker.platform') as string)).toMatchObject({
+      apostrophe: reading,
+    });
+    expect(values(rt, SHEETS.runLog).some((x) => x[1] === 'checkPlatform')).toBe(true);
+    expect(rt.ui.alerts.length).toBeGreaterThan(0);
+    // Idempotent, even after a killed run left its tab behind.
+    rt.killAt((c) => c.name.endsWith('insertCheckboxes'));
+    expect(() => rt.run('checkPlatform')).toThrow();
+    const again = rt.run('checkPlatform') as { facts: Record<string, unknown> };
+    expect(again.facts.apostrophe).toBe(reading);
+    expect(host(rt).getSheetByName('Support Tracker check (temporary)')).toBeNull();
+    // The write policy now knows the reading: an apostrophe-led text is exact in one write.
+    rt.tracker.reset();
+    const s = rt.runFromClient('submitRequest', {
+      summary: "'quoted",
+      vfsTeam: 'Frontend Tools',
+      topic: 'CI Error',
+      channel: 'Slack',
+      clientRequestId: 'platform-1',
+    }) as { ok: boolean; row: number };
+    expect(values(rt, TAB)[s.row - 1][colOf(rt, 'Summary')]).toBe("'quoted");
+    // No verification write was needed: the recorded facts still come from checkPlatform.
+    expect(JSON.parse(props.getProperty('supportTracker.platform') as string)).toMatchObject({
+      source: 'checkPlatform',
+    });
+  });
+
+  it('the Help submenu holds Check this sheet', () => {
+    const rt = adopted(reading, legacyRows(1));
+    rt.runAs({ authMode: 'NONE' }, 'onOpen', { authMode: 'NONE' });
+    const menu = rt.ui.menu('Support');
+    const help = menu?.items.find((i) => i.type === 'submenu') as
+      | { caption: string; items: Array<{ type: string; caption?: string; functionName?: string }> }
+      | undefined;
+    expect(help?.caption).toBe('Help');
+    expect(help?.items).toContainEqual(
+      expect.objectContaining({ caption: 'Check this sheet', functionName: 'checkPlatform' }),
+    );
+  });
+});

@@ -35,6 +35,7 @@ const MENU_CALLS = new Set([
   'Ui.createMenu',
   'Menu.addItem',
   'Menu.addSeparator',
+  'Menu.addSubMenu',
   'Menu.addToUi',
 ]);
 
