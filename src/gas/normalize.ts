@@ -627,6 +627,14 @@ function commitChunk(
     rest.filter((c) => idOfRow.has(c.row)),
     (c) => idOfRow.get(c.row) as string,
   );
+  // A duration typed into a time-formatted cell became minutes: give those cells a number format
+  // so they no longer display as a time (one call over their rows of the Time spent column).
+  const timed = out.written.filter((c) => c.field === 'timeSpentMin' && isDate(c.from));
+  if (timed.length > 0) {
+    const r0 = Math.min(...timed.map((c) => c.row));
+    const r1 = Math.max(...timed.map((c) => c.row));
+    ctx.sheet.getRange(r0 + 2, ctx.map.timeSpentMin + 1, r1 - r0 + 1, 1).setNumberFormat('0.##');
+  }
   return out;
 }
 

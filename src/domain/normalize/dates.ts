@@ -189,7 +189,11 @@ export function parseDateValue(value: unknown, timeZone: string, now: Date): Dat
     return fromSerial(value, timeZone);
   }
   if (typeof value !== 'string') return null;
-  const s = cleanText(value);
+  // A weekday in front ("Tue 3/11/25", "Mon, March 10") says nothing the date does not.
+  const s = cleanText(value).replace(
+    /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|urday|sday|rsday)?\.?,?\s+(?=\d|[a-z])/i,
+    '',
+  );
   if (s === '' || s.length > 60) return null;
   const parsed = parseText(s);
   if (parsed === null) return null;

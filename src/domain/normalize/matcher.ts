@@ -27,7 +27,14 @@ export interface AliasRow {
 }
 
 export type MatchRule =
-  'list-exact' | 'list-alias' | 'learned-alias' | 'synonym' | 'topic-keyword' | 'fuzzy';
+  | 'list-exact'
+  | 'list-alias'
+  | 'learned-alias'
+  | 'synonym'
+  | 'topic-keyword'
+  | 'acronym'
+  | 'phrase'
+  | 'fuzzy';
 
 export type MatchResult =
   | { kind: 'match'; value: string; rule: MatchRule; score: number; disabled?: boolean }
@@ -57,6 +64,25 @@ export const DEFAULT_MARGIN = 0.06;
 /** Fuzzy matching is skipped for values longer than this (they are sentences, not list values). */
 const MAX_FUZZY_CHARS = 120;
 const SOURCE_RANK: Readonly<Record<AliasSource, number>> = { person: 0, rule: 1, fuzzy: 2 };
+/** Words around a value that do not change it: "via Slack message", "by email", "in a meeting". */
+const FILLER: ReadonlySet<string> = new Set([
+  'via',
+  'by',
+  'in',
+  'on',
+  'from',
+  'a',
+  'an',
+  'the',
+  'message',
+  'messages',
+  'msg',
+  'post',
+  'posted',
+  'thread',
+  'ticket',
+  'request',
+]);
 
 export interface ListMatcher {
   /** Matches a cleaned string. Results are cached per string. */
@@ -123,6 +149,18 @@ export function buildMatcher(
       learned.set(key, [target]);
       learnedRank.set(key, rank);
     } else if (rank === prev) addTo(learned, key, target);
+  }
+
+  // Initials and acronyms derived from the list itself ("HCA" -> Health Care Application): only
+  // a value whose initials no other value shares; 2 to 6 letters.
+  const acronyms = new Map<string, string[]>();
+  for (const v of values) {
+    const words = v
+      .split(/[\s/&-]+/)
+      .filter((w) => /^[A-Za-z]/.test(w) && !/^(and|of|the|for|to|a)$/i.test(w));
+    if (words.length < 2) continue;
+    const initials = words.map((w) => w[0].toLowerCase()).join('');
+    if (initials.length <= 6 && !exact.has(initials)) addTo(acronyms, initials, v);
   }
 
   const synonyms = new Map<string, string[]>();
@@ -232,6 +270,23 @@ export function buildMatcher(
     return { kind: 'match', value: ranked[0][0], rule: 'topic-keyword', score: ranked[0][1] };
   }
 
+  /**
+   * A value wrapped in filler words ("slack message", "via GitHub issue", "by email"): the rest,
+   * matched exactly (value, alias, learned alias or synonym), and only when exactly one value fits.
+   */
+  function phrase(raw: string): MatchResult | null {
+    const words = raw.toLowerCase().split(/\s+/);
+    const rest = words.filter((w) => !FILLER.has(w)).join(' ');
+    if (rest === '' || rest === raw.toLowerCase()) return null;
+    const hit =
+      fromMap(exact, rest, 'phrase') ??
+      fromMap(aliases, rest, 'phrase') ??
+      fromMap(learned, rest, 'phrase') ??
+      fromMap(synonyms, rest, 'phrase');
+    if (!hit || hit.kind !== 'match') return hit;
+    return { ...hit, rule: 'phrase' };
+  }
+
   const cache = new Map<string, MatchResult>();
   function match(rawInput: string): MatchResult {
     const raw = cleanText(rawInput);
@@ -249,6 +304,8 @@ export function buildMatcher(
         fromMap(learned, key, 'learned-alias') ??
         fromMap(synonyms, key, 'synonym') ??
         fromMap(keywords, key, 'topic-keyword') ??
+        (/^[a-z]{2,6}$/.test(key) ? fromMap(acronyms, key, 'acronym') : null) ??
+        phrase(raw) ??
         fuzzy(raw);
       if (result.kind === 'none') result = byKeywords(raw);
     }

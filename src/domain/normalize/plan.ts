@@ -51,6 +51,9 @@ export type ChangeRule =
   | 'learned-alias'
   | 'synonym'
   | 'topic-keyword'
+  | 'acronym'
+  | 'phrase'
+  | 'status-suffix'
   | 'fuzzy'
   | 'date'
   | 'date-serial'
@@ -356,6 +359,15 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
   const blankRows: number[] = [];
   const routingOf = topicRouting(input.lists);
   const suggestionMap = new Map<string, RoutingSuggestion>();
+  /** Removes row `abs` from the unresolved entries of a field (a later rule resolved it). */
+  const dropUnresolved = (def: FieldDef, abs: number): void => {
+    for (const [k, u] of unresolvedMap) {
+      if (u.field !== def.key || !u.rows.includes(abs)) continue;
+      u.rows = u.rows.filter((r) => r !== abs);
+      u.count--;
+      if (u.count === 0) unresolvedMap.delete(k);
+    }
+  };
 
   for (let i = 0; i < input.rows.length; i++) {
     const row = input.rows[i];
@@ -430,6 +442,28 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
             standard: String(out.to),
             source: out.rule === 'fuzzy' ? 'fuzzy' : 'rule',
           });
+      }
+    }
+
+    // A status with a resolution suffix ("resolved - pointed to docs"): Status from the head, and
+    // Resolution from the rest when Resolution is empty and the rest names exactly one value.
+    const stCol = col('status');
+    const stNow = current('status');
+    if (stCol !== undefined && !isFormula(stCol) && typeof stNow === 'string') {
+      const statusM = matchers.forField(FIELD_BY_KEY.status);
+      const m = /^\s*([^-–—:(,]+?)\s*(?:[-–—:,]|\()\s*(.+?)\)?\s*$/.exec(stNow);
+      if (statusM.canonical(stNow) === null && m) {
+        const head = statusM.match(m[1]);
+        if (head.kind === 'match' && head.rule !== 'fuzzy' && !head.disabled) {
+          push(FIELD_BY_KEY.status, stCol, head.value, 'status-suffix');
+          dropUnresolved(FIELD_BY_KEY.status, abs);
+          const rCol = col('resolution');
+          if (rCol !== undefined && !isFormula(rCol) && isBlank(current('resolution'))) {
+            const res = matchers.forField(FIELD_BY_KEY.resolution).match(m[2]);
+            if (res.kind === 'match')
+              push(FIELD_BY_KEY.resolution, rCol, res.value, 'status-suffix');
+          }
+        }
       }
     }
 
