@@ -35,6 +35,7 @@ import {
   buildMatcher,
   builtinAliasRows,
   clusterValues,
+  HIGH_CONFIDENCE,
   mergePlans,
   planNormalization,
   type AliasRow,
@@ -1522,6 +1523,10 @@ export interface ListProposal {
   count: number;
   /** True when `canonical` is already in the list (only aliases are added). */
   existing: boolean;
+  /** How sure the grouping is (0..1). */
+  confidence: number;
+  /** Starts ticked only at high confidence (HIGH_CONFIDENCE); a person ticks the others. */
+  ticked: boolean;
 }
 
 export interface ListProposalsReport {
@@ -1579,6 +1584,8 @@ export function proposeListsFromData(): ListProposalsReport {
         aliases: c.aliases,
         count: c.count,
         existing: !!c.existing,
+        confidence: c.confidence,
+        ticked: c.confidence >= HIGH_CONFIDENCE,
       });
     }
   }

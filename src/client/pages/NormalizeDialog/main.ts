@@ -153,7 +153,7 @@ async function buildLists(): Promise<void> {
       const td = tr.insertCell();
       const box = document.createElement('input');
       box.type = 'checkbox';
-      box.checked = !p.existing ? p.count > 1 : true;
+      box.checked = p.ticked; // only high-confidence proposals start ticked
       box.id = `p-${i}`;
       box.setAttribute('aria-label', `Add ${p.canonical} to ${p.field}`);
       td.appendChild(box);
