@@ -50,6 +50,7 @@ import { isDate, zonedParts, pad } from '../domain/time';
 import { columnLetter, type ListValidationMode } from '../domain/settings';
 import { prepareEdits, commitEdits, type CellEdit, type ConflictReason } from './cellWriter';
 import { apostropheReading } from './platformFacts';
+import type { ApostropheReading } from '../domain/literal';
 import { clearContinuation, scheduleContinuation, scheduledContinuation } from './continuation';
 import { withRunLog } from './runLog';
 import { SUBMIT_STATE_KEY } from './sidebar';
@@ -243,6 +244,8 @@ interface Ctx {
   /** Settings "List validation mode". */
   mode: ListValidationMode;
   suggest: (summary: string) => { topic: string; confidence: number } | null;
+  /** The apostrophe reading (read once per execution). */
+  reading?: ApostropheReading;
 }
 
 type Loaded = { ok: true; ctx: Ctx } | { ok: false; message: string; dataTab: string };
@@ -570,7 +573,7 @@ function commitChunk(
   const out: CommitOutcome = { written: [], conflicts: [], failed: [] };
   const at = new Date();
   const gapOk = standardGap(ctx);
-  const reading = apostropheReading();
+  const reading = ctx.reading ?? (ctx.reading = apostropheReading());
   const idCol = ctx.map.requestId;
   const idOfRow = new Map<number, string>();
   data.values.forEach((r, i) => {
@@ -649,9 +652,17 @@ export function fitColumns(sheet: Sheet, width: number): void {
   if (max > width) sheet.deleteColumns(width + 1, max - width);
 }
 
+/** The Change log of this execution, fitted once (a run appends to it several times per chunk). */
+let logCache: { ss: Spreadsheet; sheet: Sheet } | null = null;
+
 function appendLog(ss: Spreadsheet, rows: unknown[][]): number {
-  const log = ensureSheet(ss, SHEETS.changeLog, CHANGE_LOG_HEADERS);
-  fitColumns(log, CHANGE_LOG_HEADERS.length);
+  let log: Sheet;
+  if (logCache && logCache.ss === ss && rows.length > 0) log = logCache.sheet;
+  else {
+    log = ensureSheet(ss, SHEETS.changeLog, CHANGE_LOG_HEADERS);
+    fitColumns(log, CHANGE_LOG_HEADERS.length);
+    logCache = { ss, sheet: log };
+  }
   if (rows.length === 0) return log.getLastRow();
   const first = appendRows(log, rows);
   return first + rows.length - 1;
@@ -971,6 +982,7 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
 
 function normalizeCore(options?: NormalizeOptions): NormalizeReport {
   const started = Date.now();
+  logCache = null;
   const fromTrigger = isTriggerEvent(options);
   const opts: NormalizeOptions =
     fromTrigger || !options || typeof options !== 'object' ? {} : options;
@@ -1343,6 +1355,7 @@ export function undoLastNormalization(): UndoReport {
 }
 
 function undoCore(): UndoReport {
+  logCache = null;
   const ss = getSpreadsheet();
   const none = (message: string, nothing = false): UndoReport => ({
     ok: false,
