@@ -23,6 +23,7 @@ export {
   showNormalizeDialog,
   proposeListsFromData,
   confirmListProposals,
+  resolveValue,
 } from './gas/normalize';
 export { refreshSummaries } from './gas/summaries';
 export { installTriggers, removeTriggers } from './gas/triggers';

@@ -521,3 +521,49 @@ describe.each(READINGS)('checkPlatform (apostrophe %s)', (reading) => {
     );
   });
 });
+
+describe('bulk resolution', () => {
+  it('one choice fixes every row with an ambiguous value; logged, undoable and learned as an alias', () => {
+    const rt = adopted('stripped', legacyRows(12));
+    const team = colOf(rt, 'VFS team');
+    const first = rt.run('normalizeRequests') as NormalizeReport;
+    const amb = first.unresolved.find((u) => u.value === 'Benefits');
+    expect(amb).toMatchObject({
+      reason: 'ambiguous',
+      candidates: ['Benefits Claims', 'Benefits Intake'],
+    });
+    const rows = values(rt, TAB).filter((r) => r[team] === 'Benefits').length;
+    expect(rows).toBe(2);
+    // Bad input changes nothing.
+    const bad = rt.runFromClient('resolveValue', {
+      field: 'VFS team',
+      value: 'Benefits',
+      choice: 'Made up',
+    }) as NormalizeReport;
+    expect(bad.ok).toBe(false);
+    expect(values(rt, TAB).filter((r) => r[team] === 'Benefits')).toHaveLength(2);
+    const r = rt.runFromClient('resolveValue', {
+      field: 'VFS team',
+      value: 'Benefits',
+      choice: 'Benefits Intake',
+    }) as NormalizeReport;
+    expect(r.ok).toBe(true);
+    expect(r.cellsChanged).toBe(2);
+    expect(r.message).toMatch(/'Benefits' is now Benefits Intake \(learned as an alias\)/);
+    expect(values(rt, TAB).filter((x) => x[team] === 'Benefits')).toHaveLength(0);
+    expect(values(rt, SHEETS.aliases).map((x) => x.slice(0, 4))).toContainEqual([
+      'VFS team',
+      'Benefits',
+      'Benefits Intake',
+      'person',
+    ]);
+    const log = values(rt, SHEETS.changeLog).filter((x) => x[6] === r.runId);
+    expect(log.map((x) => [x[2], x[3], x[4]])).toEqual([
+      ['VFS team', 'Benefits', 'Benefits Intake'],
+      ['VFS team', 'Benefits', 'Benefits Intake'],
+    ]);
+    const undo = rt.run('undoLastNormalization') as UndoReport;
+    expect(undo.restored).toBe(2);
+    expect(values(rt, TAB).filter((x) => x[team] === 'Benefits')).toHaveLength(2);
+  });
+});
