@@ -106,3 +106,23 @@ describe('no false guesses in matching', () => {
     expect(r.kind).not.toBe('match');
   });
 });
+
+describe('year-less dates (issue 12 item 13)', () => {
+  test('take their year from the neighbouring rows, never from today', () => {
+    // NOW is June 2024; the neighbours are in late 2022 / early 2023.
+    const rows = [
+      row({ summary: 'a', requestedAt: '12/20/2022' }),
+      row({ summary: 'b', requestedAt: '12/28' }),
+      row({ summary: 'c', requestedAt: '1/3' }),
+      row({ summary: 'd', requestedAt: 'Jan 5, 2023' }),
+    ];
+    const copy = rows.map((r) => [...r]);
+    applyChanges(copy, plan(rows).changes);
+    expect(copy.map((r) => (r[col('requestedAt')] as Date).getTime())).toEqual([
+      zonedTime(TZ, 2022, 12, 20).getTime(),
+      zonedTime(TZ, 2022, 12, 28).getTime(),
+      zonedTime(TZ, 2023, 1, 3).getTime(),
+      zonedTime(TZ, 2023, 1, 5).getTime(),
+    ]);
+  });
+});

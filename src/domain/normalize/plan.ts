@@ -28,7 +28,7 @@ import {
 } from '../schema';
 import { parseLink } from '../links';
 import { isDate } from '../time';
-import { dateRule, parseDateValue } from './dates';
+import { dateRule, hasExplicitYear, parseDateValue } from './dates';
 import { keywordSuggester, type SuggestFn } from './keywordSuggest';
 import { buildMatcher, type AliasRow, type ListMatcher } from './matcher';
 import { builtinAliasRows } from './synonyms';
@@ -239,6 +239,7 @@ function normalizeCell(
   def: FieldDef,
   value: unknown,
   ctx: { timeZone: string; now: Date; matchers: ReturnType<typeof buildMatchers> },
+  near?: Date,
 ): Outcome {
   if (isBlank(value) && typeof value !== 'string') return KEEP;
   // Free text (Summary, Notes, Requester) is the person's own words: never rewritten, not even
@@ -272,7 +273,7 @@ function normalizeCell(
     case 'date':
     case 'datetime': {
       if (isDate(value)) return KEEP;
-      const d = parseDateValue(value, ctx.timeZone, ctx.now);
+      const d = parseDateValue(value, ctx.timeZone, ctx.now, near);
       if (d) return { kind: 'change', to: d, rule: dateRule(value) };
       return { kind: 'unresolved', reason: 'not-a-date' };
     }
@@ -369,6 +370,32 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
     }
   };
 
+  // Year-less dates take their year from the nearest row (above first) whose date has one.
+  const nearDates = new Map<FieldKey, (Date | undefined)[]>();
+  for (const def of mapped) {
+    if (def.type !== 'date' && def.type !== 'datetime') continue;
+    const c = col(def.key) as number;
+    const explicit = input.rows.map((r) => {
+      const v = r[c];
+      if (isDate(v)) return v;
+      return hasExplicitYear(v) ? (parseDateValue(v, timeZone, input.now) ?? undefined) : undefined;
+    });
+    const near: (Date | undefined)[] = new Array(explicit.length);
+    let prev: { i: number; d: Date } | undefined;
+    const prevOf: ({ i: number; d: Date } | undefined)[] = explicit.map((d, i) => {
+      const out = prev;
+      if (d) prev = { i, d };
+      return out;
+    });
+    let next: { i: number; d: Date } | undefined;
+    for (let i = explicit.length - 1; i >= 0; i--) {
+      const p = prevOf[i];
+      near[i] = !p ? next?.d : !next ? p.d : i - p.i <= next.i - i ? p.d : next.d;
+      if (explicit[i]) next = { i, d: explicit[i] as Date };
+    }
+    nearDates.set(def.key, near);
+  }
+
   for (let i = 0; i < input.rows.length; i++) {
     const row = input.rows[i];
     const abs = startRow + i;
@@ -412,7 +439,7 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
       const c = col(def.key) as number;
       if (isFormula(c)) continue;
       const value = row[c];
-      const out = normalizeCell(def, value, ctx);
+      const out = normalizeCell(def, value, ctx, nearDates.get(def.key)?.[i]);
       if (out.kind === 'change') push(def, c, out.to, out.rule);
       else if (out.kind === 'unresolved') {
         if (out.to !== undefined && out.rule) push(def, c, out.to, out.rule);
