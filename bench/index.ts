@@ -5,7 +5,9 @@
  * with the row count or breaks its budget, so a regression fails the run.
  *
  *   npm run bench                 all operations at their default sizes (up to 100,000 rows)
- *   npm run bench -- setup submit only these (setup, submit, normalize, summaries, weekly)
+ *   npm run bench -- setup submit only these (setup, submit, normalize, summaries, weekly, ask)
+ *   npm run bench -- setup submit only these (setup, submit, normalize, summaries, weekly,
+ *                                 scheduler)
  *   npm run bench -- --quick      1,000 and 10,000 rows only
  */
 import { benchSetup } from './setup';
@@ -13,6 +15,8 @@ import { benchSubmit } from './submit';
 import { benchNormalize } from './normalize';
 import { benchSummaries } from './summaries';
 import { benchWeekly } from './weekly';
+import { benchAsk } from './ask';
+import { addonDistDir, benchScheduler } from './scheduler';
 import type { BenchRow } from './measure';
 
 const args = process.argv.slice(2);
@@ -52,4 +56,15 @@ if (want('summaries'))
   table('refreshSummaries (issue #5)', benchSummaries(sizes([1000, 10000, 100000])));
 if (want('weekly'))
   table('sendWeeklySummary and doGet (issue #6)', benchWeekly(sizes([1000, 100000])));
+if (want('ask')) table('Ask page (issue 14)', benchAsk(sizes([1000, 100000])));
+if (want('scheduler')) {
+  // The scheduler's own overhead (issue 13): at most 6 calls when nothing is due.
+  const addon = addonDistDir();
+  table(
+    'runScheduledWork, the hourly scheduler (issue #13)',
+    benchScheduler(sizes([1000, 100000])).concat(
+      addon ? benchScheduler(sizes([1000, 100000]), addon, true) : [],
+    ),
+  );
+}
 console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -7,7 +7,7 @@
  * Service calls per chunk are constant: benchNormalize throws when the calls added per extra chunk
  * exceed a small constant. A run whose estimate would not fit one execution (the 6-minute limit,
  * with margin), and always the largest size, is also run through the checkpoint + continuation path
- * (10,000 rows per execution, continued by one-off triggers); the bench throws unless it ends with
+ * (10,000 rows per execution, continued by the hourly scheduler trigger); the bench throws unless it ends with
  * exactly the same sheet as the single run.
  *
  * Run alone: `node scripts/run-ts.mjs bench/normalize.ts [sizes...]` (after `npm run build`).
@@ -68,22 +68,32 @@ function dataValues(rt: Runtime): unknown[][] {
   return v.map((r) => r.map((c, j) => (j === id ? '' : c instanceof Date ? c.getTime() : c)));
 }
 
-/** Runs a normalization through checkpoints: one chunk per execution, continued by triggers. */
+/**
+ * Runs a normalization through checkpoints: one chunk per execution, continued by the hourly
+ * scheduler trigger (issue 13), which runs the pending continuation.
+ */
 function continued(rt: Runtime, chunkRows: number): { executions: number; chunks: number } {
+  rt.run('installTriggers');
   const first = rt.run('normalizeRequests', { budgetMs: 0, chunkRows }) as { status: string };
   let executions = 1;
   let status = first.status;
+  const props = rt.properties.document;
   while (status === 'continuing' && executions < 1000) {
-    rt.clock.advance(61000);
+    rt.clock.advance(3600000);
     const fired = rt.fireDueTriggers(rt.clock.now());
-    if (fired.length === 0) throw new Error('continuation trigger missing');
+    if (fired.length === 0) throw new Error('scheduler trigger missing');
     for (const f of fired) {
-      if (!f.ok) throw new Error(`continuation failed: ${f.error}`);
-      status = (f.result as { status: string }).status;
-      executions++;
+      if (!f.ok) throw new Error(`scheduler failed: ${f.error}`);
+      const ran = (f.result as { ran: { job: string; result: string }[] }).ran;
+      for (const r of ran.filter((x) => x.job === 'continuation')) {
+        if (r.result === 'error') throw new Error('continuation failed');
+        executions++;
+      }
     }
+    status = props.has('supportTracker.normalize.checkpoint') ? 'continuing' : 'done';
   }
   if (status !== 'done') throw new Error(`continuation did not finish (${status})`);
+  rt.run('removeTriggers');
   return { executions, chunks: executions };
 }
 

@@ -10,7 +10,7 @@
  * when a rerun exceeds 100 calls, or when the first run exceeds 100 calls besides the ones that
  * create the tabs, protections, charts and pivots (`creationCalls`).
  */
-import { defaultDistDir, type Runtime } from '../runtime';
+import { defaultDistDir, type Runtime, type RuntimeOptions } from '../runtime';
 import { headerMapOf } from '../src/domain/headers';
 import { computeReport } from '../src/domain/kpi';
 import { HEADERS } from '../src/domain/schema';
@@ -51,8 +51,12 @@ export function benchRows(n: number): unknown[][] {
 }
 
 /** A runtime whose workbook went through setUpSheet and holds `n` data rows (loaded uncounted). */
-export function benchWorkbook(n: number, distDir: string): Runtime {
-  return summariesWorkbook(benchRows(n), KPI_FIXTURE_NOW, { distDir });
+export function benchWorkbook(
+  n: number,
+  distDir: string,
+  opts: Omit<RuntimeOptions, 'distDir'> = {},
+): Runtime {
+  return summariesWorkbook(benchRows(n), KPI_FIXTURE_NOW, { ...opts, distDir });
 }
 
 /** Measures one refreshSummaries run; throws unless it summarized all `rows`. */

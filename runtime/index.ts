@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import type { ApostropheReading, RuntimeContext, WriteRecord } from './context';
 export type { ApostropheReading, WriteRecord } from './context';
 import { CallTracker, track, unwrap, type CallRecord } from './tracker';
+import { userEdit, type UserEditOptions, type UserEditResult } from './userEdit';
 import {
   FakeSpreadsheet,
   createCharts,
@@ -78,6 +79,14 @@ export interface RuntimeOptions {
   scriptId?: string;
   /** Print Logger/console output to stderr (also ST_RUNTIME_VERBOSE=1). Default quiet. */
   verbose?: boolean;
+  /**
+   * Model the editor add-on context (runtime/README.md, "Editor add-on"): one trigger per type per
+   * user per document, no active spreadsheet in time-driven triggers and web-app requests, AuthMode
+   * per entry point. Default: $ST_ADDON === '1'.
+   */
+  addon?: boolean;
+  /** Name of the add-on (the caption of createAddonMenu()). Default "Support Tracker". */
+  addonName?: string;
   /** Skip loading the bundle (host-only use of the fakes, e.g. unit tests of the runtime). */
   noBundle?: boolean;
   /**
@@ -113,6 +122,13 @@ export interface RunOptions {
   kind?: ExecutionKind;
   /** Session.getEffectiveUser() (default: the user). */
   effectiveUser?: string;
+  /**
+   * A web-app context (google.script.run from a page served by doGet): no containing document, so
+   * getDocumentLock() and getDocumentCache() return null. doGet itself always runs as one.
+   */
+  webApp?: boolean;
+  /** False: no active document (an add-on's time trigger or web request). Default true. */
+  document?: boolean;
 }
 
 export interface FireResult {
@@ -134,6 +150,11 @@ export interface WebResponse {
   output: unknown;
 }
 
+export interface WebGetOptions {
+  /** Email of the visitor (Session.getActiveUser()); '' = anonymous. Default: the owner. */
+  visitor?: string;
+}
+
 export interface RuntimeClock {
   now(): Date;
   set(t: Date | number): void;
@@ -143,6 +164,14 @@ export interface RuntimeClock {
 export interface Runtime {
   /** The bundle's global object (vm context): the public functions and the service globals. */
   globals: Record<string, unknown>;
+  /** True when this runtime models an editor add-on. */
+  addon: boolean;
+  /**
+   * Editor add-on: whether the add-on is enabled in this document (set by the first run in
+   * AuthMode.FULL, e.g. a menu item or onInstall). onOpen runs under AuthMode.LIMITED once it is,
+   * under AuthMode.NONE before.
+   */
+  addonEnabled: boolean;
   /** One execution of a top-level function (menu, editor, trigger...); its locks are released at the end. */
   run(name: string, ...args: unknown[]): unknown;
   runAs(opts: RunOptions, name: string, ...args: unknown[]): unknown;
@@ -150,8 +179,13 @@ export interface Runtime {
   runFromClient(name: string, ...args: unknown[]): unknown;
   /** Like runFromClient, as another user. */
   runFromClientAs(opts: RunOptions, name: string, ...args: unknown[]): unknown;
-  /** A web-app GET: runs doGet(e) with the query parameters and renders the output. */
-  get(params?: Record<string, string | string[]>): WebResponse;
+  /**
+   * A web-app GET: runs doGet(e) with the query parameters and renders the output. The web app
+   * executes as the owner (USER_DEPLOYING); `visitor` is who opened it: Session.getActiveUser()
+   * returns their email, '' for an anonymous visitor (or one outside the owner's domain), as in
+   * Apps Script. Default: the owner.
+   */
+  get(params?: Record<string, string | string[]>, opts?: WebGetOptions): WebResponse;
   /** Raw, uncounted host access to the workbook. */
   spreadsheet: FakeSpreadsheet;
   /** Every block written to any tab, in order (clear it with `writes.length = 0`). */
@@ -191,6 +225,17 @@ export interface Runtime {
    * call of the killed execution throw "Execution killed".
    */
   killAt(match: (call: CallRecord) => boolean): void;
+  /**
+   * A person's edit of one cell (1-based row and column), as Sheets applies it: protections,
+   * typing, data validation (reject or warn), then onEdit and the installable ON_EDIT triggers.
+   */
+  editCell(
+    sheet: string,
+    row: number,
+    col: number,
+    input: string,
+    opts?: UserEditOptions,
+  ): UserEditResult;
   /** Return values of client calls that Apps Script would have turned into null. */
   clientWarnings: Array<{ name: string; path: string }>;
   /** Whole state for persistence; pass it back as `createRuntime({ state })`. */
@@ -221,9 +266,27 @@ function repoRoot(): string {
   return process.cwd();
 }
 
-/** The dist folder the runtime loads by default ($ST_DIST relative to the repo, else dist/). */
+/**
+ * The dist folder the runtime loads by default: $ST_DIST relative to the repo, else dist/ (or
+ * dist-addon/ when $ST_ADDON is '1').
+ */
 export function defaultDistDir(): string {
-  return path.resolve(repoRoot(), process.env.ST_DIST || 'dist');
+  return path.resolve(
+    repoRoot(),
+    process.env.ST_DIST || (process.env.ST_ADDON === '1' ? 'dist-addon' : 'dist'),
+  );
+}
+
+/** OAuth scopes of a build's manifest (<distDir>/appsscript.json), or null when it has none. */
+function manifestScopes(distDir: string): string[] | null {
+  try {
+    const m = JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as {
+      oauthScopes?: unknown;
+    };
+    return Array.isArray(m.oauthScopes) ? m.oauthScopes.map(String) : null;
+  } catch {
+    return null;
+  }
 }
 
 function toMs(t: Date | number): number {
@@ -258,6 +321,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const owner = opts.owner ?? user;
   const scriptId = opts.scriptId ?? 'local-support-tracker-script';
   const optionTz = opts.timeZone ?? state?.timeZone ?? DEFAULT_TZ;
+  const addon = opts.addon ?? process.env.ST_ADDON === '1';
+  const scopes = manifestScopes(distDir);
 
   // Clock.
   let fixed: number | null = opts.now !== undefined ? toMs(opts.now) : null;
@@ -314,6 +379,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     distDir,
     scriptId,
     globals: () => globals,
+    addon,
+    scopes,
   };
 
   // Workbook.
@@ -353,12 +420,21 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   executions.onEnd((e) => locks.releaseAll(e.id));
 
   // Services (raw).
-  const fakeUi = new FakeUi(env, ui);
+  const fakeUi = new FakeUi(env, ui, opts.addonName);
   const services: Record<string, unknown> = {
     SpreadsheetApp: createSpreadsheetApp(
       ctx,
       ss,
       track(fakeUi, tracker) as unknown as GoogleAppsScript.Base.Ui,
+      {
+        hasDocument: () => executions.current().document,
+        // Without a manifest (throwaway test bundles) nothing is refused.
+        openByIdRefusal: () =>
+          scopes === null || scopes.includes(SCOPES.allSpreadsheets)
+            ? ''
+            : `You do not have permission to call SpreadsheetApp.openById. Required permissions: ${SCOPES.allSpreadsheets}`,
+        error: (m) => makeError(m),
+      },
     ),
     Charts: createCharts(),
     HtmlService: new FakeHtmlService(env),
@@ -402,6 +478,17 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   }
   makeError = realmError(vm.runInContext('Error', globals as vm.Context) as ErrorConstructor);
 
+  /**
+   * AuthMode per entry point. Bound script: FULL unless given. Editor add-on: onOpen runs under
+   * NONE until the add-on is enabled in the document, then LIMITED (a simple trigger); every other
+   * entry point (menu items, onInstall, google.script.run, triggers, the web app) under FULL.
+   */
+  const defaultAuthMode = (name: string, kind: ExecutionKind): AuthModeName => {
+    if (addon && name === 'onOpen' && kind !== 'client' && kind !== 'web')
+      return rt.addonEnabled ? 'LIMITED' : 'NONE';
+    return 'FULL';
+  };
+
   const execute = (
     o: RunOptions & { kind: ExecutionKind },
     name: string,
@@ -413,9 +500,12 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       name,
       user: o.user,
       effectiveUser: o.effectiveUser,
-      authMode: o.authMode ?? 'FULL',
+      authMode: o.authMode ?? defaultAuthMode(name, o.kind),
       kind: o.kind,
+      webApp: o.webApp ?? o.kind === 'web',
+      document: o.document,
     });
+    if (addon && e.authMode === 'FULL') rt.addonEnabled = true;
     startedAt.set(e.id, nowMs());
     try {
       return (fn as (...a: unknown[]) => unknown)(...args);
@@ -457,6 +547,10 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     }
   });
 
+  if (process.env.ST_PRODUCT_CALLS_FILE && !opts.noBundle && distDir === defaultDistDir()) {
+    recordProductCalls(tracker, executions, process.env.ST_PRODUCT_CALLS_FILE);
+  }
+
   const clientWarnings: Runtime['clientWarnings'] = [];
   const runFromClientAs = (o: RunOptions, name: string, ...args: unknown[]): unknown => {
     if (name.endsWith('_')) throw new Error(`Script function not found: ${name}`);
@@ -477,11 +571,13 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
 
   const rt: Runtime = {
     globals,
+    addon,
+    addonEnabled: false,
     run: (name, ...args) => execute({ kind: 'editor' }, name, args),
     runAs: (o, name, ...args) => execute({ kind: 'editor', ...o }, name, args),
     runFromClient: (name, ...args) => runFromClientAs({}, name, ...args),
     runFromClientAs,
-    get: (params = {}) => {
+    get: (params = {}, getOpts = {}) => {
       const parameter: Record<string, string> = {};
       const parameters: Record<string, string[]> = {};
       for (const [k, v] of Object.entries(params)) {
@@ -501,7 +597,11 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         pathInfo: '',
       };
       const out = unwrap(
-        execute({ kind: 'web', user: owner, effectiveUser: owner }, 'doGet', [e]),
+        execute(
+          { kind: 'web', user: getOpts.visitor ?? owner, effectiveUser: owner, document: !addon },
+          'doGet',
+          [e],
+        ),
       ) as {
         getContent?: () => string;
         getMimeType?: () => unknown;
@@ -559,7 +659,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         const base = { handler: t.handler, triggerId: t.id, at: new Date(at) };
         try {
           const result = execute(
-            { kind: 'trigger', user: t.user, effectiveUser: t.user },
+            { kind: 'trigger', user: t.user, effectiveUser: t.user, document: !addon },
             t.handler,
             [clockEvent(t, at)],
           );
@@ -595,6 +695,32 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     killAt: (match) => {
       killMatchers.push(match);
     },
+    editCell: (sheet, row, col, input, editOpts = {}) =>
+      userEdit(
+        {
+          ss,
+          activeUser: () => user,
+          owner: () => owner,
+          track: (v) => track(v, tracker),
+          runSimpleOnEdit: (event, by) => {
+            if (typeof globals.onEdit !== 'function') return false;
+            const scriptApp = globals.ScriptApp as { AuthMode: Record<string, unknown> };
+            execute({ kind: 'trigger', authMode: 'LIMITED', user: by }, 'onEdit', [
+              { ...event, authMode: scriptApp.AuthMode.LIMITED },
+            ]);
+            return true;
+          },
+          fireInstallable: (event) =>
+            rt
+              .fireSpreadsheetEvent('ON_EDIT', event)
+              .map((f) => (f.ok ? { handler: f.handler } : { handler: f.handler, error: f.error })),
+        },
+        sheet,
+        row,
+        col,
+        input,
+        editOpts,
+      ),
     interleave: (match, fn) => {
       let done = false;
       const off = tracker.onCall((rec) => {
@@ -619,6 +745,25 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     }),
   };
   return rt;
+}
+
+/** Names already appended to the product-calls file by this process. */
+const productCallsWritten = new Set<string>();
+
+/**
+ * Conformance (runtime/README.md): with ST_PRODUCT_CALLS_FILE set, every service method the
+ * product bundle (the default dist/, not a throwaway test bundle) calls inside an execution is
+ * appended to that file once per process (`Range.getValues`; `!Range.copyTo` when not emulated).
+ * Calls that tests make on the globals outside an execution are not the product's and are skipped.
+ */
+function recordProductCalls(tracker: CallTracker, executions: Executions, file: string): void {
+  tracker.onCall((rec) => {
+    if (executions.current().id === 0) return;
+    const line = rec.notEmulated ? `!${rec.name}` : rec.name;
+    if (productCallsWritten.has(line)) return;
+    productCallsWritten.add(line);
+    fs.appendFileSync(file, `${line}\n`);
+  });
 }
 
 function errorMessage(err: unknown): string {
@@ -651,3 +796,4 @@ function guardNone(target: object, executions: Executions, env: ServiceEnv): obj
     },
   });
 }
+export type { UserEditOptions, UserEditResult } from './userEdit';

@@ -9,6 +9,7 @@
  * measurements; they are a model, not a promise): a service call is a round trip to Google's
  * servers, so a fixed cost dominates, plus a per-cell cost for bulk reads and writes.
  */
+import { notEmulatedMessage, realMember } from './surface';
 
 export type CallKind =
   | 'read' // getValues, getFormulas, getDisplayValues, TextFinder.findAll ...
@@ -48,6 +49,8 @@ export const CELL_KINDS: ReadonlySet<CallKind> = new Set(['read', 'write']);
 export interface CallRecord {
   name: string;
   kind: CallKind;
+  /** A member of the real service that the runtime does not emulate (the call throws). */
+  notEmulated?: boolean;
 }
 
 export interface CallStats {
@@ -99,14 +102,14 @@ export class CallTracker {
     };
   }
 
-  record(name: string, kind: CallKind): void {
+  record(name: string, kind: CallKind, notEmulated = false): void {
     const s = this.stats;
     s.calls++;
     if (kind === 'read' || kind === 'write') s.cellCalls++;
     s.byMethod[name] = (s.byMethod[name] ?? 0) + 1;
     s.byKind[kind] = (s.byKind[kind] ?? 0) + 1;
     s.estimatedMs += LATENCY_MS[kind];
-    const rec = { name, kind };
+    const rec: CallRecord = notEmulated ? { name, kind, notEmulated } : { name, kind };
     if (this.log) this.log.push(rec);
     for (const h of [...this.hooks]) h(rec);
   }
@@ -206,6 +209,11 @@ export function track<T>(value: T, tracker: CallTracker): T {
   const proxy = new Proxy(obj, {
     get(target, prop, receiver) {
       const v = Reflect.get(target, prop, receiver) as unknown;
+      if (v === undefined && typeof prop === 'string' && !(prop in target)) {
+        return notEmulated(info.name, prop, tracker);
+      }
+      // String(range) is "Range" in Apps Script (the class name), never "[object Object]".
+      if (prop === 'toString' && v === Object.prototype.toString) return () => info.name;
       if (typeof v !== 'function' || typeof prop !== 'string' || prop === 'constructor') return v;
       if (prop.startsWith('_')) return v;
       const kind = info.kinds[prop] ?? info.kinds['*'];
@@ -219,4 +227,29 @@ export function track<T>(value: T, tracker: CallTracker): T {
   proxyToTarget.set(proxy, obj);
   targetToProxy.set(obj, proxy);
   return proxy as T;
+}
+
+/**
+ * A member of the real service that the fake does not offer: a method becomes a function that
+ * throws `not emulated: Class.method` when called (and is recorded, so the product's use of it is
+ * visible); a property (an enum) throws on access. Names the real class does not have stay
+ * `undefined`, as in Apps Script.
+ */
+function notEmulated(service: string, prop: string, tracker: CallTracker): unknown {
+  const kind = realMember(service, prop);
+  if (kind === null) return undefined;
+  const name = `${service}.${prop}`;
+  const fail = (): never => {
+    const e = new Error(notEmulatedMessage(name));
+    e.name = 'Exception';
+    throw e;
+  };
+  if (kind === 'property') {
+    tracker.record(name, 'meta', true);
+    return fail();
+  }
+  return () => {
+    tracker.record(name, 'meta', true);
+    return fail();
+  };
 }

@@ -44,6 +44,8 @@ export const LEGACY_HEADERS = [
   'Who',
   'Platform team',
   'Priority',
+  'First reply',
+  'Closed on',
 ] as const;
 
 /** A VFS team of the sample workbook's Teams tab: canonical name and the aliases a lead would list. */
@@ -754,7 +756,54 @@ export function generateSampleRows(options: GenerateOptions = {}): SampleRow[] {
   }
   times.sort((a, b) => a.getTime() - b.getTime());
 
-  return times.map((at) => makeRow(rng, at, tz));
+  // First replies and closing times come from their own stream, so adding them left every other
+  // column of the sample exactly as it was.
+  const timing = new Rng(mulberry32(((options.seed ?? SAMPLE_SEED) ^ 0x5eed1e) >>> 0));
+  return times.map((at) => {
+    const row = makeRow(rng, at, tz);
+    row.cells.push(...replyAndClose(timing, at, row.cells[6], row.cells[7], tz));
+    return row;
+  });
+}
+
+/** "M/D/YYYY H:MM:SS" in the sample's zone, as Sheets shows a date-time typed by a person. */
+function typedDateTime(t: Date, tz: string): string {
+  const p = zonedParts(t, tz);
+  const mi = String(p.minute).padStart(2, '0');
+  const ss = String(p.second).padStart(2, '0');
+  return `${p.month}/${p.day}/${p.year} ${p.hour}:${mi}:${ss}`;
+}
+
+/**
+ * First reply and Closed on for one request: most requests got a first reply (minutes to hours
+ * later, a few the next day); most closed ones record when (hours to days later, never before the
+ * first reply). Open requests are often still waiting for a reply.
+ */
+function replyAndClose(
+  rng: Rng,
+  at: Date,
+  statusCell: string,
+  resolutionCell: string,
+  tz: string,
+): [string, string] {
+  const open = /^open$/i.test(statusCell.trim()) || statusCell.trim() === '';
+  const MIN = 60000;
+  let reply = '';
+  let replyAt = at.getTime();
+  if (rng.chance(open ? 0.55 : 0.9)) {
+    const r = rng.next();
+    const minutes = r < 0.7 ? rng.int(4, 150) : r < 0.92 ? rng.int(150, 420) : rng.int(900, 2800);
+    replyAt += minutes * MIN + rng.int(0, 59) * 1000;
+    reply = typedDateTime(new Date(replyAt), tz);
+  }
+  let closed = '';
+  if (!open && resolutionCell.trim() !== '' && rng.chance(0.88)) {
+    const r = rng.next();
+    const hours = r < 0.5 ? rng.int(1, 8) : r < 0.8 ? rng.int(9, 72) : rng.int(73, 240);
+    const closedAt = Math.max(replyAt + 5 * MIN, at.getTime() + hours * 60 * MIN);
+    closed = typedDateTime(new Date(closedAt), tz);
+  }
+  return [reply, closed];
 }
 
 function makeRow(rng: Rng, at: Date, tz: string): SampleRow {

@@ -11,11 +11,27 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// ST_DIST lets parallel developers build into their own folder; the default is dist/.
-const dist = path.resolve(root, process.env.ST_DIST || 'dist');
 const GLOBAL = 'SupportTracker';
 
-export async function build({ quiet = false } = {}) {
+/**
+ * Two builds from one source (issue 13): the bound script (default, dist/, appsscript.json) and the
+ * editor add-on (`--addon` or ST_ADDON=1: dist-addon/, appsscript.addon.json, add-on menu). The
+ * bundle reads the flavor through the ST_ADDON_BUILD constant (src/gas/flavor.ts). ST_DIST lets
+ * parallel developers build into their own folder.
+ */
+export function buildTarget(
+  addon = process.argv.includes('--addon') || process.env.ST_ADDON === '1',
+) {
+  return {
+    addon,
+    dist: path.resolve(root, process.env.ST_DIST || (addon ? 'dist-addon' : 'dist')),
+    manifest: path.join(root, addon ? 'appsscript.addon.json' : 'appsscript.json'),
+  };
+}
+
+export async function build({ quiet = false, addon } = {}) {
+  const target = buildTarget(addon);
+  const dist = target.dist;
   fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
 
@@ -31,6 +47,7 @@ export async function build({ quiet = false } = {}) {
     legalComments: 'none',
     write: false,
     logLevel: 'silent',
+    define: { ST_ADDON_BUILD: target.addon ? 'true' : 'false' },
   });
   let code = server.outputFiles[0].text;
   // esbuild emits `var SupportTracker = (() => {...})();`; keep it a var so it is a true global.
@@ -42,7 +59,8 @@ export async function build({ quiet = false } = {}) {
         `/** Public global: see src/main.ts. */\nfunction ${n}(...args) {\n  return ${GLOBAL}.${n}(...args);\n}\n`,
     )
     .join('\n');
-  code = `// Support Tracker - built bundle. Do not edit: generated from src/ by scripts/build.mjs.\n${code}\n${stubs}`;
+  const flavor = target.addon ? 'editor add-on' : 'bound script';
+  code = `// Support Tracker (${flavor}) - built bundle. Do not edit: generated from src/ by scripts/build.mjs.\n${code}\n${stubs}`;
   fs.writeFileSync(path.join(dist, 'Code.js'), code);
 
   // 2. Pages: every folder under src/client/pages/ is one page -> dist/<Folder>.html.
@@ -56,12 +74,15 @@ export async function build({ quiet = false } = {}) {
   }
 
   // 3. Manifest.
-  fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  fs.copyFileSync(target.manifest, path.join(dist, 'appsscript.json'));
   if (!quiet) {
     const files = fs
       .readdirSync(dist)
       .map((f) => `${f} (${fs.statSync(path.join(dist, f)).size} B)`);
-    console.log(`built dist/: ${files.join(', ')}\npublic globals: ${names.join(', ')}`);
+    const where = path.relative(root, dist) || dist;
+    console.log(
+      `built ${where}/ (${flavor}): ${files.join(', ')}\npublic globals: ${names.join(', ')}`,
+    );
   }
   return { names, pages };
 }

@@ -13,8 +13,10 @@ export {
   submitRequest,
   getMyOpenRequests,
   closeMyRequest,
+  markRepliedNow,
 } from './gas/sidebar';
 export { doGet } from './gas/webapp';
+export { getAskPageOptions, getAskSuggestions, submitAsk } from './gas/ask';
 export { sendWeeklySummary, previewWeeklySummary, sendTestWeeklySummary } from './gas/weekly';
 export {
   previewNormalization,
@@ -28,3 +30,7 @@ export {
 export { refreshSummaries } from './gas/summaries';
 export { installTriggers, removeTriggers } from './gas/triggers';
 export { checkPlatform } from './gas/platform';
+export { onEdit } from './gas/formCache';
+export { showGettingStarted, getGettingStarted, runGettingStartedStep } from './gas/gettingStarted';
+export { acceptDocLink } from './gas/docLinks';
+export { runScheduledWork } from './gas/scheduler';

@@ -7,7 +7,9 @@
  *   npm start -- --import FILE.csv     start a new workbook from a user's exported sheet
  *   npm start -- --smoke               run the whole menu flow headless; exit 1 on any failure
  *   npm start -- --state FILE.json     keep the workbook in another file
+ *   npm start -- --addon               run the editor add-on build (dist-addon/) in the add-on context
  */
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { defaultStateFile, openSession } from './session';
 import { startServer } from './server';
@@ -19,6 +21,8 @@ export interface CliArgs {
   smoke: boolean;
   importCsv: string | null;
   state: string | null;
+  /** Run the editor add-on build (issue 13). */
+  addon: boolean;
   help: boolean;
 }
 
@@ -30,6 +34,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     smoke: false,
     importCsv: null,
     state: null,
+    addon: env.ST_ADDON === '1',
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -59,6 +64,9 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       case '--state':
         out.state = value();
         break;
+      case '--addon':
+        out.addon = true;
+        break;
       case '--help':
       case '-h':
         out.help = true;
@@ -81,7 +89,8 @@ const HELP = `Support Tracker workbench
   npm start -- --reset             reseed the workbook from samples/legacy-support.csv
   npm start -- --import FILE.csv   load a user's exported sheet into a new workbook
   npm start -- --smoke             run the whole menu flow headless (exit 1 on failure)
-  npm start -- --state FILE.json   keep the workbook in another file (default .workbench/workbook.json)`;
+  npm start -- --state FILE.json   keep the workbook in another file (default .workbench/workbook.json)
+  npm start -- --addon             run the editor add-on build (dist-addon/, add-on menu, one trigger)`;
 
 async function main(): Promise<number> {
   let args: CliArgs;
@@ -97,14 +106,22 @@ async function main(): Promise<number> {
     return 0;
   }
   const root = process.cwd();
+  if (args.addon) {
+    // `npm start` builds the bound script; the add-on build is made here.
+    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--addon'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  }
   if (args.smoke) {
-    const result = await runSmoke({ root });
+    const result = await runSmoke({ root, addon: args.addon });
     return result.ok ? 0 : 1;
   }
-  const file = args.state ? path.resolve(args.state) : defaultStateFile(root);
+  const file = args.state ? path.resolve(args.state) : defaultStateFile(root, args.addon);
   const session = await openSession({
     root,
     file,
+    addon: args.addon,
     reset: args.reset,
     importCsv: args.importCsv ? path.resolve(args.importCsv) : undefined,
   });

@@ -35,6 +35,8 @@ export interface OpenRuntimeOptions {
   state?: unknown;
   /** Name of a new spreadsheet. */
   name?: string;
+  /** Run the editor add-on build in the runtime's add-on context (issue 13). */
+  addon?: boolean;
 }
 
 /** Name of the bundle's IIFE global (scripts/build.mjs): its function exports are the public globals. */
@@ -46,6 +48,7 @@ export function openRuntime(options: OpenRuntimeOptions): RuntimeLike {
     distDir: options.dist,
     state: options.state,
     spreadsheetName: options.name,
+    addon: options.addon ?? false,
   });
   const spreadsheet = runtime.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const lib = (runtime.globals[BUNDLE_GLOBAL] ?? {}) as Record<string, unknown>;

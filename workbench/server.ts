@@ -7,6 +7,7 @@
  *   GET  /api/charts?sheet      the tab's charts, resolved for chart.js
  *   POST /api/menu {name}       run a global as a menu click (editor execution)
  *   POST /api/run {name,args}   google.script.run bridge: runtime.runFromClient(name, ...args)
+ *   POST /api/edit {sheet,row,col,value,confirmed}   a person's cell edit (validation, onEdit)
  *   GET  /ui/page/:i            a recorded sidebar/dialog page with the google.script shim
  *   GET  /api/outbox, /outbox/:id   MailApp messages (inline images as data: URLs)
  *   GET  /dashboard             doGet(e) output, when the bundle defines doGet
@@ -82,7 +83,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
         throw new HttpError(415, 'Expected application/json');
       }
-      const body = (await readJson(req)) as { name?: unknown; args?: unknown };
+      const body = (await readJson(req)) as {
+        name?: unknown;
+        args?: unknown;
+        sheet?: unknown;
+        row?: unknown;
+        col?: unknown;
+        value?: unknown;
+        confirmed?: unknown;
+      };
+      if (p === '/api/edit') {
+        const row = Number(body.row);
+        const col = Number(body.col);
+        if (typeof body.sheet !== 'string' || typeof body.value !== 'string')
+          throw new HttpError(400, 'Expected {sheet, row, col, value}');
+        if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1)
+          throw new HttpError(400, 'Invalid cell');
+        return json(
+          res,
+          await session.editCell(body.sheet, row, col, body.value, body.confirmed === true),
+        );
+      }
       const name = typeof body.name === 'string' ? body.name : '';
       if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new HttpError(400, 'Invalid function name');
       if (p === '/api/menu') return json(res, await session.runMenu(name));

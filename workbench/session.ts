@@ -17,6 +17,7 @@ import type {
   OutboxItemDto,
   PageDto,
   RunResultDto,
+  EditResultDto,
   SheetPageDto,
   StateDto,
 } from './types';
@@ -48,8 +49,10 @@ export interface SessionOptions {
   root: string;
   /** The persisted workbook file (default <root>/.workbench/workbook.json). null: in memory only. */
   file: string | null;
-  /** Directory of the built bundle (default: ST_DIST or <root>/dist). */
+  /** Directory of the built bundle (default: ST_DIST or <root>/dist, <root>/dist-addon with addon). */
   dist?: string;
+  /** Run the editor add-on build (dist-addon/) in the runtime's add-on context (issue 13). */
+  addon?: boolean;
   /** Reseed from the sample even when the file exists. */
   reset?: boolean;
   /** Start from this CSV (a user's exported sheet) in a new workbook, tab named after the file. */
@@ -58,14 +61,20 @@ export interface SessionOptions {
   runOnOpen?: boolean;
 }
 
-/** The default location of the persisted workbook. */
-export function defaultStateFile(root: string): string {
-  return path.join(root, '.workbench', 'workbook.json');
+/** The default location of the persisted workbook (the add-on build keeps its own). */
+export function defaultStateFile(root: string, addon = false): string {
+  return path.join(root, '.workbench', addon ? 'workbook-addon.json' : 'workbook.json');
+}
+
+/** The default build folder of the bound script or the add-on. */
+export function defaultDist(root: string, addon = false): string {
+  return path.resolve(root, process.env.ST_DIST || (addon ? 'dist-addon' : 'dist'));
 }
 
 /** Opens (or seeds) the workbook and its runtime. */
 export async function openSession(options: SessionOptions): Promise<WorkbenchSession> {
-  const dist = options.dist ?? path.resolve(options.root, process.env.ST_DIST || 'dist');
+  const addon = options.addon ?? false;
+  const dist = options.dist ?? defaultDist(options.root, addon);
   const file = options.file;
   let saved: StateFile | null = null;
   if (file && !options.reset && !options.importCsv && fs.existsSync(file)) {
@@ -74,7 +83,7 @@ export async function openSession(options: SessionOptions): Promise<WorkbenchSes
       throw new Error(`${file}: unsupported workbench state version ${String(saved.version)}`);
   }
   if (saved) {
-    const rt = openRuntime({ dist, state: saved.runtime });
+    const rt = openRuntime({ dist, state: saved.runtime, addon });
     if (saved.meta.clockOffsetMs) rt.runtime.clock.set(Date.now() + saved.meta.clockOffsetMs);
     const s = new WorkbenchSession(rt, saved.meta, file);
     if (options.runOnOpen ?? true) s.openEvent();
@@ -86,7 +95,11 @@ export async function openSession(options: SessionOptions): Promise<WorkbenchSes
     delimiter: /\.tsv$/i.test(csvPath) ? '\t' : ',',
   });
   const tabName = options.importCsv ? tabNameFor(options.importCsv) : SAMPLE_SHEET_NAME;
-  const rt = openRuntime({ dist, name: options.importCsv ? tabName : 'Support tracker (sample)' });
+  const rt = openRuntime({
+    dist,
+    addon,
+    name: options.importCsv ? tabName : 'Support tracker (sample)',
+  });
   const clockOffsetMs = options.importCsv ? 0 : SAMPLE_NOW.getTime() - Date.now();
   // Set before loading: year-less dates ("3/5") take the year of the runtime's "today", as in Sheets.
   if (clockOffsetMs) rt.runtime.clock.set(Date.now() + clockOffsetMs);
@@ -142,9 +155,21 @@ export class WorkbenchSession {
     return this.rt.spreadsheet.getName();
   }
 
-  /** Runs onOpen the way opening the sheet does (AuthMode.LIMITED for a bound script). */
+  /**
+   * Runs onOpen the way opening the sheet does (AuthMode.LIMITED for a bound script), then shows
+   * the Getting started checklist (Support ▸ Getting started) so a newcomer sees where to start.
+   */
   openEvent(): RunResultDto {
-    return this.execute('onOpen', () => this.rt.runTrigger('onOpen', 'LIMITED'), 'onOpen');
+    const r = this.execute('onOpen', () => this.rt.runTrigger('onOpen', 'LIMITED'), 'onOpen');
+    if (r.ok && this.rt.hasGlobal('showGettingStarted')) {
+      const shown = this.execute(
+        'showGettingStarted',
+        () => this.rt.run('showGettingStarted', []),
+        'menu',
+      );
+      return { ...r, pages: [...r.pages, ...shown.pages], state: shown.state };
+    }
+    return r;
   }
 
   /** A menu click: the global runs as the editor user with full authorization. */
@@ -157,6 +182,38 @@ export class WorkbenchSession {
     return this.serialize(() =>
       this.execute(name, () => this.rt.runFromClient(name, args), 'client'),
     );
+  }
+
+  /**
+   * A person's edit of one cell (typed text, Enter): protections, data validation (reject or warn)
+   * and onEdit, exactly as the runtime applies a user's edit.
+   */
+  editCell(
+    sheet: string,
+    row: number,
+    col: number,
+    value: string,
+    confirmed: boolean,
+  ): Promise<EditResultDto> {
+    return this.serialize(() => {
+      const before = this.rt.tracker.snapshot();
+      const t0 = performance.now();
+      const r = this.rt.runtime.editCell(sheet, row, col, value, { confirmed });
+      const nodeMs = performance.now() - t0;
+      const after = this.rt.tracker.snapshot();
+      if (r.ok) this.persist();
+      return {
+        ...r,
+        stats: {
+          calls: after.calls - before.calls,
+          cellsRead: after.cellsRead - before.cellsRead,
+          cellsWritten: after.cellsWritten - before.cellsWritten,
+          estimatedMs: after.estimatedMs - before.estimatedMs,
+          nodeMs,
+        },
+        state: this.state(),
+      };
+    });
   }
 
   /** doGet(e) for /dashboard, when the bundle defines it. */

@@ -30,17 +30,19 @@ export interface SmokeResult {
 export interface SmokeOptions {
   root: string;
   dist?: string;
+  /** Run the editor add-on build in the add-on context (issue 13). */
+  addon?: boolean;
   /** Where each step's line goes (default console.log). */
   log?: (line: string) => void;
   /** Also start the HTTP server on an ephemeral port and fetch the page (default true). */
   http?: boolean;
 }
 
-const MENU_CAPTION = 'Support';
-
 /** Runs the smoke flow. Never throws for a failing step: the result says what failed. */
 export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
   const log = options.log ?? ((l: string) => console.log(l));
+  // The bound script's top-level menu, or the add-on menu named after the product (issue 13).
+  const MENU_CAPTION = options.addon ? 'Support Tracker' : 'Support';
   const steps: SmokeStep[] = [];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'st-smoke-'));
   const file = path.join(tmp, 'workbook.json');
@@ -74,6 +76,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
       session = await openSession({
         root: options.root,
         dist: options.dist,
+        addon: options.addon,
         file,
         runOnOpen: false,
       });
@@ -227,7 +230,15 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
       });
     }
 
-    if (s.rt.hasGlobal('doGet')) {
+    if (options.addon) {
+      await step('the add-on keeps its public dashboard in the Dashboard tab', () => {
+        const tab = s.rt.spreadsheet.getSheetByName(SHEETS.dashboard);
+        if (!tab) throw new Error('refreshSummaries made no Dashboard tab');
+        if (s.rt.runtime.triggers.triggers.length > 1)
+          throw new Error('the add-on owns more than one trigger');
+        return `${tab.getLastRow()} rows; 1 scheduler trigger`;
+      });
+    } else if (s.rt.hasGlobal('doGet')) {
       await step('doGet serves the dashboard (HTML and ?format=json)', async () => {
         const html = await s.doGet({}, '');
         const jsonOut = await s.doGet({ format: ['json'] }, 'format=json');
@@ -254,6 +265,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
       const again = await openSession({
         root: options.root,
         dist: options.dist,
+        addon: options.addon,
         file,
         runOnOpen: false,
       });

@@ -71,6 +71,18 @@ export interface RunResultDto {
   state: StateDto;
 }
 
+/** The answer to a person's cell edit (runtime editCell), with the new state. */
+export interface EditResultDto {
+  ok: boolean;
+  rejected?: string;
+  confirm?: string;
+  warning?: string;
+  fired: string[];
+  triggerErrors: string[];
+  stats: RunStatsDto;
+  state: StateDto;
+}
+
 export interface SheetPageDto {
   name: string;
   rows: number;

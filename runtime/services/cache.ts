@@ -115,6 +115,8 @@ export class FakeCacheService implements Pick<
   ) {}
   getDocumentCache(): CacheT {
     requireAuth(this._env, 'CacheService.getDocumentCache', SCOPES.spreadsheets);
+    // Outside a containing document (a web app) Apps Script returns null.
+    if (this._env.exec.current().webApp) return null as unknown as CacheT;
     return new FakeCache(this._env, this._stores.document) as unknown as CacheT;
   }
   getScriptCache(): CacheT {

@@ -19,6 +19,16 @@ export interface Execution {
   kind: ExecutionKind;
   /** Function name being executed. */
   name: string;
+  /**
+   * A web-app execution (doGet, or google.script.run from a web-app page): no containing document,
+   * so LockService.getDocumentLock() and CacheService.getDocumentCache() return null.
+   */
+  webApp?: boolean;
+  /**
+   * False when the execution has no active document: an editor add-on's time-driven trigger or
+   * web-app request (SpreadsheetApp.getActiveSpreadsheet() returns null there).
+   */
+  document: boolean;
 }
 
 /**
@@ -37,7 +47,15 @@ export class Executions {
     const top = this.stack[this.stack.length - 1];
     if (top) return top;
     const d = this.defaults();
-    return { id: 0, user: d.user, effectiveUser: d.user, authMode: 'FULL', kind: 'host', name: '' };
+    return {
+      id: 0,
+      user: d.user,
+      effectiveUser: d.user,
+      authMode: 'FULL',
+      kind: 'host',
+      name: '',
+      document: true,
+    };
   }
 
   depth(): number {
@@ -54,6 +72,8 @@ export class Executions {
       authMode: spec.authMode ?? 'FULL',
       kind: spec.kind ?? 'editor',
       name: spec.name,
+      webApp: spec.webApp ?? spec.kind === 'web',
+      document: spec.document ?? true,
     };
     this.stack.push(e);
     return e;
@@ -82,6 +102,10 @@ export interface ServiceEnv {
   scriptId: string;
   /** The bundle's global object (vm context): template scriptlets run in it. */
   globals(): object;
+  /** True when the runtime models an editor add-on (see runtime/README.md, "Editor add-on"). */
+  addon: boolean;
+  /** OAuth scopes of the loaded manifest (<distDir>/appsscript.json); null when there is none. */
+  scopes: readonly string[] | null;
 }
 
 /** Default error factory (host realm) for services used without a loaded bundle. */
@@ -108,6 +132,7 @@ export const SCOPES = {
   scriptapp: 'https://www.googleapis.com/auth/script.scriptapp',
   email: 'https://www.googleapis.com/auth/userinfo.email',
   storage: 'https://www.googleapis.com/auth/script.storage',
+  allSpreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
 } as const;
 
 /**

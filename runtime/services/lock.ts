@@ -158,8 +158,10 @@ export class FakeLockService implements Pick<
     readonly _table: LockTable,
     private readonly _advance: (ms: number) => void,
   ) {}
+  /** null in a web app (no containing document), as documented for Apps Script. */
   getDocumentLock(): LockT {
     requireAuth(this._env, 'LockService.getDocumentLock', SCOPES.spreadsheets);
+    if (this._env.exec.current().webApp) return null as unknown as LockT;
     return this.make('document');
   }
   getScriptLock(): LockT {

@@ -65,9 +65,24 @@ export interface ClockSpec {
   timeZone: string;
 }
 
+/**
+ * Apps Script's error when an editor add-on creates a second trigger of one type for the same user
+ * and document (time-based triggers; other types name their event).
+ */
+export const ADDON_TOO_MANY_TRIGGERS_MESSAGE =
+  'This add-on has created too many time-based triggers in this document for this Google user account';
+
+export function addonTooManyTriggers(eventType: string): string {
+  if (eventType === 'CLOCK') return ADDON_TOO_MANY_TRIGGERS_MESSAGE;
+  const kind = eventType.replace(/^ON_/, '').toLowerCase().replace(/_/g, '-');
+  return `This add-on has created too many ${kind} triggers in this document for this Google user account`;
+}
+
 export interface TriggerRecord {
   id: string;
   handler: string;
+  /** Editor add-on only: the document the trigger was created in (one per type per user per document). */
+  document?: string;
   /** The user who created it (triggers run as, and are listed for, this user). */
   user: string;
   source: keyof typeof TriggerSource;
@@ -252,8 +267,16 @@ function create(
   const user = state.env.exec.current().user;
   if (state.store.forUser(user).length >= MAX_TRIGGERS_PER_USER)
     throw state.env.error(TOO_MANY_TRIGGERS_MESSAGE);
+  // An editor add-on owns at most one trigger of each type per user per document.
+  const document = state.env.addon ? state.spreadsheetId() : undefined;
+  if (
+    document !== undefined &&
+    state.store.forUser(user).some((t) => t.document === document && t.eventType === rec.eventType)
+  )
+    throw state.env.error(addonTooManyTriggers(rec.eventType));
   const r = state.store.add({
     ...rec,
+    ...(document !== undefined ? { document } : {}),
     handler: state.handler,
     user,
     created: state.env.ctx.now().getTime(),
@@ -543,7 +566,9 @@ export class FakeScriptApp implements Pick<
     ) as unknown as GoogleAppsScript.Script.Service;
   }
   getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
-    return 'NONE' as unknown as GoogleAppsScript.Script.InstallationSource;
+    return (this._env.addon
+      ? 'APPS_MARKETPLACE_DOMAIN_ADD_ON'
+      : 'NONE') as unknown as GoogleAppsScript.Script.InstallationSource;
   }
 }
 assertReal<FakeScriptApp, GoogleAppsScript.Script.ScriptApp>(true);

@@ -37,6 +37,8 @@ export function rectToA1(rect: Rect): string {
 export interface ParsedA1 {
   sheet: string | null;
   rect: Rect;
+  /** Open-ended forms: '5:7' (rows), 'D:F' (cols), 'A2:A' (toEndRow). */
+  open?: 'rows' | 'cols' | 'toEndRow';
 }
 
 const CELL = /^\$?([A-Za-z]{0,3})\$?(\d*)$/;
@@ -59,6 +61,20 @@ export function parseA1(
       sheet = sheet.slice(1, -1).replace(/''/g, "'");
     }
     text = text.slice(bang + 1);
+    if (sheet === '') sheet = null; // '!C2:E5': the sheet the range is asked of
+  }
+  const r1c1 = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/i.exec(text);
+  if (r1c1) {
+    // getRange('R5C3') / getRange('R2C2:R4C5'): absolute R1C1 is accepted as well.
+    const [ra, ca] = [Number(r1c1[1]), Number(r1c1[2])];
+    const [rb, cb] = r1c1[3] ? [Number(r1c1[3]), Number(r1c1[4])] : [ra, ca];
+    if (ra < 1 || ca < 1 || rb < 1 || cb < 1) return null;
+    const r = Math.min(ra, rb);
+    const c = Math.min(ca, cb);
+    return {
+      sheet,
+      rect: { r: r - 1, c: c - 1, nr: Math.abs(rb - ra) + 1, nc: Math.abs(cb - ca) + 1 },
+    };
   }
   const parts = text.split(':');
   if (parts.length < 1 || parts.length > 2) return null;
@@ -79,9 +95,20 @@ export function parseA1(
   if ((ac === '') !== (bc === '') && parts.length === 2 && !ac) return null;
   const r = Math.min(r1, r2);
   const c = Math.min(c1, c2);
+  const open =
+    parts.length !== 2
+      ? undefined
+      : !ac && !bc
+        ? 'rows'
+        : !ar && !br
+          ? 'cols'
+          : ac && ar && bc && !br
+            ? 'toEndRow'
+            : undefined;
   return {
     sheet,
     rect: { r: r - 1, c: c - 1, nr: Math.abs(r2 - r1) + 1, nc: Math.abs(c2 - c1) + 1 },
+    ...(open ? { open } : {}),
   };
 }
 

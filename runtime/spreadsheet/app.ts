@@ -11,10 +11,23 @@ import { asReal, type GRange, type GSheet, type GSpreadsheet } from './types';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
+/**
+ * What the execution may reach (editor add-on modelling, runtime/README.md): whether it has an
+ * active document (an add-on's time trigger and web-app requests have none), and why openById is
+ * refused ('' when allowed: the manifest grants the `spreadsheets` scope).
+ */
+export interface SpreadsheetAccess {
+  hasDocument(): boolean;
+  openByIdRefusal(): string;
+  /** Creates an error in the bundle's realm. */
+  error(message: string): Error;
+}
+
 export class FakeSpreadsheetApp implements Pick<
   App,
   | 'getActiveSpreadsheet'
   | 'getActive'
+  | 'openById'
   | 'getActiveSheet'
   | 'getActiveRange'
   | 'getUi'
@@ -28,6 +41,7 @@ export class FakeSpreadsheetApp implements Pick<
   | 'PivotValueDisplayType'
   | 'DateTimeGroupingRuleType'
   | 'Dimension'
+  | 'Direction'
   | 'BorderStyle'
   | 'WrapStrategy'
   | 'BooleanCriteria'
@@ -44,6 +58,7 @@ export class FakeSpreadsheetApp implements Pick<
   readonly DateTimeGroupingRuleType =
     E.DateTimeGroupingRuleType as unknown as App['DateTimeGroupingRuleType'];
   readonly Dimension = E.Dimension as unknown as App['Dimension'];
+  readonly Direction = E.Direction as unknown as App['Direction'];
   readonly BorderStyle = E.BorderStyle as unknown as App['BorderStyle'];
   readonly WrapStrategy = E.WrapStrategy as unknown as App['WrapStrategy'];
   readonly BooleanCriteria = E.BooleanCriteria as unknown as App['BooleanCriteria'];
@@ -54,11 +69,28 @@ export class FakeSpreadsheetApp implements Pick<
     readonly _ctx: RuntimeContext,
     readonly _ss: FakeSpreadsheet,
     readonly _ui: GoogleAppsScript.Base.Ui,
+    readonly _access?: SpreadsheetAccess,
   ) {}
+  /** The active spreadsheet; null without an active document (add-on time trigger, web app). */
   getActiveSpreadsheet(): GSpreadsheet {
+    if (this._access && !this._access.hasDocument()) return null as unknown as GSpreadsheet;
     return asReal(this._ss);
   }
   getActive(): GSpreadsheet {
+    return this.getActiveSpreadsheet();
+  }
+  /**
+   * Opens the runtime's spreadsheet by its ID. Needs the `spreadsheets` scope in the manifest
+   * (`spreadsheets.currentonly` is not enough); another ID is not found.
+   */
+  openById(id: string): GSpreadsheet {
+    const refusal = this._access?.openByIdRefusal() ?? '';
+    if (refusal) throw this._access?.error(refusal) ?? new Error(refusal);
+    if (String(id) !== this._ss.getId()) {
+      const message =
+        'Unexpected error while getting the method or property openById on object SpreadsheetApp.';
+      throw this._access?.error(message) ?? new Error(message);
+    }
     return asReal(this._ss);
   }
   getActiveSheet(): GSheet {

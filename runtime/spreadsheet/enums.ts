@@ -84,6 +84,7 @@ export const DateTimeGroupingRuleType = enumOf(
 );
 
 export const Dimension = enumOf('COLUMNS', 'ROWS');
+export const Direction = enumOf('UP', 'DOWN', 'PREVIOUS', 'NEXT');
 export const BorderStyle = enumOf(
   'DOTTED',
   'DASHED',

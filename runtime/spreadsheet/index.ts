@@ -2,6 +2,7 @@
  * SpreadsheetApp family of the local Apps Script runtime: the public entry for runtime/index.ts,
  * the workbench and tests.
  */
+import type { SpreadsheetAccess } from './app';
 import type { RuntimeContext } from '../context';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeCharts, FakeSpreadsheetApp } from './app';
@@ -14,6 +15,7 @@ export { FakeEmbeddedChart } from './chart';
 export { FakePivotTable } from './pivot';
 export { FakeDataValidation } from './validation';
 export { FakeProtection } from './protection';
+export { FakeNamedRange } from './named';
 export { FakeConditionalFormatRule } from './conditional';
 export { FakeSpreadsheetApp, FakeCharts } from './app';
 export { workbookToJSON, workbookFromJSON } from './json';
@@ -26,8 +28,9 @@ export function createSpreadsheetApp(
   ctx: RuntimeContext,
   spreadsheet: FakeSpreadsheet,
   ui: GoogleAppsScript.Base.Ui,
+  access?: SpreadsheetAccess,
 ): FakeSpreadsheetApp {
-  return new FakeSpreadsheetApp(ctx, spreadsheet, ui);
+  return new FakeSpreadsheetApp(ctx, spreadsheet, ui, access);
 }
 
 /** The `Charts` global (ChartType and related enums). */

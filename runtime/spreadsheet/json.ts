@@ -12,6 +12,7 @@ import { FakeSpreadsheet } from './spreadsheet';
 import { FakeRange } from './range';
 import { FakeDataValidation } from './validation';
 import { FakeProtection } from './protection';
+import { FakeNamedRange } from './named';
 import { FakeConditionalFormatRule } from './conditional';
 import { FakeEmbeddedChart, type ChartState } from './chart';
 import { FakePivotFilter, FakePivotGroup, FakePivotTable, FakePivotValue } from './pivot';
@@ -88,6 +89,8 @@ export function workbookToJSON(ss: FakeSpreadsheet): unknown {
         warningOnly: p._warningOnly,
         editors: p._editors,
         domainEdit: p._domainEdit,
+        rangeName: p._rangeName,
+        unprotected: p._unprotected,
       })),
       conditionalFormats: s._cfRules.map((rule) => ({
         ...rule._s,
@@ -130,6 +133,7 @@ export function workbookToJSON(ss: FakeSpreadsheet): unknown {
     idSeq: ss._idSeq,
     validations: ruleList,
     sheets,
+    named: ss._named.map((n) => ({ name: n._name, sheet: n._sheet._id, rect: n._rect })),
   };
 }
 
@@ -163,6 +167,8 @@ interface SheetJSON {
     warningOnly: boolean;
     editors: string[];
     domainEdit: boolean;
+    rangeName?: string | null;
+    unprotected?: Rect[];
   }[];
   conditionalFormats: {
     criteria: string | null;
@@ -205,6 +211,7 @@ interface WorkbookJSON {
   idSeq: number;
   validations: { criteria: string; values: J; allowInvalid: boolean; helpText: string | null }[];
   sheets: SheetJSON[];
+  named?: { name: string; sheet: number; rect: Rect }[];
 }
 
 /** Rebuilds a workbook from workbookToJSON output. */
@@ -271,6 +278,8 @@ export function workbookFromJSON(json: unknown, ctx: RuntimeContext): FakeSpread
         _warningOnly: p.warningOnly,
         _editors: [...p.editors],
         _domainEdit: p.domainEdit,
+        _rangeName: p.rangeName ?? null,
+        _unprotected: p.unprotected ?? [],
       });
       return fp;
     });
@@ -320,6 +329,7 @@ export function workbookFromJSON(json: unknown, ctx: RuntimeContext): FakeSpread
       return p;
     });
   });
+  ss._named = (w.named ?? []).map((n) => new FakeNamedRange(n.name, sheetOf(n.sheet), n.rect));
   ss._active =
     (w.activeSheet !== null ? byId.get(w.activeSheet) : undefined) ?? ss._sheets[0] ?? null;
   return ss;

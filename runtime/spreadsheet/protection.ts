@@ -5,6 +5,7 @@ import { shiftRect, type Rect } from './a1';
 import { asEnum, asReal } from './types';
 import type { FakeSheet } from './sheet';
 import { FakeRange } from './range';
+import { ERR, gasError } from './errors';
 
 export class FakeProtection implements Pick<
   GoogleAppsScript.Spreadsheet.Protection,
@@ -22,8 +23,18 @@ export class FakeProtection implements Pick<
   | 'addEditor'
   | 'removeEditor'
   | 'setDomainEdit'
+  | 'setRange'
+  | 'setRangeName'
+  | 'setNamedRange'
+  | 'getRangeName'
+  | 'setUnprotectedRanges'
+  | 'getUnprotectedRanges'
 > {
   _description = '';
+  /** The named range this protection was set to (getRangeName), if any. */
+  _rangeName: string | null = null;
+  /** Unprotected parts of a sheet protection. */
+  _unprotected: Rect[] = [];
   _warningOnly = false;
   _editors: string[] = [];
   _domainEdit = false;
@@ -35,6 +46,9 @@ export class FakeProtection implements Pick<
 
   /** Adjusts for inserted/deleted rows/columns; false when the protected range was deleted. */
   _shift(dim: 'row' | 'col', at: number, count: number): boolean {
+    this._unprotected = this._unprotected
+      .map((u) => shiftRect(u, dim, at, count))
+      .filter((u): u is Rect => u !== null);
     if (!this._rect) return true;
     const r = shiftRect(this._rect, dim, at, count);
     if (!r) return false;
@@ -64,8 +78,55 @@ export class FakeProtection implements Pick<
   }
   getRange(): GoogleAppsScript.Spreadsheet.Range {
     const s = this._sheet;
-    const r = this._rect ?? { r: 0, c: 0, nr: s._maxRows, nc: s._maxCols };
+    // A sheet protection's range is the whole sheet, whose A1 notation is "" on real Sheets.
+    if (!this._rect) return asReal(new FakeRange(s, 0, 0, s._maxRows, s._maxCols, 'sheet'));
+    const r = this._rect;
     return asReal(new FakeRange(s, r.r, r.c, r.nr, r.nc));
+  }
+  /** Moves a range protection to another range of its sheet. */
+  setRange(range: GoogleAppsScript.Spreadsheet.Range): GoogleAppsScript.Spreadsheet.Protection {
+    const r = range as unknown as FakeRange;
+    if (!(r instanceof FakeRange) || r._sheet !== this._sheet || !this._rect)
+      throw gasError(ERR.invalidArgument('range'));
+    this._rect = r._rect();
+    this._rangeName = null;
+    this._sheet._ss._bump();
+    return asReal(this);
+  }
+  /** Protects the range of a named range of this spreadsheet. */
+  setRangeName(rangeName: string): GoogleAppsScript.Spreadsheet.Protection {
+    const n = this._sheet._ss._named.find(
+      (x) => x._name.toLowerCase() === String(rangeName).toLowerCase(),
+    );
+    if (!n || n._sheet !== this._sheet || !this._rect)
+      throw gasError(ERR.invalidArgument('rangeName'));
+    this._rect = { ...n._rect };
+    this._rangeName = n._name;
+    this._sheet._ss._bump();
+    return asReal(this);
+  }
+  setNamedRange(
+    namedRange: GoogleAppsScript.Spreadsheet.NamedRange,
+  ): GoogleAppsScript.Spreadsheet.Protection {
+    return this.setRangeName(namedRange.getName());
+  }
+  getRangeName(): string {
+    return this._rangeName as string;
+  }
+  setUnprotectedRanges(
+    ranges: GoogleAppsScript.Spreadsheet.Range[],
+  ): GoogleAppsScript.Spreadsheet.Protection {
+    const list = ranges.map((x) => x as unknown as FakeRange);
+    if (this._rect || list.some((r) => !(r instanceof FakeRange) || r._sheet !== this._sheet))
+      throw gasError(ERR.invalidArgument('ranges'));
+    this._unprotected = list.map((r) => r._rect());
+    this._sheet._ss._bump();
+    return asReal(this);
+  }
+  getUnprotectedRanges(): GoogleAppsScript.Spreadsheet.Range[] {
+    return this._unprotected.map((r) =>
+      asReal<GoogleAppsScript.Spreadsheet.Range>(new FakeRange(this._sheet, r.r, r.c, r.nr, r.nc)),
+    );
   }
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
     return asEnum(this._rect ? 'RANGE' : 'SHEET');

@@ -1,7 +1,7 @@
 /** FakeRange: a rectangle of a FakeSheet (fixed coordinates, like a real Range object). */
 import { assertReal } from '../typing';
 import { serviceClass, unwrap } from '../tracker';
-import { contains, intersects, quoteSheetName, rectToA1, type Rect } from './a1';
+import { columnLetters, contains, intersects, quoteSheetName, rectToA1, type Rect } from './a1';
 import { ERR, fail } from './errors';
 import { layerGet, layerSet, type LayerName } from './grid';
 import type { FakeSheet } from './sheet';
@@ -10,6 +10,13 @@ import { FakeProtection } from './protection';
 import { FakeTextFinder } from './textfinder';
 import { FakePivotTable } from './pivot';
 import { asFake, asReal, type GRange, type GSheet } from './types';
+import { shiftFormula } from './relative';
+
+/** What Apps Script reports for a cell without a number format (and after 'general'). */
+export const DEFAULT_NUMBER_FORMAT = '0.###############';
+
+/** How an A1 string left a range open (getRange('5:7'), getRange('D:F'), getRange('A2:A')). */
+export type OpenForm = 'rows' | 'cols' | 'toEndRow' | 'sheet';
 
 interface ClearOptions {
   contentsOnly?: boolean;
@@ -66,10 +73,12 @@ export class FakeRange implements Pick<
   | 'clearNote'
   | 'setFontWeight'
   | 'getFontWeight'
+  | 'getFontWeights'
   | 'setFontColor'
   | 'setBackground'
   | 'getBackground'
   | 'getBackgrounds'
+  | 'setBackgrounds'
   | 'setNote'
   | 'getNote'
   | 'setNotes'
@@ -91,6 +100,20 @@ export class FakeRange implements Pick<
   | 'isBlank'
   | 'sort'
   | 'getCell'
+  | 'check'
+  | 'uncheck'
+  | 'getWidth'
+  | 'getNextDataCell'
+  | 'getDataRegion'
+  | 'trimWhitespace'
+  | 'removeDuplicates'
+  | 'getHeight'
+  | 'mergeAcross'
+  | 'mergeVertically'
+  | 'isStartRowBounded'
+  | 'isEndRowBounded'
+  | 'isStartColumnBounded'
+  | 'isEndColumnBounded'
 > {
   constructor(
     readonly _sheet: FakeSheet,
@@ -98,6 +121,8 @@ export class FakeRange implements Pick<
     readonly _c: number,
     readonly _nr: number,
     readonly _nc: number,
+    /** Set when the range came from an open-ended A1 string: getA1Notation() keeps that form. */
+    readonly _open?: OpenForm,
   ) {}
 
   _rect(): Rect {
@@ -167,8 +192,12 @@ export class FakeRange implements Pick<
     this._tracker().cellsWritten(this._sheet._write(this._rect(), formulas, { formulas: true }));
     return asReal(this);
   }
+  /** One formula for the block: relative references move with each cell, as in Sheets. */
   setFormula(formula: string): GRange {
-    const data = Array.from({ length: this._nr }, () => new Array<unknown>(this._nc).fill(formula));
+    const f = String(formula);
+    const data = Array.from({ length: this._nr }, (_r, i) =>
+      Array.from({ length: this._nc }, (_c, j) => (f.startsWith('=') ? shiftFormula(f, i, j) : f)),
+    );
     this._tracker().cellsWritten(this._sheet._write(this._rect(), data, { formulas: true }));
     return asReal(this);
   }
@@ -204,19 +233,20 @@ export class FakeRange implements Pick<
     return layerGet(this._sheet._layers[name], this._r, this._c);
   }
 
+  /** Unformatted cells (and 'general') read as DEFAULT_NUMBER_FORMAT, as in Apps Script. */
   getNumberFormats(): string[][] {
-    return this._layerRead<string>('format', '');
+    return this._layerRead<string>('format', DEFAULT_NUMBER_FORMAT);
   }
   getNumberFormat(): string {
-    return (this._topLeft('format') as string | undefined) ?? '';
+    return (this._topLeft('format') as string | undefined) ?? DEFAULT_NUMBER_FORMAT;
   }
   setNumberFormat(numberFormat: string): GRange {
-    return this._layerFill('format', numberFormat === '' ? undefined : numberFormat);
+    return this._layerFill('format', storedFormat(numberFormat));
   }
   setNumberFormats(numberFormats: string[][]): GRange {
     return this._layerWrite(
       'format',
-      numberFormats.map((r) => r.map((f) => (f === '' ? undefined : f))),
+      numberFormats.map((r) => r.map(storedFormat)),
     );
   }
 
@@ -241,7 +271,137 @@ export class FakeRange implements Pick<
   getNumColumns(): number {
     return this._nc;
   }
+  /**
+   * Ctrl+arrow from the range's first cell: to the end of a block of filled cells, else to the next
+   * filled cell, else to the edge of the sheet.
+   */
+  getNextDataCell(direction: GoogleAppsScript.Spreadsheet.Direction): GRange {
+    const d = String(direction);
+    const [dr, dc] =
+      d === 'UP'
+        ? [-1, 0]
+        : d === 'DOWN'
+          ? [1, 0]
+          : d === 'PREVIOUS'
+            ? [0, -1]
+            : d === 'NEXT'
+              ? [0, 1]
+              : [0, 0];
+    if (dr === 0 && dc === 0) fail(ERR.invalidArgument('direction'));
+    const sheet = this._sheet;
+    const inside = (r: number, c: number): boolean =>
+      r >= 0 && c >= 0 && r < sheet._maxRows && c < sheet._maxCols;
+    const filled = (r: number, c: number): boolean => sheet._cell(r, c) !== '';
+    let r = this._r;
+    let c = this._c;
+    if (inside(r + dr, c + dc)) {
+      if (filled(r, c) && filled(r + dr, c + dc)) {
+        while (inside(r + dr, c + dc) && filled(r + dr, c + dc)) [r, c] = [r + dr, c + dc];
+      } else {
+        [r, c] = [r + dr, c + dc];
+        while (!filled(r, c) && inside(r + dr, c + dc)) [r, c] = [r + dr, c + dc];
+      }
+    }
+    return asReal(new FakeRange(sheet, r, c, 1, 1));
+  }
+  /**
+   * The block of data around the range: grown while a filled cell touches one of its sides (not its
+   * corners); with a Dimension, grown along that dimension only.
+   */
+  getDataRegion(dimension?: GoogleAppsScript.Spreadsheet.Dimension): GRange {
+    const d = dimension === undefined ? null : String(dimension);
+    const sheet = this._sheet;
+    const filled = (r: number, c: number): boolean =>
+      r >= 0 && c >= 0 && r < sheet._maxRows && c < sheet._maxCols && sheet._cell(r, c) !== '';
+    const any = (r0: number, r1: number, c0: number, c1: number): boolean => {
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (filled(r, c)) return true;
+      return false;
+    };
+    let [r0, r1, c0, c1] = [this._r, this._r + this._nr - 1, this._c, this._c + this._nc - 1];
+    for (let grew = true; grew;) {
+      grew = false;
+      if (d !== 'COLUMNS') {
+        if (any(r0 - 1, r0 - 1, c0, c1)) [r0, grew] = [r0 - 1, true];
+        if (any(r1 + 1, r1 + 1, c0, c1)) [r1, grew] = [r1 + 1, true];
+      }
+      if (d !== 'ROWS') {
+        if (any(r0, r1, c0 - 1, c0 - 1)) [c0, grew] = [c0 - 1, true];
+        if (any(r0, r1, c1 + 1, c1 + 1)) [c1, grew] = [c1 + 1, true];
+      }
+    }
+    return asReal(new FakeRange(sheet, r0, c0, r1 - r0 + 1, c1 - c0 + 1));
+  }
+  /** Trims text cells and collapses inner runs of whitespace; the result is stored as text. */
+  trimWhitespace(): GRange {
+    const vals = this._sheet._read(this._rect());
+    let n = 0;
+    vals.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (typeof v !== 'string') return;
+        const t = v.trim().replace(/\s+/g, ' ');
+        if (t === v) return;
+        n += this._sheet._write({ r: this._r + i, c: this._c + j, nr: 1, nc: 1 }, [[t]], {
+          raw: true,
+        });
+      }),
+    );
+    this._tracker().cellsWritten(n);
+    return asReal(this);
+  }
+  /**
+   * Removes rows whose values (in `columnsToCompare`, absolute column numbers; default all) repeat
+   * an earlier row, moves the kept rows up and clears the rest; returns the kept rows' range.
+   * Values are compared exactly (case-sensitive).
+   */
+  removeDuplicates(columnsToCompare?: number[]): GRange {
+    const cols = (
+      columnsToCompare ?? Array.from({ length: this._nc }, (_, j) => this._c + j + 1)
+    ).map((c) => {
+      if (!Number.isInteger(c) || c - 1 < this._c || c - 1 >= this._c + this._nc)
+        fail(ERR.invalidArgument('columnsToCompare'));
+      return c - 1 - this._c;
+    });
+    const vals = this._sheet._read(this._rect());
+    const seen = new Set<string>();
+    const kept = vals.filter((row) => {
+      const key = JSON.stringify(
+        cols.map((j) => (row[j] instanceof Date ? (row[j] as Date).getTime() : row[j])),
+      );
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const blank = new Array<unknown>(this._nc).fill('');
+    const out = [...kept, ...Array.from({ length: this._nr - kept.length }, () => [...blank])];
+    this._tracker().cellsWritten(this._sheet._write(this._rect(), out, { raw: true }));
+    return asReal(new FakeRange(this._sheet, this._r, this._c, Math.max(1, kept.length), this._nc));
+  }
+  getWidth(): number {
+    return this._nc;
+  }
+  getHeight(): number {
+    return this._nr;
+  }
+  /** Row bounds are absent only for column-only A1 ('B:D'); column bounds for row-only ('3:5'). */
+  isStartRowBounded(): boolean {
+    return this._open !== 'cols' && this._open !== 'sheet';
+  }
+  isEndRowBounded(): boolean {
+    return this._open !== 'cols' && this._open !== 'toEndRow' && this._open !== 'sheet';
+  }
+  isStartColumnBounded(): boolean {
+    return this._open !== 'rows' && this._open !== 'sheet';
+  }
+  isEndColumnBounded(): boolean {
+    return this._open !== 'rows' && this._open !== 'sheet';
+  }
   getA1Notation(): string {
+    const { r, c, nr, nc } = this._rect();
+    if (this._open === 'sheet') return ''; // a sheet protection's range
+    if (this._open === 'rows') return `${r + 1}:${r + nr}`;
+    if (this._open === 'cols') return `${columnLetters(c + 1)}:${columnLetters(c + nc)}`;
+    if (this._open === 'toEndRow')
+      return `${columnLetters(c + 1)}${r + 1}:${columnLetters(c + nc)}`;
     return rectToA1(this._rect());
   }
   getSheet(): GSheet {
@@ -328,6 +488,12 @@ export class FakeRange implements Pick<
     return ((this._topLeft('fontWeight') as string | undefined) ??
       'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
   }
+  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
+    return this._layerRead<string>(
+      'fontWeight',
+      'normal',
+    ) as GoogleAppsScript.Spreadsheet.FontWeight[][];
+  }
   setFontColor(color: string | null): GRange {
     return this._layerFill('fontColor', color ?? undefined);
   }
@@ -339,6 +505,12 @@ export class FakeRange implements Pick<
   }
   getBackgrounds(): string[][] {
     return this._layerRead<string>('background', '#ffffff');
+  }
+  setBackgrounds(color: (string | null)[][]): GRange {
+    return this._layerWrite(
+      'background',
+      color.map((row) => row.map((c) => c ?? undefined)),
+    );
   }
   setNote(note: string | null): GRange {
     return this._layerFill('note', note === null || note === '' ? undefined : String(note));
@@ -361,8 +533,10 @@ export class FakeRange implements Pick<
   getWrap(): boolean {
     return this._topLeft('wrap') === true;
   }
+  /** null clears to 'general'; 'normal' reads back as 'general-left' (as on real Sheets). */
   setHorizontalAlignment(alignment: string | null): GRange {
-    return this._layerFill('hAlign', alignment ?? undefined);
+    const a = alignment === 'normal' ? 'general-left' : alignment;
+    return this._layerFill('hAlign', a ?? undefined);
   }
   getHorizontalAlignment(): string {
     return (this._topLeft('hAlign') as string | undefined) ?? 'general';
@@ -380,6 +554,22 @@ export class FakeRange implements Pick<
     sheet._merges.push(rect);
     sheet._clearMergedTails(rect);
     sheet._afterContentChange(-1, true);
+    return asReal(this);
+  }
+  /** One merge per row of the range. */
+  mergeAcross(): GRange {
+    if (this._nc > 1) {
+      for (let i = 0; i < this._nr; i++)
+        new FakeRange(this._sheet, this._r + i, this._c, 1, this._nc).merge();
+    }
+    return asReal(this);
+  }
+  /** One merge per column of the range. */
+  mergeVertically(): GRange {
+    if (this._nr > 1) {
+      for (let j = 0; j < this._nc; j++)
+        new FakeRange(this._sheet, this._r, this._c + j, this._nr, 1).merge();
+    }
     return asReal(this);
   }
   breakApart(): GRange {
@@ -403,11 +593,49 @@ export class FakeRange implements Pick<
       .map((m) => asReal<GRange>(new FakeRange(this._sheet, m.r, m.c, m.nr, m.nc)));
   }
 
-  /** Checkbox validation on every cell, and every value set to FALSE (as Sheets does). */
-  insertCheckboxes(): GRange {
-    this._layerFill('validation', checkboxRule());
-    const data = Array.from({ length: this._nr }, () => new Array<unknown>(this._nc).fill(false));
+  /**
+   * Checkbox validation on every cell, each cell set to the unchecked value: FALSE by default,
+   * '' with a custom checked value only, else the custom unchecked value (Apps Script reference).
+   */
+  insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): GRange {
+    const values =
+      checkedValue === undefined
+        ? []
+        : uncheckedValue === undefined
+          ? [checkedValue]
+          : [checkedValue, uncheckedValue];
+    this._layerFill('validation', checkboxRule(values));
+    const unchecked = values.length === 0 ? false : values.length === 1 ? '' : values[1];
+    const data = Array.from({ length: this._nr }, () =>
+      new Array<unknown>(this._nc).fill(unchecked),
+    );
     this._tracker().cellsWritten(this._sheet._write(this._rect(), data, { raw: true }));
+    return asReal(this);
+  }
+  /** Sets every checkbox cell to its checked value; other cells are untouched. */
+  check(): GRange {
+    return this._setCheckboxes(true);
+  }
+  /** Sets every checkbox cell to its unchecked value; other cells are untouched. */
+  uncheck(): GRange {
+    return this._setCheckboxes(false);
+  }
+  _setCheckboxes(checked: boolean): GRange {
+    this._sheet._assertAlive();
+    const rules = this._layerRead<FakeDataValidation | null>('validation', null, false);
+    let n = 0;
+    for (let i = 0; i < this._nr; i++) {
+      for (let j = 0; j < this._nc; j++) {
+        const rule = rules[i][j];
+        if (!rule || rule._criteria !== 'CHECKBOX') continue;
+        const v = rule._values;
+        const value = v.length === 0 ? checked : checked ? v[0] : v.length > 1 ? v[1] : '';
+        n += this._sheet._write({ r: this._r + i, c: this._c + j, nr: 1, nc: 1 }, [[value]], {
+          raw: true,
+        });
+      }
+    }
+    this._tracker().cellsWritten(n);
     return asReal(this);
   }
   /** Removes checkbox validations; cells holding TRUE/FALSE are cleared. */
@@ -544,6 +772,11 @@ serviceClass(FakeRange, 'Range', {
   getFormulas: 'read',
   getFormula: 'read',
   getNumberFormats: 'read',
+  getNextDataCell: 'read',
+  getDataRegion: 'read',
+  trimWhitespace: 'write',
+  removeDuplicates: 'write',
+  getFontWeights: 'read',
   getBackgrounds: 'read',
   getNotes: 'read',
   getDataValidations: 'read',
@@ -557,6 +790,8 @@ serviceClass(FakeRange, 'Range', {
   clearFormat: 'write',
   clearNote: 'write',
   insertCheckboxes: 'write',
+  check: 'write',
+  uncheck: 'write',
   sort: 'write',
   removeCheckboxes: 'write',
   setNumberFormat: 'structure',
@@ -567,13 +802,21 @@ serviceClass(FakeRange, 'Range', {
   setFontWeight: 'structure',
   setFontColor: 'structure',
   setBackground: 'structure',
+  setBackgrounds: 'structure',
   setNote: 'structure',
   setNotes: 'structure',
   setWrap: 'structure',
   setHorizontalAlignment: 'structure',
   merge: 'structure',
+  mergeAcross: 'structure',
+  mergeVertically: 'structure',
   breakApart: 'structure',
   createPivotTable: 'structure',
   protect: 'structure',
   createTextFinder: 'local',
 });
+
+/** The number format stored for a cell: none for '' and 'general' (any case). */
+function storedFormat(numberFormat: string): string | undefined {
+  return numberFormat === '' || /^general$/i.test(String(numberFormat)) ? undefined : numberFormat;
+}

@@ -100,6 +100,10 @@ export class FakeSheet implements Pick<
   | 'getConditionalFormatRules'
   | 'setConditionalFormatRules'
   | 'clearConditionalFormatRules'
+  | 'sort'
+  | 'getNamedRanges'
+  | 'insertRows'
+  | 'insertColumns'
 > {
   /** Row arrays of stored (literal or last-typed) values; missing cells are empty. */
   _vals: (CellValue[] | undefined)[] = [];
@@ -571,6 +575,7 @@ export class FakeSheet implements Pick<
     const shift = (r: Rect): Rect | null => shiftRect(r, dim, at, count);
     this._merges = this._merges.map(shift).filter((r): r is Rect => r !== null);
     this._protections = this._protections.filter((p) => p._shift(dim, at, count));
+    this._ss._named = this._ss._named.filter((n) => n._shift(this, dim, at, count));
     this._cfRules = this._cfRules.filter((rule) => rule._shift(this, dim, at, count));
     this._pivots = this._pivots.filter((p) => p._shiftAnchor(dim, at, count));
     for (const s of this._ss._sheets)
@@ -646,7 +651,7 @@ export class FakeSheet implements Pick<
       }
       const { r, c, nr, nc } = parsed.rect;
       this._checkRect(r + 1, c + 1, nr, nc);
-      return asReal(this._range(parsed.rect));
+      return asReal(new FakeRange(this, r, c, nr, nc, parsed.open));
     }
     if (col === undefined) fail(ERR.invalidArgument('column'));
     const nr = numRows ?? 1;
@@ -698,6 +703,14 @@ export class FakeSheet implements Pick<
     if (beforePosition < 1 || beforePosition > this._maxCols) fail(ERR.columnsOutOfBounds);
     this._insertCols(beforePosition - 1, howMany);
     return asReal(this);
+  }
+  /** Blank rows before `rowIndex` (default one). */
+  insertRows(rowIndex: number, numRows?: number): void {
+    this.insertRowsBefore(rowIndex, numRows ?? 1);
+  }
+  /** Blank columns before `columnIndex` (default one). */
+  insertColumns(columnIndex: number, numColumns?: number): void {
+    this.insertColumnsBefore(columnIndex, numColumns ?? 1);
   }
   insertColumnAfter(afterPosition: number): GSheet {
     return this.insertColumnsAfter(afterPosition, 1);
@@ -938,6 +951,27 @@ export class FakeSheet implements Pick<
     this._touch();
   }
 
+  /** The named ranges on this sheet. */
+  getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
+    return this._ss._named
+      .filter((n) => n._sheet === this)
+      .map((n) => asReal<GoogleAppsScript.Spreadsheet.NamedRange>(n));
+  }
+
+  /** Sorts the rows below the frozen rows by one column (the whole width), as Sheet.sort does. */
+  sort(columnPosition: number, ascending?: boolean): GSheet {
+    this._assertAlive();
+    const top = this._frozenRows;
+    const last = this._lastRowIndex();
+    if (last >= top) {
+      new FakeRange(this, top, 0, last - top + 1, this._maxCols).sort({
+        column: columnPosition,
+        ascending: ascending !== false,
+      });
+    }
+    return asReal(this);
+  }
+
   /** Column letter helper for messages. */
   _colName(c: number): string {
     return columnLetters(c + 1);
@@ -979,6 +1013,8 @@ serviceClass(FakeSheet, 'Sheet', {
   insertColumnsBefore: 'structure',
   insertColumnAfter: 'structure',
   insertColumnBefore: 'structure',
+  insertRows: 'structure',
+  insertColumns: 'structure',
   deleteRows: 'structure',
   deleteRow: 'structure',
   deleteColumns: 'structure',
@@ -999,6 +1035,7 @@ serviceClass(FakeSheet, 'Sheet', {
   updateChart: 'structure',
   setConditionalFormatRules: 'structure',
   clearConditionalFormatRules: 'structure',
+  sort: 'write',
   getCharts: 'meta',
   getPivotTables: 'meta',
   getProtections: 'meta',

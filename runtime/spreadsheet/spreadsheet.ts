@@ -6,6 +6,8 @@ import { parseA1 } from './a1';
 import { ERR, fail } from './errors';
 import { FakeSheet } from './sheet';
 import { FakeRange } from './range';
+import { FakeTextFinder } from './textfinder';
+import { FakeNamedRange, checkRangeName } from './named';
 import { asFake, asReal, type GRange, type GSheet, type GSpreadsheet } from './types';
 
 /** Sheets' per-workbook cell limit. */
@@ -32,8 +34,16 @@ export class FakeSpreadsheet implements Pick<
   | 'getOwner'
   | 'getSpreadsheetLocale'
   | 'moveActiveSheet'
+  | 'getProtections'
+  | 'setNamedRange'
+  | 'getNamedRanges'
+  | 'getRangeByName'
+  | 'removeNamedRange'
+  | 'createTextFinder'
 > {
   _sheets: FakeSheet[] = [];
+  /** Named ranges, in creation order. */
+  _named: FakeNamedRange[] = [];
   _active: FakeSheet | null = null;
   _tz: string | null = null;
   _name: string;
@@ -163,6 +173,7 @@ export class FakeSpreadsheet implements Pick<
     if (i < 0) fail(ERR.sheetDeleted);
     if (this._sheets.filter((x) => x !== s && !x._hidden).length === 0) fail(ERR.deleteLastSheet);
     this._sheets.splice(i, 1);
+    this._named = this._named.filter((n) => n._sheet !== s);
     if (this._active === s) this._active = this._sheets.find((x) => !x._hidden) ?? this._sheets[0];
     this._bump();
   }
@@ -223,7 +234,7 @@ export class FakeSpreadsheet implements Pick<
     if (!sheet) fail(ERR.rangeNotFound);
     const { r, c, nr, nc } = parsed.rect;
     sheet._checkRect(r + 1, c + 1, nr, nc);
-    return asReal(new FakeRange(sheet, r, c, nr, nc));
+    return asReal(new FakeRange(sheet, r, c, nr, nc, parsed.open));
   }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this._toasts.push({
@@ -231,6 +242,39 @@ export class FakeSpreadsheet implements Pick<
       title: title ?? '',
       timeoutSeconds: timeoutSeconds ?? 5,
     });
+  }
+  /** Names a range; an existing name (any case) is moved to the new range. */
+  setNamedRange(name: string, range: GRange): void {
+    const n = checkRangeName(name);
+    const r = asFake<FakeRange>(range);
+    if (!(r instanceof FakeRange)) fail(ERR.invalidArgument('range'));
+    this._named = this._named.filter((x) => x._name.toLowerCase() !== n.toLowerCase());
+    this._named.push(new FakeNamedRange(n, r._sheet, r._rect()));
+    this._bump();
+  }
+  getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
+    return this._named.map((n) => asReal<GoogleAppsScript.Spreadsheet.NamedRange>(n));
+  }
+  getRangeByName(name: string): GRange | null {
+    const n = this._named.find((x) => x._name.toLowerCase() === String(name).toLowerCase());
+    return n ? n.getRange() : null;
+  }
+  removeNamedRange(name: string): void {
+    const before = this._named.length;
+    this._named = this._named.filter((x) => x._name.toLowerCase() !== String(name).toLowerCase());
+    if (this._named.length === before) fail(ERR.invalidArgument('name'));
+    this._bump();
+  }
+  /** Every sheet's protections of one type, in sheet order. */
+  getProtections(
+    type: GoogleAppsScript.Spreadsheet.ProtectionType,
+  ): GoogleAppsScript.Spreadsheet.Protection[] {
+    return this._sheets.flatMap((s) => s.getProtections(type));
+  }
+  /** Searches every sheet, in sheet order. */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    const [first, ...rest] = this._sheets.map((s) => s._whole());
+    return asReal(new FakeTextFinder(first, String(findText), rest));
   }
   getOwner(): GoogleAppsScript.Base.User {
     const email = this._ctx.owner();
@@ -246,4 +290,8 @@ serviceClass(FakeSpreadsheet, 'Spreadsheet', {
   rename: 'structure',
   moveActiveSheet: 'structure',
   toast: 'ui',
+  getProtections: 'meta',
+  createTextFinder: 'local',
+  setNamedRange: 'structure',
+  removeNamedRange: 'structure',
 });

@@ -27,13 +27,20 @@ export class FakeTextFinder implements Pick<
   _entire = false;
   _regex = false;
   _formulaText = false;
-  /** Index (row-major within the range) of the current match; -1 before the first. */
+  _ignoreDiacritics = false;
+  /** Index (row-major within the ranges, one after the other) of the current match; -1 before the first. */
   _pos = -1;
 
   constructor(
     readonly _range: FakeRange,
     readonly _text: string,
+    /** Further ranges searched after `_range` (Spreadsheet.createTextFinder: every sheet). */
+    readonly _more: FakeRange[] = [],
   ) {}
+
+  _ranges(): FakeRange[] {
+    return this._more.length ? [this._range, ...this._more] : [this._range];
+  }
 
   _matcher(): (s: string) => boolean {
     if (this._regex) {
@@ -41,16 +48,19 @@ export class FakeTextFinder implements Pick<
       const re = new RegExp(src, this._matchCase ? '' : 'i');
       return (s) => re.test(s);
     }
-    const needle = this._matchCase ? this._text : this._text.toLowerCase();
+    const fold = (s: string): string => {
+      const t = this._ignoreDiacritics ? stripDiacritics(s) : s;
+      return this._matchCase ? t : t.toLowerCase();
+    };
+    const needle = fold(this._text);
     return (s) => {
-      const hay = this._matchCase ? s : s.toLowerCase();
+      const hay = fold(s);
       return this._entire ? hay === needle : needle !== '' && hay.includes(needle);
     };
   }
 
   /** Cell text the search sees: the formula text (matchFormulaText) or the display value. */
-  _texts(): string[][] {
-    const r = this._range;
+  _texts(r: FakeRange): string[][] {
     const sheet = r._sheet;
     const rect = r._rect();
     const last = Math.min(rect.r + rect.nr, sheet._lastRowIndex() + 1);
@@ -76,20 +86,32 @@ export class FakeTextFinder implements Pick<
 
   _matches(): number[] {
     const m = this._matcher();
-    const texts = this._texts();
-    const nc = this._range._nc;
     const out: number[] = [];
-    for (let i = 0; i < texts.length; i++) {
-      const row = texts[i];
-      for (let j = 0; j < row.length; j++) if (row[j] !== '' && m(row[j])) out.push(i * nc + j);
+    let base = 0;
+    for (const r of this._ranges()) {
+      const texts = this._texts(r);
+      const nc = r._nc;
+      for (let i = 0; i < texts.length; i++) {
+        const row = texts[i];
+        for (let j = 0; j < row.length; j++)
+          if (row[j] !== '' && m(row[j])) out.push(base + i * nc + j);
+      }
+      base += r._nr * r._nc;
     }
     return out;
   }
 
   _cellAt(index: number): FakeRange {
-    const r = this._range;
-    const nc = r._nc;
-    return new FakeRange(r._sheet, r._r + Math.floor(index / nc), r._c + (index % nc), 1, 1);
+    let i = index;
+    for (const r of this._ranges()) {
+      const size = r._nr * r._nc;
+      if (i < size) {
+        const nc = r._nc;
+        return new FakeRange(r._sheet, r._r + Math.floor(i / nc), r._c + (i % nc), 1, 1);
+      }
+      i -= size;
+    }
+    throw new Error('TextFinder: match index out of range');
   }
 
   findAll(): GoogleAppsScript.Spreadsheet.Range[] {
@@ -129,13 +151,20 @@ export class FakeTextFinder implements Pick<
     this._regex = !!useRegEx;
     return asReal(this);
   }
-  ignoreDiacritics(_ignoreDiacritics: boolean): TF {
+  ignoreDiacritics(ignoreDiacritics: boolean): TF {
+    this._ignoreDiacritics = !!ignoreDiacritics;
     return asReal(this);
   }
   startFrom(startRange: GoogleAppsScript.Spreadsheet.Range): TF {
     const s = startRange as unknown as FakeRange;
-    const r = this._range;
-    this._pos = (s._r - r._r) * r._nc + (s._c - r._c);
+    let base = 0;
+    for (const r of this._ranges()) {
+      if (r._sheet === s._sheet) {
+        this._pos = base + (s._r - r._r) * r._nc + (s._c - r._c);
+        return asReal(this);
+      }
+      base += r._nr * r._nc;
+    }
     return asReal(this);
   }
   /** Replaces the matched text in every matching cell; returns the number of cells changed. */
@@ -149,6 +178,9 @@ export class FakeTextFinder implements Pick<
     this._replaceAt(this._pos, replaceText);
     return 1;
   }
+  _replaceFolded(cur: string, replaceText: string): string {
+    return replaceIgnoringDiacritics(cur, this._text, this._matchCase, replaceText);
+  }
   _replaceAt(index: number, replaceText: string): void {
     const cell = this._cellAt(index);
     const cur = cell._sheet._readDisplay(cell._rect())[0][0];
@@ -156,6 +188,7 @@ export class FakeTextFinder implements Pick<
     if (this._entire) next = replaceText;
     else if (this._regex)
       next = cur.replace(new RegExp(this._text, this._matchCase ? 'g' : 'gi'), replaceText);
+    else if (this._ignoreDiacritics) next = this._replaceFolded(cur, replaceText);
     else {
       const esc = this._text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       next = cur.replace(new RegExp(esc, this._matchCase ? 'g' : 'gi'), () => replaceText);
@@ -163,6 +196,43 @@ export class FakeTextFinder implements Pick<
     cell._sheet._write(cell._rect(), [[next]]);
     cell._sheet._ss._ctx.tracker.cellsWritten(1);
   }
+}
+
+/** "sámplé" -> "sample": canonical decomposition without the combining marks. */
+function stripDiacritics(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** Replaces every match of the finder's text in `cur`, comparing without diacritics. */
+function replaceIgnoringDiacritics(
+  cur: string,
+  text: string,
+  matchCase: boolean,
+  replaceText: string,
+): string {
+  const fold = (s: string): string => {
+    const t = stripDiacritics(s);
+    return matchCase ? t : t.toLowerCase();
+  };
+  const chars = Array.from(cur);
+  let folded = '';
+  const owner: number[] = []; // folded position -> index of the original character
+  chars.forEach((ch, k) => {
+    const f = fold(ch);
+    for (let i = 0; i < f.length; i++) owner.push(k);
+    folded += f;
+  });
+  const needle = fold(text);
+  if (needle === '') return cur;
+  let out = '';
+  let next = 0; // next original character not yet copied
+  for (let i = folded.indexOf(needle); i >= 0; i = folded.indexOf(needle, i + needle.length)) {
+    const start = owner[i];
+    if (start < next) continue;
+    out += chars.slice(next, start).join('') + replaceText;
+    next = owner[i + needle.length - 1] + 1;
+  }
+  return out + chars.slice(next).join('');
 }
 
 assertReal<FakeTextFinder, TF>(true);

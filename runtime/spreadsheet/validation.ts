@@ -67,6 +67,13 @@ export class FakeDataValidationBuilder implements Pick<
   | 'requireDateBefore'
   | 'requireDateOnOrAfter'
   | 'requireDateOnOrBefore'
+  | 'requireDateBetween'
+  | 'requireDateNotBetween'
+  | 'requireDateEqualTo'
+  | 'requireNumberLessThan'
+  | 'requireNumberNotBetween'
+  | 'requireNumberNotEqualTo'
+  | 'requireTextDoesNotContain'
   | 'requireNumberBetween'
   | 'requireNumberGreaterThan'
   | 'requireNumberGreaterThanOrEqualTo'
@@ -113,8 +120,11 @@ export class FakeDataValidationBuilder implements Pick<
   getAllowInvalid(): boolean {
     return this._s.allowInvalid;
   }
+  /** null until a criteria is chosen, as in Apps Script. */
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
-    return asEnum(this._s.criteria);
+    return (
+      this._s.criteria ? asEnum(this._s.criteria) : null
+    ) as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   }
   getCriteriaValues(): unknown[] {
     return [...this._s.values];
@@ -145,6 +155,27 @@ export class FakeDataValidationBuilder implements Pick<
   }
   requireDateOnOrBefore(date: Date): B {
     return this._set('DATE_ON_OR_BEFORE', [date]);
+  }
+  requireDateBetween(start: Date, end: Date): B {
+    return this._set('DATE_BETWEEN', [start, end]);
+  }
+  requireDateNotBetween(start: Date, end: Date): B {
+    return this._set('DATE_NOT_BETWEEN', [start, end]);
+  }
+  requireDateEqualTo(date: Date): B {
+    return this._set('DATE_EQUAL_TO', [date]);
+  }
+  requireNumberLessThan(number: number): B {
+    return this._set('NUMBER_LESS_THAN', [number]);
+  }
+  requireNumberNotBetween(start: number, end: number): B {
+    return this._set('NUMBER_NOT_BETWEEN', [start, end]);
+  }
+  requireNumberNotEqualTo(number: number): B {
+    return this._set('NUMBER_NOT_EQUAL_TO', [number]);
+  }
+  requireTextDoesNotContain(text: string): B {
+    return this._set('TEXT_DOES_NOT_CONTAIN', [text]);
   }
   requireNumberBetween(start: number, end: number): B {
     return this._set('NUMBER_BETWEEN', [start, end]);
@@ -198,8 +229,8 @@ export class FakeDataValidationBuilder implements Pick<
 }
 
 /** The rule insertCheckboxes() applies. */
-export function checkboxRule(): FakeDataValidation {
-  return new FakeDataValidation('CHECKBOX', [], false, null);
+export function checkboxRule(values: unknown[] = []): FakeDataValidation {
+  return new FakeDataValidation('CHECKBOX', values, false, null);
 }
 
 const URL_RE = /^(https?|ftp):\/\/[^\s/$.?#][^\s]*$/i;
@@ -254,6 +285,20 @@ export function checkValidation(
       return d !== null && d >= time(vals[0]);
     case 'DATE_ON_OR_BEFORE':
       return d !== null && d <= time(vals[0]);
+    case 'DATE_BETWEEN':
+      return d !== null && d >= time(vals[0]) && d <= time(vals[1]);
+    case 'DATE_NOT_BETWEEN':
+      return d !== null && (d < time(vals[0]) || d > time(vals[1]));
+    case 'DATE_EQUAL_TO':
+      return d !== null && d === time(vals[0]);
+    case 'NUMBER_LESS_THAN':
+      return n !== null && n < Number(vals[0]);
+    case 'NUMBER_NOT_BETWEEN':
+      return n !== null && (n < Number(vals[0]) || n > Number(vals[1]));
+    case 'NUMBER_NOT_EQUAL_TO':
+      return n !== null && n !== Number(vals[0]);
+    case 'TEXT_DOES_NOT_CONTAIN':
+      return !String(value).includes(String(vals[0]));
     case 'NUMBER_BETWEEN':
       return n !== null && n >= Number(vals[0]) && n <= Number(vals[1]);
     case 'NUMBER_GREATER_THAN':

@@ -79,6 +79,8 @@ export const SHEETS = {
   byTopic: 'By topic',
   byTeam: 'By team',
   trends: 'Trends',
+  /** The editor add-on's public dashboard tab (issue 13). */
+  dashboard: 'Dashboard',
 } as const;
 
 /** Headers of the config tabs. */
@@ -154,7 +156,7 @@ export const DEFAULT_LISTS: Readonly<
     'Accessibility',
     'Content',
   ],
-  channel: ['Slack', 'GitHub', 'Email', 'Meeting', 'Office hours', 'Other'],
+  channel: ['Slack', 'GitHub', 'Email', 'Meeting', 'Office hours', 'Self-service', 'Other'],
   requestType: [
     'Question',
     'Bug',

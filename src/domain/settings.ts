@@ -46,6 +46,12 @@ export interface Settings {
   escalationMinutes: number;
   /** "Closed within N days" KPI threshold. */
   resolvedWithinDays: number;
+  /** Ask page: where to follow up when no answer helped (e.g. the Slack channel link); '' = none. */
+  askFollowUpUrl: string;
+  /** Ask page: most asks per user per hour. */
+  askRateLimitPerHour: number;
+  /** A median, p90 or rate computed from fewer rows than this shows "too few to tell". */
+  minKpiN: number;
 }
 
 export type SettingKey = keyof Settings;
@@ -380,6 +386,35 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     defaultCell: '1',
     description: 'Threshold of the "closed within N days" KPI.',
     parse: positiveNumber(365, 'be a number of days greater than 0'),
+  }),
+  def({
+    key: 'askFollowUpUrl',
+    label: 'Ask page follow-up link',
+    defaultCell: '',
+    description:
+      'Ask page: where people follow up when no answer helped (e.g. the Slack channel link, https://...).',
+    parse: (cell) => {
+      const s = text(cell);
+      if (s === '') return { ok: true, value: '' };
+      return /^https:\/\/[^\s/?#<>"'`]+[^\s<>"'`]*$/i.test(s) && s.length <= 2000
+        ? { ok: true, value: s }
+        : { ok: false, expected: 'be an https:// link or empty' };
+    },
+  }),
+  def({
+    key: 'askRateLimitPerHour',
+    label: 'Ask page asks per user per hour',
+    defaultCell: '20',
+    description: 'Ask page: most questions one person may submit per hour (abuse limit).',
+    parse: wholeNumber(1, 1000, 'be a whole number 1-1000'),
+  }),
+  def({
+    key: 'minKpiN',
+    label: 'Minimum n for a KPI',
+    defaultCell: '5',
+    description:
+      'A median, p90 or rate computed from fewer requests than this shows "too few to tell" (Summary, email, dashboard).',
+    parse: wholeNumber(1, 1000, 'be a whole number 1-1000'),
   }),
 ];
 

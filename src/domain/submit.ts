@@ -90,6 +90,11 @@ export interface SubmitContext {
    * so logging is never blocked. Default true.
    */
   allowFreeTeamWhenEmpty?: boolean;
+  /**
+   * Normally required fields that this caller may leave empty (the ask page: VFS team is optional,
+   * and Topic of a request that still needs help is left for triage).
+   */
+  optional?: readonly ('vfsTeam' | 'topic')[];
 }
 
 /** A validated request, ready to become a row. */
@@ -246,9 +251,10 @@ export function validateSubmitForm(form: unknown, ctx: SubmitContext): Validatio
 
   const summary = text('summary', MAX_SUMMARY, true);
   const requester = text('requester', 200);
-  const vfsTeam = list('vfsTeam', 'teams', true);
+  const optional = new Set<string>(ctx.optional ?? []);
+  const vfsTeam = list('vfsTeam', 'teams', !optional.has('vfsTeam'));
   const channel = list('channel', 'channel', true);
-  const topic = list('topic', 'topics', true);
+  const topic = list('topic', 'topics', !optional.has('topic'));
   const suggestedTopic = list('suggestedTopic', 'topics');
   let vspTeam = list('vspTeam', 'vspTeam');
   let practiceArea = list('practiceArea', 'practiceArea');
@@ -510,6 +516,8 @@ export interface OpenRequest {
   vfsTeam: string;
   /** ISO string or ''. */
   requestedAt: string;
+  /** ISO string of First response at, or '' while nobody has replied. */
+  firstResponseAt: string;
 }
 
 export interface OpenRequestsResult {
@@ -517,6 +525,11 @@ export interface OpenRequestsResult {
   /** How many of the newest rows were searched (the read is bounded). */
   scannedRows: number;
 }
+
+/** Result of markRepliedNow(input): the First response at now stored (ISO). */
+export type RepliedResult =
+  | { ok: true; requestId: string; row: number; firstResponseAt: string; already: boolean }
+  | { ok: false; message: string };
 
 /** Result of closeMyRequest(input). */
 export type CloseResult =

@@ -1,53 +1,47 @@
 /**
- * Continuation of a long normalization (issue #10): the one place that schedules and clears it.
- * Today a one-off time trigger on `normalizeRequests`; the scheduler work (one hourly trigger for
- * everything) re-points these two functions, so keep callers to this interface.
+ * A pending normalization continuation (issue 13): `scheduleContinuation(afterMs, reason)` and
+ * `clearContinuation()`.
  *
- * Every schedule is recorded in Document properties ({at, reason}), so a checkpoint never exists
- * without either a scheduled continuation or a recorded reason that the next menu use shows.
+ * An editor add-on may own only one time-driven trigger per user per document, so a long
+ * normalization no longer creates its own one-off trigger. It marks a continuation in Document
+ * properties instead ("not before time T"); the hourly scheduler trigger (src/gas/scheduler.ts)
+ * runs `normalizeRequests` on its next run at or after T. The mark has its own property key, so
+ * it never races with the scheduler's read-modify-write of the schedule.
+ *
+ * Back-off: when the sheet is busy, the continuation simply stays pending and the next hourly run
+ * tries again (an hour later).
  */
+import { parseContinuation, type Continuation } from '../domain/schedule';
+import { SCHEDULE_KEY } from './scheduleStore';
 
-/** Handler the continuation runs. */
-export const CONTINUATION_HANDLER = 'normalizeRequests';
-/** DocumentProperties key: the scheduled continuation ({ due, reason }) as JSON. */
-export const CONTINUATION_KEY = 'supportTracker.normalize.continuation';
+/** Document-properties key of the pending continuation (JSON Continuation). */
+export const CONTINUATION_KEY = 'supportTracker.schedule.continuation';
 
-export interface ContinuationInfo {
-  /** When it is due (ms since epoch). */
-  due: number;
-  reason: string;
-}
-
-/** Schedules (or re-schedules) the continuation `afterMs` from now; replaces any earlier one. */
+/** Marks a continuation to run no earlier than `afterMs` from now. */
 export function scheduleContinuation(afterMs: number, reason: string): void {
-  clearTriggers();
-  ScriptApp.newTrigger(CONTINUATION_HANDLER)
-    .timeBased()
-    .after(Math.max(1000, Math.round(afterMs)))
-    .create();
-  const info: ContinuationInfo = { due: Date.now() + afterMs, reason };
-  PropertiesService.getDocumentProperties().setProperty(CONTINUATION_KEY, JSON.stringify(info));
+  const props = PropertiesService.getDocumentProperties();
+  if (!props) return;
+  const c: Continuation = {
+    notBefore: Date.now() + Math.max(0, Math.floor(afterMs)),
+    reason: String(reason).slice(0, 200),
+  };
+  props.setProperty(CONTINUATION_KEY, JSON.stringify(c));
 }
 
-/** Removes the scheduled continuation, if any. */
+/** Clears the pending continuation (the run finished, or there is nothing to continue). */
 export function clearContinuation(): void {
-  clearTriggers();
-  PropertiesService.getDocumentProperties().deleteProperty(CONTINUATION_KEY);
+  const props = PropertiesService.getDocumentProperties();
+  if (props && props.getProperty(CONTINUATION_KEY) !== null) props.deleteProperty(CONTINUATION_KEY);
 }
 
-/** The scheduled continuation, or null. */
-export function scheduledContinuation(): ContinuationInfo | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(CONTINUATION_KEY);
-  if (!raw) return null;
-  try {
-    const info = JSON.parse(raw) as ContinuationInfo;
-    return typeof info?.due === 'number' ? info : null;
-  } catch {
-    return null;
-  }
+/** The pending continuation, or null. */
+export function pendingContinuation(): Continuation | null {
+  const props = PropertiesService.getDocumentProperties();
+  return props ? parseContinuation(props.getProperty(CONTINUATION_KEY)) : null;
 }
 
-function clearTriggers(): void {
-  for (const t of ScriptApp.getProjectTriggers())
-    if (t.getHandlerFunction() === CONTINUATION_HANDLER) ScriptApp.deleteTrigger(t);
+/** True when the scheduler trigger is installed (so a continuation runs by itself). */
+export function continuesAutomatically(): boolean {
+  const props = PropertiesService.getDocumentProperties();
+  return !!props && props.getProperty(SCHEDULE_KEY) !== null;
 }

@@ -8,6 +8,7 @@ import { FIELDS, SHEETS, type FieldKey, type Lists } from '../domain/schema';
 import { standardReasons, type StandardRow } from '../domain/standard';
 import { isBlank } from '../domain/normalize';
 import { toLiteralCell } from '../domain/literal';
+import { DocLinkCounter, proposeDocLinks, type DocLinkProposal } from '../domain/docLinks';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -26,13 +27,25 @@ export interface QualityAccumulator {
   rows: number;
   standardized: number;
   problems: Array<{ row: number; requestId: string; reasons: string[] }>;
+  /** Problems that are not a data row (e.g. answer links judged unhelpful too often, issue 14). */
+  notices: string[];
+  /** (Topic, Docs link) pairs seen: the source of the doc link proposals. */
+  docLinks: DocLinkCounter;
 }
 
 export function newQualityAccumulator(
   lists: Lists,
   map: Record<FieldKey, number>,
 ): QualityAccumulator {
-  return { lists, map, rows: 0, standardized: 0, problems: [] };
+  return {
+    lists,
+    map,
+    rows: 0,
+    standardized: 0,
+    problems: [],
+    notices: [],
+    docLinks: new DocLinkCounter(),
+  };
 }
 
 /** Adds data rows (0-based data row `startRow` = rows[0]) to the scan. */
@@ -49,6 +62,7 @@ export function addQualityRows(
       const c = q.map[f.key];
       if (c !== undefined) row[f.key] = values[c];
     }
+    q.docLinks.add(row.topic, row.docsLink);
     const reasons = standardReasons(row, q.lists);
     if (reasons.length === 0) q.standardized++;
     else
@@ -59,6 +73,20 @@ export function addQualityRows(
 /** % of rows standardized (one decimal), or null without rows. */
 export function standardizedPct(q: QualityAccumulator): number | null {
   return q.rows === 0 ? null : Math.round((1000 * q.standardized) / q.rows) / 10;
+}
+
+/** Columns of the doc link proposals (right of the problem table, same header row). */
+export const DOC_LINK_HEADERS = [
+  'Topic without a doc link',
+  'Proposed doc link',
+  'Requests',
+] as const;
+/** 1-based column of the proposals table (column F: one blank column after the problems). */
+export const DOC_LINK_COL = 6;
+
+/** The doc link proposals of a finished scan. */
+export function docLinkProposals(q: QualityAccumulator): DocLinkProposal[] {
+  return proposeDocLinks(q.docLinks, q.lists.topics);
 }
 
 /** Rewrites the Data quality tab from a finished scan. */
@@ -72,8 +100,27 @@ export function writeDataQuality(
   const sheet = ss.getSheetByName(SHEETS.dataQuality) ?? ss.insertSheet(SHEETS.dataQuality);
   const gid = dataSheet.getSheetId();
   const pct = standardizedPct(q);
-  const width = DATA_QUALITY_TABLE_HEADERS.length;
+  const proposals = docLinkProposals(q);
+  const width = DOC_LINK_COL - 1 + DOC_LINK_HEADERS.length;
   const pad = (r: unknown[]): unknown[] => [...r, ...Array<unknown>(width - r.length).fill('')];
+  const problems: unknown[][] = [
+    [...DATA_QUALITY_TABLE_HEADERS],
+    ...q.notices.map((n) => ['', '', toLiteralCell(n), '']),
+    ...q.problems.map((p) => [
+      p.row,
+      toLiteralCell(p.requestId),
+      toLiteralCell(p.reasons.join('; ')),
+      `=HYPERLINK("#gid=${gid}&range=A${p.row}","Go to row ${p.row}")`,
+    ]),
+  ];
+  const learned: unknown[][] = [
+    [...DOC_LINK_HEADERS],
+    ...proposals.map((p) => [toLiteralCell(p.topic), toLiteralCell(p.link), p.uses]),
+  ];
+  const tableRows = Math.max(problems.length, learned.length);
+  const table: unknown[][] = [];
+  for (let i = 0; i < tableRows; i++)
+    table.push([...(problems[i] ?? ['', '', '', '']), '', ...(learned[i] ?? ['', '', ''])]);
   const block: unknown[][] = [
     pad(['Data quality', `of the data tab '${dataSheet.getName()}'`]),
     pad(['% of rows standardized', pct === null ? '' : pct / 100]),
@@ -81,14 +128,13 @@ export function writeDataQuality(
     pad(['Standardized rows', q.standardized]),
     pad(['Rows to fix', q.rows - q.standardized]),
     pad(['Updated', new Date()]),
-    pad([]),
-    [...DATA_QUALITY_TABLE_HEADERS],
-    ...q.problems.map((p) => [
-      p.row,
-      toLiteralCell(p.requestId),
-      toLiteralCell(p.reasons.join('; ')),
-      `=HYPERLINK("#gid=${gid}&range=A${p.row}","Go to row ${p.row}")`,
+    pad([
+      'Doc link proposals',
+      proposals.length === 0
+        ? 'none: no topic without a doc link has requests logged with a Docs link'
+        : `${proposals.length}: accept them in Support > Getting started (one click each)`,
     ]),
+    ...table,
   ];
   sheet.clearContents();
   if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);

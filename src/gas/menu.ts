@@ -9,6 +9,7 @@
  * add-on not yet enabled in this document) or LIMITED. It only builds the Ui menu, which is allowed
  * in every mode, and calls no other service (no Settings read, no properties, no Session).
  */
+import { ADDON } from './flavor';
 
 export interface MenuItem {
   /** Text shown in the Support menu. */
@@ -30,6 +31,7 @@ export interface MenuItem {
  */
 export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Log a request', functionName: 'showSidebar' },
+  { label: 'Getting started', functionName: 'showGettingStarted' },
   { label: 'Set up / repair sheet', functionName: 'setUpSheet' },
   { label: 'Normalize existing rows', functionName: 'showNormalizeDialog' },
   { label: 'Undo last normalization', functionName: 'undoLastNormalization' },
@@ -47,15 +49,19 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   },
 ];
 
-/** Title of the top-level menu. */
+/** Title of the top-level menu (bound build; the add-on menu carries the add-on's name). */
 export const MENU_TITLE = 'Support';
 
-/** Builds and adds the Support menu (Ui calls only). */
+/**
+ * Builds and adds the menu (Ui calls only): the top-level Support menu of the bound script, or, in
+ * the editor add-on build, the add-on menu (`createAddonMenu()`, shown under Extensions with the
+ * add-on's name, Support Tracker). Same items, same handlers.
+ */
 export function buildMenu(
   ui: GoogleAppsScript.Base.Ui,
   items: readonly MenuItem[] = MENU_ITEMS,
 ): void {
-  const menu = ui.createMenu(MENU_TITLE);
+  const menu = ADDON ? ui.createAddonMenu() : ui.createMenu(MENU_TITLE);
   for (let i = 0; i < items.length;) {
     const item = items[i];
     if (item.separatorBefore && i > 0) menu.addSeparator();

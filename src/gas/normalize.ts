@@ -11,7 +11,8 @@
  * BEFORE the data; the checkpoint (DocumentProperties) records how far the data is committed. A run
  * killed at any point leaves no half-written row (a chunk's data is one setValues) and, rerun, first
  * replays the logged-but-uncommitted chunk, then continues: same result as an uninterrupted run.
- * Near the time budget a run saves its checkpoint and continues through a one-off trigger.
+ * Near the time budget a run saves its checkpoint and marks a continuation, which the hourly
+ * scheduler trigger runs (src/gas/continuation.ts, src/gas/scheduler.ts).
  */
 import {
   CHANGE_LOG_HEADERS,
@@ -51,9 +52,14 @@ import { columnLetter, type ListValidationMode } from '../domain/settings';
 import { prepareEdits, commitEdits, type CellEdit, type ConflictReason } from './cellWriter';
 import { apostropheReading } from './platformFacts';
 import type { ApostropheReading } from '../domain/literal';
-import { clearContinuation, scheduleContinuation, scheduledContinuation } from './continuation';
 import { withRunLog } from './runLog';
 import { SUBMIT_STATE_KEY } from './sidebar';
+import {
+  clearContinuation,
+  continuesAutomatically,
+  pendingContinuation,
+  scheduleContinuation,
+} from './continuation';
 import { applyValidation, type ValidationReport } from './validation';
 import {
   appendRows,
@@ -76,6 +82,8 @@ import {
   newQualityAccumulator,
   addQualityRows,
 } from './dataQuality';
+import { afterDataChanged } from './afterChange';
+import { formOptionsChanged } from './formCache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -87,7 +95,7 @@ export const LAST_RUN_KEY = 'supportTracker.normalize.lastRun';
 export const DEFAULT_BUDGET_MS = 270000;
 /** Rows per chunk (one read, one log append and one write each). */
 export const DEFAULT_CHUNK_ROWS = 2000;
-/** Delay of the one-off continuation trigger. */
+/** Earliest start of a continuation (the hourly scheduler runs it on its next run after that). */
 export const CONTINUE_AFTER_MS = 60000;
 /** How long a chunk waits for the document lock. */
 const LOCK_MS = 30000;
@@ -833,7 +841,9 @@ function busyContinuation(
   const wait = Math.min(MAX_BACKOFF_MS, CONTINUE_AFTER_MS * 2 ** (retries - 1));
   const minutes = Math.round(wait / 60000);
   scheduleContinuation(wait, `the sheet was busy (attempt ${retries})`);
-  const text = `${message} It retries automatically in about ${minutes} minute${minutes === 1 ? '' : 's'} (attempt ${retries}).`;
+  const text = continuesAutomatically()
+    ? `${message} It retries automatically, not before ${minutes} minute${minutes === 1 ? '' : 's'} from now, with the next scheduler run (attempt ${retries}).`
+    : `${message} Run Normalize existing rows again to finish it (attempt ${retries}; Install triggers so that it continues by itself).`;
   void fromTrigger;
   return { ...blocked(ctx.dataTab, text), status: 'busy', runId: state.runId };
 }
@@ -870,13 +880,11 @@ function blocked(dataTab: string, message: string): NormalizeReport {
 function progressNote(): string {
   const cp = getCheckpoint();
   if (!cp) return '';
-  const next = scheduledContinuation();
+  const next = pendingContinuation();
   const where = `A normalization (run ${cp.runId}) is in progress: rows 2-${cp.nextRow + 1} are done.`;
-  if (next && next.due > Date.now() - 15 * 60000) {
-    const minutes = Math.max(1, Math.round((next.due - Date.now()) / 60000));
-    return `${where} It continues automatically in about ${minutes} minute${minutes === 1 ? '' : 's'} (${next.reason}). `;
-  }
-  return `${where} No continuation is scheduled: confirm Normalize to finish it. `;
+  if (next && continuesAutomatically())
+    return `${where} It continues automatically with the next scheduler run (${next.reason}); confirm Normalize to finish it now. `;
+  return `${where} No continuation will run by itself: confirm Normalize to finish it. `;
 }
 
 /**
@@ -1095,12 +1103,15 @@ function normalizeCore(options?: NormalizeOptions): NormalizeReport {
     }
     plans.push(step.value);
     if (state.nextRow < total && Date.now() - started >= state.budgetMs) {
-      scheduleContinuation(CONTINUE_AFTER_MS, `normalization ${state.runId} continues`);
+      scheduleContinuation(
+        CONTINUE_AFTER_MS,
+        `normalization ${state.runId} continues at row ${state.nextRow + 2}`,
+      );
       const merged = mergePlans(plans);
       return {
         ok: true,
         status: 'continuing',
-        message: `Normalized rows 2-${state.nextRow + 1} of ${total + 1} (${state.cellsChanged} cells so far). The rest continues automatically in about a minute.`,
+        message: `Normalized rows 2-${state.nextRow + 1} of ${total + 1} (${state.cellsChanged} cells so far). ${continuesAutomatically() ? 'The rest continues automatically within the hour (the scheduler trigger).' : 'Run Normalize existing rows again to continue (or Install triggers, so that it continues by itself).'}`,
         dataTab: ctx.dataTab,
         runId: state.runId,
         rowsScanned: state.nextRow,
@@ -1154,13 +1165,15 @@ function normalizeCore(options?: NormalizeOptions): NormalizeReport {
 
   const pct = q.rows === 0 ? null : Math.round((1000 * q.standardized) / q.rows) / 10;
   const unresolved = final.unresolved.map(unresolvedView);
+  // The Summary's notices and the sidebar's options must describe the rows as they are now.
+  const refreshed = state.cellsChanged > 0 ? afterDataChanged(ss) : '';
   return {
     ok: true,
     status: 'done',
     message:
       (state.cellsChanged === 0
         ? `Nothing to change: '${ctx.dataTab}' is already normalized. ${pct ?? 0}% of rows are standardized.`
-        : `Standardized ${state.cellsChanged} cell${state.cellsChanged === 1 ? '' : 's'} in ${total} rows (run ${state.runId}); every change is in the Change log. ${unresolved.length} value(s) left as typed. ${pct ?? 0}% of rows are standardized.`) +
+        : `Standardized ${state.cellsChanged} cell${state.cellsChanged === 1 ? '' : 's'} in ${total} rows (run ${state.runId}); every change is in the Change log. ${unresolved.length} value(s) left as typed. ${pct ?? 0}% of rows are standardized.${refreshed ? ` ${refreshed}` : ''}`) +
       (state.conflicts
         ? ` ${plural(state.conflicts, 'cell')} changed by someone during the run ${state.conflicts === 1 ? 'was' : 'were'} left as ${state.conflicts === 1 ? 'it is' : 'they are'} (listed below and in the Change log).`
         : ''),
@@ -1478,6 +1491,9 @@ function undoCore(): UndoReport {
   if (result.value.ok) {
     const fresh = load(ss);
     if (fresh.ok) refreshQualityOf(fresh.ctx);
+    // The Summary's notices and the sidebar's options must describe the rows as they are now.
+    const refreshed = afterDataChanged(ss);
+    if (refreshed) result.value.message += ` ${refreshed}`;
   }
   return result.value;
 }
@@ -1758,6 +1774,7 @@ export function confirmListProposals(input: unknown): ConfirmListsReport {
     }
     if (aliasRows.length > 0)
       appendRows(ensureSheet(ss, SHEETS.aliases, ALIASES_HEADERS), aliasRows);
+    if (added > 0 || aliasRows.length > 0) formOptionsChanged();
     return {
       ok: true,
       message: `Added ${added} list value(s) and ${aliasRows.length} alias(es). Run Normalize existing rows to apply them.`,

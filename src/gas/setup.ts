@@ -50,6 +50,7 @@ import {
 } from '../domain/settings';
 import { toLiteralCell } from '../domain/literal';
 import {
+  appendRows,
   alertIfInteractive,
   readHeaderRow,
   readLists,
@@ -59,6 +60,8 @@ import {
 } from './sheets';
 import { appendRunLog } from './runLog';
 import { VALIDATION_LISTS_SHEET, applyValidation, validationStatus } from './validation';
+import { formOptionsChanged } from './formCache';
+import { afterSetUp } from './triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -92,6 +95,8 @@ export interface SetUpReport {
   tabsCreated: string[];
   /** Settings rows added or updated (labels). */
   settingsWritten: string[];
+  /** List values added to an existing Lists tab by a newer version, e.g. "Channel: Self-service". */
+  listValuesAdded: string[];
   /** Headers of columns that were given plain-text format. */
   textFormatted: string[];
   frozeHeader: boolean;
@@ -155,6 +160,7 @@ function emptyReport(): SetUpReport {
     appended: [],
     tabsCreated: [],
     settingsWritten: [],
+    listValuesAdded: [],
     textFormatted: [],
     frozeHeader: false,
     protectedHeader: false,
@@ -203,9 +209,16 @@ export function setUpSheet(): SetUpReport {
 }
 
 function setUpCore(): SetUpReport {
-  const locked = withDocumentLock(LOCK_MS, () =>
-    setUpWorkbook(SpreadsheetApp.getActiveSpreadsheet()),
-  );
+  const locked = withDocumentLock(LOCK_MS, () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const done = setUpWorkbook(ss);
+    // Issue 13: remember the spreadsheet (the add-on's time trigger has none) and migrate
+    // legacy triggers to the scheduler. Never fails the setup.
+    const migrated = done.ok ? afterSetUp(ss) : '';
+    if (migrated) done.message = `${done.message} ${migrated}`;
+    return done;
+  });
+  if (locked.ok) formOptionsChanged();
   const report = locked.ok
     ? locked.value
     : {
@@ -245,6 +258,9 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
     ...settings.errors.map((e) => e.message),
     ...settings.warnings.map((w) => w.message),
   );
+
+  const listsSheet = byName.get(SHEETS.lists) ?? null;
+  const listAdds = listsSheet ? missingAddedListValues(readSheetValues(listsSheet)) : [];
 
   const choice = chooseDataTab(byName, settings, report);
   if (!choice) return fail(report);
@@ -341,6 +357,13 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
 
   if (settingsSheet && settingsRows)
     writeSettingsRows(settingsSheet, settingsValues.length, settingsRows, report);
+  if (listsSheet && listAdds.length) {
+    appendRows(
+      listsSheet,
+      listAdds.map((a) => [a.list, a.value, '', false]),
+    );
+    report.listValuesAdded.push(...listAdds.map((a) => `${a.list}: ${a.value}`));
+  }
 
   if (plan.renames.length) {
     const log = ss.getSheetByName(SHEETS.changeLog) as Sheet;
@@ -356,6 +379,7 @@ export function setUpWorkbook(ss: Spreadsheet): SetUpReport {
     report.renames.length > 0 ||
     report.appended.length > 0 ||
     report.settingsWritten.length > 0 ||
+    report.listValuesAdded.length > 0 ||
     report.textFormatted.length > 0 ||
     report.frozeHeader ||
     report.protectedHeader ||
@@ -546,6 +570,28 @@ function applyHeaderPlan(sheet: Sheet, plan: HeaderPlan, width: number, report: 
   }
 }
 
+/**
+ * List values that later versions added to the defaults and that an existing Lists tab lacks (a
+ * list the tab does not hold at all uses the defaults anyway). A value the team disabled is kept
+ * as is: only absent values are appended.
+ */
+export const ADDED_LIST_VALUES: readonly { list: string; value: string }[] = [
+  { list: 'Channel', value: 'Self-service' }, // issue 14: the ask page
+];
+
+function missingAddedListValues(values: unknown[][]): { list: string; value: string }[] {
+  const key = (v: unknown): string =>
+    String(v ?? '')
+      .trim()
+      .toLowerCase();
+  const rows = values.slice(1);
+  return ADDED_LIST_VALUES.filter(
+    (a) =>
+      rows.some((r) => key(r[0]) === key(a.list)) &&
+      !rows.some((r) => key(r[0]) === key(a.list) && key(r[1]) === key(a.value)),
+  );
+}
+
 /** Settings rows to add (missing settings) or update (the data tab), checked against what is there. */
 function settingsToWrite(
   settings: SettingsParse,
@@ -634,6 +680,7 @@ function summarize(r: SetUpReport): string {
     );
   if (r.tabsCreated.length) parts.push(`Created tabs: ${r.tabsCreated.join(', ')}.`);
   if (r.settingsWritten.length) parts.push(`Settings written: ${r.settingsWritten.join(', ')}.`);
+  if (r.listValuesAdded.length) parts.push(`List values added: ${r.listValuesAdded.join(', ')}.`);
   if (r.frozeHeader) parts.push('Froze the header row.');
   if (r.protectedHeader) parts.push('Protected the header row (warning only).');
   if (r.validation === 'applied') {

@@ -3,8 +3,11 @@
  * Every helper reads or writes in blocks (one getValues / setValues per call) so that the number of
  * service calls of any feature does not grow with the row count.
  *
- * - The spreadsheet is always the bound container (`getActiveSpreadsheet`), never `openById`:
- *   `spreadsheets.currentonly` is enough, for menus, triggers and the web app alike.
+ * - The spreadsheet is the active one (`getActiveSpreadsheet`): the bound container, or the document
+ *   the add-on runs in. Only the add-on build's time trigger has none: the scheduler then opens the
+ *   ID stored at setup (`SpreadsheetApp.openById`, see withSpreadsheet; the add-on manifest alone
+ *   asks for the `spreadsheets` scope). The bound build never calls openById:
+ *   `spreadsheets.currentonly` is enough there, for menus, triggers and the web app alike.
  * - Config tabs (Teams, Topics, Lists, Settings) are small: they are read whole.
  * - The data tab is named in Settings ("Data tab", recorded by setUpSheet), else `Requests`.
  */
@@ -23,9 +26,29 @@ import { writeExactBlock } from './cellWriter';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The bound spreadsheet. Throws a clear error when the script is not bound to one. */
+/** The spreadsheet of the running scheduler execution when there is no active one (add-on). */
+let contextSpreadsheet: Spreadsheet | null = null;
+
+/**
+ * Runs `fn` with `ss` as the spreadsheet getSpreadsheet() falls back to when there is no active
+ * spreadsheet (the add-on's time trigger). Reset afterwards, so nothing outlives the execution.
+ */
+export function withSpreadsheet<T>(ss: Spreadsheet, fn: () => T): T {
+  const before = contextSpreadsheet;
+  contextSpreadsheet = ss;
+  try {
+    return fn();
+  } finally {
+    contextSpreadsheet = before;
+  }
+}
+
+/**
+ * The active (bound, or add-on) spreadsheet, else the one the scheduler opened for this execution.
+ * Throws a clear error when there is neither.
+ */
 export function getSpreadsheet(): Spreadsheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = SpreadsheetApp.getActiveSpreadsheet() ?? contextSpreadsheet;
   if (!ss)
     throw new Error('Support Tracker must run from its spreadsheet (no active spreadsheet).');
   return ss;
@@ -221,6 +244,22 @@ export const BUSY_MESSAGE =
 export function withDocumentLock<T>(timeoutMs: number, fn: () => T): LockResult<T> {
   const lock = LockService.getDocumentLock();
   if (!lock) throw new Error('No document lock: Support Tracker must be bound to its spreadsheet.');
+  if (!lock.tryLock(timeoutMs)) return { ok: false, busy: true, message: BUSY_MESSAGE };
+  try {
+    return { ok: true, value: fn() };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/**
+ * Like withDocumentLock, for the request write path, which also runs in the bound script's web app
+ * (the ask page): there Apps Script has no document lock (getDocumentLock() returns null), so the
+ * script lock is used. A bound script belongs to one spreadsheet, so both serialize writers of the
+ * same sheet; they do not exclude each other, which appendRow (atomic, never overwrites) tolerates.
+ */
+export function withWriteLock<T>(timeoutMs: number, fn: () => T): LockResult<T> {
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   if (!lock.tryLock(timeoutMs)) return { ok: false, busy: true, message: BUSY_MESSAGE };
   try {
     return { ok: true, value: fn() };

@@ -16,6 +16,7 @@ import {
   TEAMS_HEADERS,
   TOPICS_HEADERS,
   type FieldKey,
+  type ListKey,
   type Lists,
 } from '../domain/schema';
 import { headerMapOf, rowObject } from '../domain/headers';
@@ -37,9 +38,11 @@ import {
   type FormOptions,
   type OpenRequest,
   type OpenRequestsResult,
+  type RepliedResult,
   type StickyValues,
   type SubmitContext,
   type SubmitResult,
+  type ValidRequest,
 } from '../domain/submit';
 import { buildSuggestModel, type SuggestModel, type TrainingRow } from '../domain/suggest';
 import { isDate } from '../domain/time';
@@ -51,7 +54,10 @@ import {
   readTabValues,
   requireAllFields,
   withDocumentLock,
+  withWriteLock,
 } from './sheets';
+import { cachedJson } from './versionedCache';
+import { FORM_OPTIONS_SCOPE, FORM_OPTIONS_TTL_S } from './formCache';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -72,8 +78,6 @@ export const RECENT_IDS = 60;
 export const TRAINING_ROWS = 5000;
 /** My open requests searches this many of the newest rows (a bounded read). */
 export const OPEN_SCAN_ROWS = 2000;
-const MODEL_CACHE_KEY = 'supportTracker.suggestModel.v1';
-const MODEL_CACHE_S = 900;
 
 /** Opens the sidebar (menu item "Log a request"). */
 export function showSidebar(): void {
@@ -100,7 +104,7 @@ function readConfigTab(ss: Spreadsheet, name: string, width: number): TabValues 
 }
 
 /** The editable lists in 6 calls (3 of them cell reads): Teams, Topics and Lists tabs. */
-function readListsCompact(ss: Spreadsheet): Lists {
+export function readListsCompact(ss: Spreadsheet): Lists {
   return parseLists({
     teams: readConfigTab(ss, SHEETS.teams, TEAMS_HEADERS.length),
     topics: readConfigTab(ss, SHEETS.topics, TOPICS_HEADERS.length),
@@ -121,7 +125,7 @@ function activeLists(lists: Lists): ActiveLists {
   };
 }
 
-interface DataTab {
+export interface DataTab {
   sheet: Sheet;
   header: unknown[];
   map: Record<FieldKey, number>;
@@ -169,12 +173,12 @@ function resolveDataTab(ss: Spreadsheet): DataTab {
 }
 
 /** The data tab using the remembered name (the cheap path of every call but getFormOptions). */
-function dataTab(ss: Spreadsheet): { data: DataTab; props: Properties } {
+export function dataTab(ss: Spreadsheet): { data: DataTab; props: Properties } {
   const props = PropertiesService.getDocumentProperties();
   return { data: readDataTab(ss, props, props.getProperty(DATA_TAB_KEY)), props };
 }
 
-function activeUserEmail(): string {
+export function activeUserEmail(): string {
   try {
     return Session.getActiveUser().getEmail() || '';
   } catch {
@@ -201,7 +205,7 @@ function readSticky(): StickyValues {
 
 /* ------------------------------------------------------------------ options */
 
-function trainingRows(
+export function trainingRows(
   sheet: Sheet,
   map: Record<FieldKey, number>,
   width: number,
@@ -222,33 +226,18 @@ function trainingRows(
 
 function suggestModel(data: DataTab, lists: Lists): SuggestModel {
   const topics = lists.topics.filter((t) => !t.disabled);
-  const signature = JSON.stringify(topics.map((t) => [t.value, t.keywords]));
-  const cache = CacheService.getDocumentCache();
-  if (cache) {
-    const hit = cache.get(MODEL_CACHE_KEY);
-    if (hit) {
-      try {
-        const parsed = JSON.parse(hit) as { signature: string; model: SuggestModel };
-        if (parsed.signature === signature) return parsed.model;
-      } catch {
-        // Rebuild below.
-      }
-    }
-  }
   const rows = trainingRows(data.sheet, data.map, data.header.length, lists);
-  const model = buildSuggestModel(
+  return buildSuggestModel(
     topics.map((t) => ({ topic: t.value, keywords: t.keywords })),
     rows,
   );
-  if (cache) {
-    const json = JSON.stringify({ signature, model });
-    if (json.length < 90 * 1024) cache.put(MODEL_CACHE_KEY, json, MODEL_CACHE_S);
-  }
-  return model;
 }
 
-/** Everything the sidebar needs in one call (lists, topics, defaults, sticky values, model). */
-export function getFormOptions(): FormOptions {
+/** The part of the form options that is the same for every user: cached (see ./formCache.ts). */
+type SharedFormOptions = Omit<FormOptions, 'now' | 'user' | 'sticky'>;
+
+/** Builds the shared options from the sheet (cold path: about 25 service calls). */
+function buildSharedOptions(): SharedFormOptions {
   const ss = getSpreadsheet();
   const tz = getTimeZone(ss);
   const lists = readListsCompact(ss);
@@ -258,8 +247,6 @@ export function getFormOptions(): FormOptions {
     list.find((v) => v.toLowerCase() === want.toLowerCase()) ?? list[0] ?? '';
   return {
     tz,
-    now: new Date().toISOString(),
-    user: activeUserEmail(),
     lists: {
       teams: [...active.teams],
       topics: [...active.topics],
@@ -285,10 +272,26 @@ export function getFormOptions(): FormOptions {
       status: pick('Open', active.status),
       requestType: '',
     },
-    sticky: readSticky(),
     model: suggestModel(data, lists),
     freeTextTeams: active.teams.length === 0,
     aliases: listAliases({ teams: lists.teams, topics: lists.topics }),
+  };
+}
+
+/**
+ * Everything the sidebar needs in one call (lists, topics, defaults, sticky values, model). Warm:
+ * 8 service calls at any row count (4 for the versioned cache, 2 for the user, 2 for the sticky
+ * values); cold: the sheet reads of buildSharedOptions.
+ */
+export function getFormOptions(): FormOptions {
+  const shared = cachedJson(FORM_OPTIONS_SCOPE, 'shared', buildSharedOptions, {
+    seconds: FORM_OPTIONS_TTL_S,
+  });
+  return {
+    ...shared,
+    now: new Date().toISOString(),
+    user: activeUserEmail(),
+    sticky: readSticky(),
   };
 }
 
@@ -326,6 +329,32 @@ function invalid(errors: FieldErrors): SubmitResult {
   };
 }
 
+/** How a caller of the shared write path (writeRequest) differs from the sidebar. */
+export interface WriteOptions {
+  /** Normally required fields this caller may leave empty (see SubmitContext.optional). */
+  optional?: SubmitContext['optional'];
+  /**
+   * Server-chosen list values accepted even when the sheet's list lacks them (never user input):
+   * e.g. the Self-service channel on a sheet set up before it existed. A Disabled entry stays refused.
+   */
+  extraValues?: Partial<Record<ListKey, readonly string[]>>;
+  /**
+   * Runs under the document lock after the idempotency check and before the append: a message
+   * refuses the request (nothing is written), null admits it.
+   */
+  admit?: () => string | null;
+  /** Runs under the document lock right after the append (e.g. the ask events log). */
+  afterAppend?: (requestId: string, row: number, req: ValidRequest, now: Date) => void;
+  /** Remember the sticky values of the user (the sidebar). Default true. */
+  sticky?: boolean;
+  /**
+   * A web-app writer (the ask page): there is no document lock there (see withWriteLock), so a new
+   * ID is also checked against the Request ID column (a bounded TextFinder) before it is used.
+   * Residual risk: a sidebar submit in the very same instant can still read the same ID state.
+   */
+  webApp?: boolean;
+}
+
 /**
  * Validates and appends one request row. Returns `{ok: true, requestId, row}`, field errors (nothing
  * written), or a busy result when the document lock is not free within SUBMIT_LOCK_MS (nothing
@@ -333,6 +362,14 @@ function invalid(errors: FieldErrors): SubmitResult {
  * the original Request ID and writes nothing.
  */
 export function submitRequest(form: unknown): SubmitResult {
+  return writeRequest(form);
+}
+
+/**
+ * THE write path of a request (submitRequest and submitAsk): validation against the current lists,
+ * the document lock, idempotency by clientRequestId, literal text, one atomic appendRow.
+ */
+export function writeRequest(form: unknown, options: WriteOptions = {}): SubmitResult {
   const ss = getSpreadsheet();
   const tz = getTimeZone(ss);
   const now = new Date();
@@ -341,25 +378,52 @@ export function submitRequest(form: unknown): SubmitResult {
   for (const t of lists.topics)
     routing[t.value] = { vspTeam: t.vspTeam, practiceArea: t.practiceArea };
   const aliases = listAliases({ teams: lists.teams, topics: lists.topics });
+  const active = activeLists(lists);
+  for (const [key, values] of Object.entries(options.extraValues ?? {}) as [
+    ListKey,
+    readonly string[],
+  ][]) {
+    const entries = lists[key] as { value: string }[];
+    const add = values.filter(
+      (v) => !entries.some((e) => e.value.toLowerCase() === v.toLowerCase()),
+    );
+    if (add.length) active[key] = [...active[key], ...add];
+  }
   const checked = validateSubmitForm(form, {
-    lists: activeLists(lists),
+    lists: active,
     tz,
     now,
     routing,
     aliases,
+    optional: options.optional,
   });
   if (!checked.ok) return invalid(checked.errors);
   const req = checked.value;
   const user = activeUserEmail();
   const { data, props } = dataTab(ss);
 
-  const locked = withDocumentLock(SUBMIT_LOCK_MS, (): SubmitResult => {
-    const state = parseState(props.getProperty(SUBMIT_STATE_KEY));
+  let refusal = '';
+  const locked = withWriteLock(SUBMIT_LOCK_MS, (): SubmitResult | null => {
+    const stateKey = SUBMIT_STATE_KEY;
+    const state = parseState(props.getProperty(stateKey));
     if (req.clientRequestId && state) {
       const seen = state.recent.find((r) => r[0] === req.clientRequestId);
       if (seen) return { ok: true, requestId: seen[1], row: seen[2], duplicate: true };
     }
-    const { id, state: idState } = nextRequestId(state, now, tz);
+    const refused = options.admit ? options.admit() : null;
+    if (refused) {
+      refusal = refused;
+      return null;
+    }
+    let { id, state: idState } = nextRequestId(state, now, tz);
+    if (options.webApp) {
+      const ids = data.sheet.getRange(1, data.map.requestId, data.sheet.getMaxRows(), 1);
+      for (let tries = 0; tries < 5; tries++) {
+        const taken = ids.createTextFinder(id).matchEntireCell(true).matchCase(true).findNext();
+        if (!taken) break;
+        ({ id, state: idState } = nextRequestId(idState, now, tz));
+      }
+    }
     // Raw text, encoded per column: plain-text columns get it as is, others a literal prefix.
     const values = requestRowValues(
       req,
@@ -379,11 +443,13 @@ export function submitRequest(form: unknown): SubmitResult {
     ]
       .filter((r) => r[0])
       .slice(-RECENT_IDS);
-    props.setProperty(SUBMIT_STATE_KEY, JSON.stringify({ ...idState, recent }));
+    props.setProperty(stateKey, JSON.stringify({ ...idState, recent }));
+    if (options.afterAppend) options.afterAppend(id, rowNumber, req, now);
     return { ok: true, requestId: id, row: rowNumber, duplicate: false };
   });
   if (!locked.ok) return { ok: false, busy: true, message: BUSY_MESSAGE, errors: {} };
-  if (locked.value.ok && !locked.value.duplicate) {
+  if (locked.value === null) return { ok: false, busy: false, message: refusal, errors: {} };
+  if (locked.value.ok && !locked.value.duplicate && options.sticky !== false) {
     try {
       PropertiesService.getUserProperties().setProperty(
         STICKY_KEY,
@@ -427,6 +493,7 @@ export function getMyOpenRequests(): OpenRequestsResult {
       topic: String(r.topic ?? ''),
       vfsTeam: String(r.vfsTeam ?? ''),
       requestedAt: isoOrEmpty(r.requestedAt),
+      firstResponseAt: isoOrEmpty(r.firstResponseAt),
     });
   }
   return { requests, scannedRows: values.length };
@@ -507,5 +574,56 @@ export function closeMyRequest(input: unknown): CloseResult {
     return { ok: true, requestId: close.requestId, row };
   });
   if (!locked.ok) return { ok: false, message: BUSY_MESSAGE, errors: {} };
+  return locked.value;
+}
+
+/**
+ * "Replied now" in My open requests: sets First response at = now on one of the user's requests,
+ * found by Request ID (TextFinder, never a full read) under the document lock. A request that
+ * already has a First response at keeps it (idempotent: a retry changes nothing).
+ */
+export function markRepliedNow(input: unknown): RepliedResult {
+  const o = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const requestId = typeof o.requestId === 'string' ? o.requestId.trim() : '';
+  if (!requestId || requestId.length > 64) return { ok: false, message: 'Request ID is missing.' };
+  const user = activeUserEmail().toLowerCase();
+  if (!user) {
+    return {
+      ok: false,
+      message:
+        'Your email address is not available to Support Tracker, so it cannot check that ' +
+        `${requestId} is yours. Nothing was changed: fill in First response at in the sheet.`,
+    };
+  }
+  const ss = getSpreadsheet();
+  const { data } = dataTab(ss);
+  const { sheet, map } = data;
+  const now = new Date();
+  const locked = withDocumentLock(SUBMIT_LOCK_MS, (): RepliedResult => {
+    const found = sheet
+      .getRange(1, map.requestId, sheet.getMaxRows(), 1)
+      .createTextFinder(requestId)
+      .matchEntireCell(true)
+      .matchCase(true)
+      .findNext();
+    const row = found ? found.getRow() : 0;
+    if (row < 2) return { ok: false, message: `Request ${requestId} was not found.` };
+    const current = rowObject(sheet.getRange(row, 1, 1, data.header.length).getValues()[0], map);
+    if (String(current.requestId) !== requestId)
+      return { ok: false, message: `Request ${requestId} was not found.` };
+    if (String(current.loggedBy).trim().toLowerCase() !== user)
+      return { ok: false, message: `${requestId} was logged by someone else.` };
+    if (isDate(current.firstResponseAt))
+      return {
+        ok: true,
+        requestId,
+        row,
+        firstResponseAt: current.firstResponseAt.toISOString(),
+        already: true,
+      };
+    sheet.getRange(row, map.firstResponseAt).setValue(now);
+    return { ok: true, requestId, row, firstResponseAt: now.toISOString(), already: false };
+  });
+  if (!locked.ok) return { ok: false, message: BUSY_MESSAGE };
   return locked.value;
 }

@@ -50,7 +50,15 @@ import {
   readSheetValues,
   withDocumentLock,
 } from './sheets';
-import { saveDashboardSnapshot } from './webapp';
+import { ANSWERS_SHEET, answersBlock, flaggedLinkMessages } from '../domain/answers';
+import { attachAnswers } from './answers';
+import { invalidateAnswerIndex } from './ask';
+import { formOptionsChanged } from './formCache';
+import { buildDashboardSnapshot, publicDashboardJson, saveDashboardSnapshot } from './webapp';
+import { ADDON } from './flavor';
+import type { DashboardJson } from '../domain/render/dashboard';
+import { dashboardTab } from '../domain/render/dashboardTab';
+import { toLiteralCell } from '../domain/literal';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -154,8 +162,47 @@ export function trendsCharts(block: Block): ChartSpec[] {
   ];
 }
 
-/** Pivots of the By topic tab. The topic x month pivot grows to the right, so it is last. */
-export function byTopicPivots(): PivotSpec[] {
+/** Which checkbox pivots have something to show (any box ticked in the data). */
+export interface TickedFlags {
+  documentationGap: boolean;
+  automationCandidate: boolean;
+}
+
+/** Title of a checkbox pivot's place when nothing is ticked: an empty-state note, no pivot. */
+export function nothingTickedNote(flag: keyof TickedFlags): string {
+  return flag === 'documentationGap'
+    ? 'Documentation gap by topic: no request is marked as a documentation gap yet. Tick "Documentation gap" on requests that found no docs to see them here.'
+    : 'Automation candidate by topic: no request is marked as an automation candidate yet. Tick "Automation candidate" on requests a bot could answer to see them here.';
+}
+
+/**
+ * Pivots of the By topic tab. The topic x month pivot grows to the right, so it is last. A checkbox
+ * pivot (Documentation gap, Automation candidate) with nothing ticked would show only FALSE and
+ * blank columns: it is left out, and its place shows nothingTickedNote instead (see
+ * byTopicPlacements).
+ */
+export function byTopicPivots(
+  ticked: TickedFlags = { documentationGap: true, automationCandidate: true },
+): PivotSpec[] {
+  return allTopicPivots().filter(
+    (p) =>
+      !(p.columns === 'documentationGap' && !ticked.documentationGap) &&
+      !(p.columns === 'automationCandidate' && !ticked.automationCandidate),
+  );
+}
+
+/** Titles of the By topic tab: the pivots' titles, and empty-state notes where one is left out. */
+export function byTopicPlacements(ticked: TickedFlags): PivotPlacement[] {
+  return allTopicPivots().map((p) =>
+    p.columns === 'documentationGap' && !ticked.documentationGap
+      ? { title: nothingTickedNote('documentationGap'), col: p.col }
+      : p.columns === 'automationCandidate' && !ticked.automationCandidate
+        ? { title: nothingTickedNote('automationCandidate'), col: p.col }
+        : { title: p.title, col: p.col },
+  );
+}
+
+function allTopicPivots(): PivotSpec[] {
   return [
     { title: 'Time spent (min) by topic', col: 1, rows: 'topic', value: 'timeSpentMin', fn: 'SUM' },
     {
@@ -231,6 +278,7 @@ export function reportOptions(
     },
     slaHours: settings.slaAckHours,
     resolvedWithinDays: settings.resolvedWithinDays,
+    minN: settings.minKpiN,
     lists,
     goals: {
       standardizedRate: {
@@ -300,16 +348,22 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
     cols,
     reportOptions(settings, lists, timeZone, now),
   );
+  // Issue 14: the automated response rate from real ask events, and the Answers statistics.
+  const answers = attachAnswers(ss, report, lists, { trim: true });
   const compileSeconds = (Date.now() - started) / 1000;
   const summary = renderSummary(report, compileSeconds);
   const trends = renderTrends(report);
-  const topicPivots = byTopicPivots();
+  const ticked: TickedFlags = {
+    documentationGap: report.allTime.kpis.documentationGaps > 0,
+    automationCandidate: report.allTime.kpis.automationCandidates > 0,
+  };
+  const topicPivots = byTopicPivots(ticked);
   const teamPivots = byTeamPivots(lists);
   const info =
     report.totalRows === 0
       ? `No requests yet in '${dataName}': the pivot tables fill in as requests are logged.`
       : `Native pivot tables over '${dataName}': Sheets updates them as rows change.`;
-  const byTopic = renderPivotHeader('Requests by topic', info, topicPivots);
+  const byTopic = renderPivotHeader('Requests by topic', info, byTopicPlacements(ticked));
   const byTeam = renderPivotHeader('Requests by team', info, teamPivots);
   const source = pivotSource(dataSheet, dataName, header.length);
   const charts = {
@@ -345,6 +399,17 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   syncPivots(teamTab, source, cols, teamPivots, w);
   const trendsTab = writeGeneratedTab(w, SHEETS.trends, trends, null);
   syncCharts(trendsTab, charts.trends, w);
+  if (answers)
+    writeGeneratedTab(w, ANSWERS_SHEET, answersBlock(answers, report.selfService ?? null), null);
+  if (ADDON) {
+    // Issue 13: the add-on has no web app; its public dashboard is the Dashboard tab, holding the
+    // very JSON doGet would serve (same model function, same suppression).
+    const json = publicDashboardJson(
+      buildDashboardSnapshot(report, lists),
+      settings.smallCountThreshold,
+    );
+    writeGeneratedTab(w, SHEETS.dashboard, dashboardBlock(json), null);
+  }
   if (props && JSON.stringify(w.next) !== JSON.stringify(grown)) {
     props.setProperty(LAYOUT_KEY, JSON.stringify(w.next));
   }
@@ -352,14 +417,29 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   // 4. Data quality (issue #4's tab) from the same read, and the dashboard's aggregates (issue #6).
   const quality = newQualityAccumulator(lists, zeroBased(cols));
   addQualityRows(quality, values.slice(1), 0);
+  if (answers) quality.notices.push(...flaggedLinkMessages(answers));
   writeDataQuality(ss, dataSheet, quality, timeZone);
-  saveDashboardSnapshot(report, lists);
+  // The ask page's answer index (topics, keywords, links, settings) is rebuilt on its next use.
+  invalidateAnswerIndex();
+  // A refresh (menu or the daily trigger) also renews the sidebar's options and suggestion model.
+  formOptionsChanged();
+  if (!ADDON) saveDashboardSnapshot(report, lists);
   return {
     rows: report.totalRows,
     compileSeconds,
     totalSeconds: (Date.now() - started) / 1000,
     tabs: [...GENERATED_TABS],
     settingsWarning: defaultsUsedWarning(settingsErrorsExcept(parsedSettings, NOT_USED_BY_REFRESH)),
+  };
+}
+
+/** The Dashboard tab as a generated block (strings written literally). */
+function dashboardBlock(json: DashboardJson): Block {
+  const tab = dashboardTab(json);
+  return {
+    values: tab.values.map((r) => r.map((v) => toLiteralCell(v) as string | number)),
+    formats: tab.formats,
+    sections: {},
   };
 }
 

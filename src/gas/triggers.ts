@@ -1,16 +1,23 @@
 /**
- * Installable time-driven triggers: `installTriggers()` and `removeTriggers()` (issue #5).
+ * Installable time-driven triggers: `installTriggers()` and `removeTriggers()` (issues #5, #13).
  *
- * This add-on's triggers are identified by their handler function name (TRIGGER_HANDLERS); any
- * other trigger of the project (a user's own) is never touched. Apps Script cannot read a
- * trigger's schedule back, so the schedule each of our triggers was created with is recorded in
- * DocumentProperties by trigger id: a rerun keeps a trigger whose recorded schedule still matches
- * Settings, and replaces stale or duplicate ones. Running it twice changes nothing the second time.
+ * Since issue 13 there is ONE trigger: hourly `runScheduledWork` (src/gas/scheduler.ts), in the
+ * bound script and in the editor add-on (which may own only one time-driven trigger per user per
+ * document). installTriggers writes the schedule the scheduler follows (Settings: daily refresh
+ * hour, weekly email day and hour, in the spreadsheet's time zone) to Document properties, stores
+ * the spreadsheet's ID (the add-on's trigger has no active spreadsheet) and makes the trigger set
+ * exactly that one trigger. Running it twice changes nothing the second time.
  *
- * - daily `refreshSummaries` at the Settings "daily refresh hour" (add-ons may run time triggers at
- *   most hourly; this one runs daily);
- * - weekly `sendWeeklySummary` on the Settings weekly email day and hour.
- * Hours are in the spreadsheet's time zone (`inTimezone`).
+ * Migration: an installation from before issue 13 has a daily `refreshSummaries` and a weekly
+ * `sendWeeklySummary` trigger (and maybe one-off `normalizeRequests` continuations). The next
+ * installTriggers, or the next Set up / repair sheet when those triggers are recorded, deletes
+ * them and installs the scheduler; a checkpointed normalization becomes a pending continuation.
+ * The weekly "already sent" record (src/gas/weekly.ts) is not touched, and slots that passed
+ * before the migration are never run, so nothing is sent or refreshed twice.
+ *
+ * This add-on's triggers are identified by their handler function name; any other trigger of the
+ * project (a user's own) is never touched. Apps Script cannot read a trigger's schedule back, so the
+ * spec each of our triggers was created with is recorded in DocumentProperties by trigger id.
  *
  * Settings: only the settings the schedules need (daily refresh hour, weekly email day and hour)
  * are checked; when one is invalid, installTriggers refuses with a message naming the cell and
@@ -18,11 +25,11 @@
  * runs themselves report them.
  *
  * Triggers are per user: `ScriptApp.getProjectTriggers()` lists only the current user's, so a
- * second editor running "Install triggers" would create a second set (and the daily refresh would
- * run twice). The installer's email and handler names are recorded in DocumentProperties
- * (TRIGGER_OWNER_KEY); while that record names someone else, installTriggers and removeTriggers
- * refuse with "Triggers are installed by lead@...; ask them to change or remove them" and change
- * nothing. removeTriggers by the installer clears the record.
+ * second editor running "Install triggers" would create a second scheduler (and every job would
+ * be due-checked twice). The installer's email and handler names are recorded in
+ * DocumentProperties (TRIGGER_OWNER_KEY); while that record names someone else, installTriggers
+ * and removeTriggers refuse with "Triggers are installed by lead@...; ask them to change or remove
+ * them" and change nothing. removeTriggers by the installer clears the record.
  */
 import type { SettingKey, Settings } from '../domain/settings';
 import { withRunLog, type RunContext } from './runLog';
@@ -34,15 +41,28 @@ import {
   withDocumentLock,
 } from './sheets';
 import { settingsErrorsFor } from './settingsIssues';
+import { nextSchedule, type Schedule } from '../domain/schedule';
+import { CONTINUATION_KEY, scheduleContinuation } from './continuation';
+import { CHECKPOINT_KEY } from './normalize';
+import {
+  deleteSchedule,
+  scheduleFrom,
+  SCHEDULER_HANDLER,
+  SPREADSHEET_ID_KEY,
+  TRIGGER_DOC_PREFIX,
+  writeSchedule,
+} from './scheduleStore';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 
-/** Handler names of this add-on's triggers. */
-export const TRIGGER_HANDLERS = {
+/** Handler names of the triggers installed before issue 13 (removed by the migration). */
+export const LEGACY_HANDLERS = {
   refresh: 'refreshSummaries',
   weekly: 'sendWeeklySummary',
+  continuation: 'normalizeRequests',
 } as const;
-const OUR_HANDLERS: readonly string[] = Object.values(TRIGGER_HANDLERS);
+/** Every handler of ours: the scheduler and the legacy ones. */
+const OUR_HANDLERS: readonly string[] = [SCHEDULER_HANDLER, ...Object.values(LEGACY_HANDLERS)];
 
 /** DocumentProperties key: JSON map trigger id -> schedule key it was created with. */
 export const TRIGGER_SPECS_KEY = 'supportTracker.triggers';
@@ -77,14 +97,10 @@ const WEEKDAYS = [
   'SATURDAY',
 ] as const;
 
-/** One wanted trigger. */
+/** One wanted trigger: the hourly scheduler. */
 export interface TriggerSpec {
   handler: string;
-  kind: 'daily' | 'weekly';
-  hour: number;
-  /** 0 = Sunday ... 6 = Saturday (weekly only). */
-  weekday?: number;
-  timeZone: string;
+  kind: 'hourly';
 }
 
 /** What installTriggers did. */
@@ -92,50 +108,52 @@ export interface TriggerReport {
   kept: number;
   created: number;
   removed: number;
-  /** Human-readable schedule of each installed trigger. */
+  /** Human-readable schedule (the trigger and the jobs it runs). */
   schedules: string[];
+  /** Unique IDs of the triggers installed now (kept or created). */
+  ids: string[];
   /** Set when nothing was changed, with the reason (another user's triggers, invalid setting). */
   refused?: string;
 }
 
-/** The triggers Settings ask for. */
-export function wantedTriggers(settings: Settings, timeZone: string): TriggerSpec[] {
-  return [
-    { handler: TRIGGER_HANDLERS.refresh, kind: 'daily', hour: settings.dailyRefreshHour, timeZone },
-    {
-      handler: TRIGGER_HANDLERS.weekly,
-      kind: 'weekly',
-      hour: settings.weeklyEmailHour,
-      weekday: settings.weeklyEmailDay,
-      timeZone,
-    },
-  ];
+/** The triggers of this add-on: one hourly scheduler (the schedule itself is in Document properties). */
+export function wantedTriggers(): TriggerSpec[] {
+  return [{ handler: SCHEDULER_HANDLER, kind: 'hourly' }];
 }
 
 /** Stable text of a spec (what DocumentProperties records). */
 export function specKey(s: TriggerSpec): string {
-  return [s.handler, s.kind, s.hour, s.weekday ?? '', s.timeZone].join('|');
+  return [s.handler, s.kind].join('|');
 }
 
-function describe(s: TriggerSpec): string {
-  const at = `${String(s.hour).padStart(2, '0')}:00 (${s.timeZone})`;
-  return s.kind === 'daily'
-    ? `${s.handler}: every day at ${at}`
-    : `${s.handler}: every ${WEEKDAYS[s.weekday ?? 1].toLowerCase()} at ${at}`;
+function hh(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}
+
+/** Human-readable schedule (the alert of installTriggers). */
+export function describeSchedule(s: Schedule): string[] {
+  return [
+    `${SCHEDULER_HANDLER}: every hour, runs what is due`,
+    `refreshSummaries: every day at ${hh(s.dailyHour)} (${s.timeZone})`,
+    `sendWeeklySummary: every ${WEEKDAYS[s.weeklyDay].toLowerCase()} at ${hh(s.weeklyHour)} (${s.timeZone})`,
+  ];
 }
 
 function createTrigger(s: TriggerSpec): Trigger {
-  const clock = ScriptApp.newTrigger(s.handler).timeBased().inTimezone(s.timeZone).atHour(s.hour);
-  const built =
-    s.kind === 'daily'
-      ? clock.everyDays(1)
-      : clock.onWeekDay(ScriptApp.WeekDay[WEEKDAYS[s.weekday ?? 1]]);
-  return built.create();
+  return ScriptApp.newTrigger(s.handler).timeBased().everyHours(1).create();
 }
 
 function readSpecs(props: GoogleAppsScript.Properties.Properties): Record<string, string> {
+  return parseSpecs(props.getProperty(TRIGGER_SPECS_KEY));
+}
+
+function readSpecsFrom(all: Record<string, string>): Record<string, string> {
+  return parseSpecs(all[TRIGGER_SPECS_KEY] ?? null);
+}
+
+function parseSpecs(raw: string | null): Record<string, string> {
   try {
-    const parsed = JSON.parse(props.getProperty(TRIGGER_SPECS_KEY) ?? '{}') as unknown;
+    const parsed = JSON.parse(raw ?? '{}') as unknown;
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
   } catch {
     return {};
@@ -224,7 +242,7 @@ function refuse(
   run.outcome = outcome;
   run.message = message;
   return {
-    report: { kept: 0, created: 0, removed: 0, schedules: [], refused: message },
+    report: { kept: 0, created: 0, removed: 0, schedules: [], ids: [], refused: message },
     alert: { title, message },
   };
 }
@@ -263,18 +281,88 @@ function installLocked(run: RunContext): { report: TriggerReport; alert: Pending
     const message = `Triggers not installed: ${bad.map((i) => i.message).join('; ')}. Fix the cell and run Install triggers again. Nothing was changed.`;
     return refuse(run, 'Skipped: invalid setting', 'Triggers not installed', message);
   }
-  const report = syncTriggers(wantedTriggers(parsed.settings, timeZone));
-  if (props && user) {
+  const report = installScheduler(ss, props, parsed.settings, timeZone, user);
+  run.rows = '';
+  run.message = `kept ${report.kept}, created ${report.created}, removed ${report.removed}`;
+  return { report, alert: { title: 'Triggers installed', message: report.schedules.join('\n') } };
+}
+
+/**
+ * Installs the scheduler for `user` (the caller checked who may): the trigger set becomes the one
+ * hourly trigger (legacy triggers of ours are deleted), the schedule and the spreadsheet ID are
+ * written, a checkpointed normalization is marked as a pending continuation, and the installer is
+ * recorded.
+ */
+function installScheduler(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  props: GoogleAppsScript.Properties.Properties,
+  settings: Settings,
+  timeZone: string,
+  user: string,
+): TriggerReport {
+  const all = props.getProperties();
+  const report = syncTriggers(wantedTriggers());
+  const prev = scheduleFrom(all);
+  const schedule = nextSchedule(
+    prev,
+    {
+      timeZone,
+      dailyHour: settings.dailyRefreshHour,
+      weeklyDay: settings.weeklyEmailDay,
+      weeklyHour: settings.weeklyEmailHour,
+    },
+    Date.now(),
+  );
+  if (schedule !== prev) writeSchedule(props, schedule);
+  const id = ss.getId();
+  if (all[SPREADSHEET_ID_KEY] !== id) props.setProperty(SPREADSHEET_ID_KEY, id);
+  // The add-on's time trigger finds its document through this record as well (User properties
+  // are per user and per script, shared by every document the user runs the add-on in).
+  const scheduler = report.ids[0];
+  if (scheduler && report.created > 0)
+    PropertiesService.getUserProperties().setProperty(TRIGGER_DOC_PREFIX + scheduler, id);
+  if (all[CHECKPOINT_KEY] && !all[CONTINUATION_KEY])
+    scheduleContinuation(0, 'a normalization was in progress when the triggers were installed');
+  if (user) {
     const record: TriggerOwner = {
       email: user,
-      handlers: [...OUR_HANDLERS],
+      handlers: [SCHEDULER_HANDLER],
       installedAt: new Date().toISOString(),
     };
     props.setProperty(TRIGGER_OWNER_KEY, JSON.stringify(record));
   }
-  run.rows = '';
-  run.message = `kept ${report.kept}, created ${report.created}, removed ${report.removed}`;
-  return { report, alert: { title: 'Triggers installed', message: report.schedules.join('\n') } };
+  report.schedules = describeSchedule(schedule);
+  return report;
+}
+
+/**
+ * Called at the end of Set up / repair sheet: stores the spreadsheet ID (for the add-on's time
+ * trigger) and migrates an installation with the legacy triggers to the scheduler, when the
+ * current user is their installer. Never throws: setup must not fail because of triggers.
+ */
+export function afterSetUp(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  try {
+    const props = PropertiesService.getDocumentProperties();
+    if (!props) return '';
+    const all = props.getProperties();
+    const id = ss.getId();
+    if (all[SPREADSHEET_ID_KEY] !== id) props.setProperty(SPREADSHEET_ID_KEY, id);
+    const legacy = Object.values(readSpecsFrom(all)).some((key) =>
+      Object.values(LEGACY_HANDLERS).some((h) => key.startsWith(`${h}|`)),
+    );
+    if (!legacy) return '';
+    const user = currentUser();
+    const owner = readTriggerOwner(props);
+    if (otherInstaller(owner, user) || unrecordedInstaller(props, owner)) return '';
+    const timeZone = getTimeZone(ss);
+    const parsed = readSettingsParse(ss, timeZone);
+    if (settingsErrorsFor(parsed, SCHEDULE_SETTINGS).length) return '';
+    const report = installScheduler(ss, props, parsed.settings, timeZone, user);
+    return `Triggers migrated to one hourly scheduler (removed ${report.removed}, created ${report.created}).`;
+  } catch (err) {
+    Logger.log(`Trigger migration skipped: ${err instanceof Error ? err.message : String(err)}`);
+    return '';
+  }
 }
 
 /**
@@ -301,7 +389,10 @@ export function removeTriggers(): number | undefined {
           return { removed: 0, alert };
         }
         const removed = syncTriggers([]).removed;
-        props?.deleteProperty(TRIGGER_OWNER_KEY);
+        if (props) {
+          props.deleteProperty(TRIGGER_OWNER_KEY);
+          deleteSchedule(props);
+        }
         run.message = `removed ${removed}`;
         const message = `${removed} Support Tracker trigger(s) removed.`;
         return { removed, alert: { title: 'Triggers removed', message } };
@@ -318,7 +409,11 @@ export function removeTriggers(): number | undefined {
   });
 }
 
-/** Makes this add-on's triggers exactly `wanted` (see installTriggers). */
+/**
+ * Makes this add-on's triggers exactly `wanted` (see installTriggers). Stale ones (legacy
+ * handlers, other specs, duplicates) are deleted BEFORE any is created: an add-on may own only one
+ * time-driven trigger per user per document.
+ */
 export function syncTriggers(wanted: readonly TriggerSpec[]): TriggerReport {
   const props = PropertiesService.getDocumentProperties();
   const recorded = props ? readSpecs(props) : {};
@@ -328,25 +423,28 @@ export function syncTriggers(wanted: readonly TriggerSpec[]): TriggerReport {
   const oursWithIds = ours.map((t) => ({ trigger: t, id: t.getUniqueId() }));
   const next: Record<string, string> = {};
   const used = new Set<string>();
-  const report: TriggerReport = { kept: 0, created: 0, removed: 0, schedules: [] };
+  const report: TriggerReport = { kept: 0, created: 0, removed: 0, schedules: [], ids: [] };
+  const missing: TriggerSpec[] = [];
   for (const spec of wanted) {
     const key = specKey(spec);
     const match = oursWithIds.find((o) => !used.has(o.id) && recorded[o.id] === key);
     if (match) {
       used.add(match.id);
       next[match.id] = key;
+      report.ids.push(match.id);
       report.kept++;
-    } else {
-      const t = createTrigger(spec);
-      next[t.getUniqueId()] = key;
-      report.created++;
-    }
-    report.schedules.push(describe(spec));
+    } else missing.push(spec);
   }
   for (const o of oursWithIds) {
     if (used.has(o.id)) continue;
     ScriptApp.deleteTrigger(o.trigger);
     report.removed++;
+  }
+  for (const spec of missing) {
+    const id = createTrigger(spec).getUniqueId();
+    next[id] = specKey(spec);
+    report.ids.push(id);
+    report.created++;
   }
   if (props && JSON.stringify(next) !== JSON.stringify(recorded)) {
     if (Object.keys(next).length) props.setProperty(TRIGGER_SPECS_KEY, JSON.stringify(next));

@@ -19,6 +19,7 @@ import { activeValues } from '../domain/schema';
 import { fromChunks, staleChunkKeys, toChunks } from '../domain/render/chunks';
 import {
   dashboardJson,
+  type DashboardJson,
   notPublishedJson,
   renderDashboardHtml,
   renderMessagePage,
@@ -30,7 +31,9 @@ import {
   dashboardSnapshotFromReport,
   type DashboardSnapshot,
 } from '../domain/render/fromReport';
+import { ADDON } from './flavor';
 import { getSpreadsheet, readSettings } from './sheets';
+import { askPage } from './ask';
 
 /** Script-properties prefix of the stored snapshot chunks. */
 export const SNAPSHOT_PREFIX = 'supportTracker.dashboardSnapshot';
@@ -50,8 +53,24 @@ interface DashboardState {
 
 type WebOutput = GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput;
 
-/** Web app entry point: the dashboard page, its JSON (`?format=json`) or "not published". */
+/**
+ * Web app entry point: the dashboard page, its JSON (`?format=json`) or "not published". The
+ * editor add-on build has no web app (an add-on request has no active spreadsheet, and the
+ * snapshot would live in Script properties shared by every document using the add-on): it answers
+ * with a page pointing to the Dashboard tab, without reading anything.
+ */
 export function doGet(e?: GoogleAppsScript.Events.DoGet): WebOutput {
+  if (ADDON) {
+    return htmlOutput(
+      renderMessagePage(
+        'No web app in the add-on',
+        'The Support Tracker add-on keeps its public dashboard in the Dashboard tab of your sheet. Publish that tab with File > Share > Publish to web.',
+      ),
+      'Dashboard',
+    );
+  }
+  // Issue 14: the "Ask platform support" page (signed-in domain users only), see ask.ts.
+  if (String(e?.parameter?.page ?? '').toLowerCase() === 'ask') return askPage();
   const json = String(e?.parameter?.format ?? '').toLowerCase() === 'json';
   const state = dashboardState();
   if (!state.published) {
@@ -66,8 +85,17 @@ export function doGet(e?: GoogleAppsScript.Events.DoGet): WebOutput {
       ? jsonOutput({ version: 1, published: true, ready: false, message })
       : htmlOutput(renderMessagePage('Dashboard not ready', message), 'Dashboard not ready');
   }
+  if (json) return jsonOutput(publicDashboardJson(state.snapshot, state.threshold));
   const data = dashboardFromSnapshot(state.snapshot, state.threshold);
-  return json ? jsonOutput(dashboardJson(data)) : htmlOutput(renderDashboardHtml(data), data.title);
+  return htmlOutput(renderDashboardHtml(data), data.title);
+}
+
+/**
+ * The public dashboard JSON of a snapshot (suppression applied): what `?format=json` serves and
+ * what the add-on's Dashboard tab holds. The one model function of both.
+ */
+export function publicDashboardJson(snapshot: DashboardSnapshot, threshold: number): DashboardJson {
+  return dashboardJson(dashboardFromSnapshot(snapshot, threshold));
 }
 
 /** The cached state, or a fresh read (Settings tab + Script properties) cached for 10 minutes. */
@@ -112,11 +140,7 @@ export function readDashboardSnapshot(): DashboardSnapshot | null {
  * dashboardSnapshotFromReport). Service calls: 2-3 (plus 1 when stale chunks are removed).
  */
 export function saveDashboardSnapshot(report: Report, lists: Lists): void {
-  const snapshot = dashboardSnapshotFromReport(report, {
-    teams: activeValues(lists, 'teams'),
-    topics: activeValues(lists, 'topics'),
-    generatedAt: report.now,
-  });
+  const snapshot = buildDashboardSnapshot(report, lists);
   const chunks = toChunks(SNAPSHOT_PREFIX, JSON.stringify(snapshot));
   const props = PropertiesService.getScriptProperties();
   const before = props.getProperties();
@@ -126,14 +150,24 @@ export function saveDashboardSnapshot(report: Report, lists: Lists): void {
   clearDashboardCache();
 }
 
+/** The public snapshot of a Report: only list values are kept as team and topic names. */
+export function buildDashboardSnapshot(report: Report, lists: Lists): DashboardSnapshot {
+  return dashboardSnapshotFromReport(report, {
+    teams: activeValues(lists, 'teams'),
+    topics: activeValues(lists, 'topics'),
+    generatedAt: report.now,
+  });
+}
+
 /** Drops the cached dashboard state (after a refresh or a Settings change). */
 export function clearDashboardCache(): void {
   const cache = CacheService.getScriptCache();
   if (cache) cache.remove(DASHBOARD_CACHE_KEY);
 }
 
-/** The deployed web app URL, or '' when the script is not deployed as a web app. */
+/** The deployed web app URL, or '' when the script is not deployed as a web app (or is the add-on). */
 export function dashboardUrl(): string {
+  if (ADDON) return '';
   try {
     const service = ScriptApp.getService();
     return service ? String(service.getUrl() ?? '') : '';

@@ -25,6 +25,7 @@ import { quoteSheet, type Settings } from '../domain/settings';
 import { validateRecipients, type RecipientCheck } from '../domain/email';
 import { renderWeeklyEmail, WEEKLY_VOLUME_CID, type RenderedEmail } from '../domain/render/email';
 import { digestFromReport } from '../domain/render/fromReport';
+import { attachAnswers } from './answers';
 import { formatDayRange } from '../domain/render/format';
 import { lastCompleteWeek, type WeekRange } from '../domain/render/week';
 import {
@@ -132,6 +133,7 @@ function buildEmail(c: WeeklyContext, withChart: boolean): BuiltWeeklyEmail {
   const rows = values.slice(1);
   const lists = readLists(ss);
   const report = computeReport(rows, headerMap, reportOptions(settings, lists, timeZone, now));
+  attachAnswers(ss, report, lists);
   const chart = withChart ? weeklyVolumeChartPng(ss) : null;
   const url = ss.getUrl();
   const dq = ss.getSheetByName(SHEETS.dataQuality) ?? dataSheet;

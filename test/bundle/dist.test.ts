@@ -1,14 +1,18 @@
 /**
  * Issue #2 acceptance 2: dist/ holds Code.js, the .html pages and appsscript.json, and
  * `clasp status --json` lists exactly those. Plus the bundle-shape rules Apps Script needs.
+ * Issue 13: the same for the editor add-on build (ST_ADDON=1: dist-addon/, .clasp.addon.json),
+ * whose manifest alone asks for `spreadsheets` (its time trigger opens the sheet by ID).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { execFileSync } from 'node:child_process';
+import { ADDON_BUILD, buildDir } from '../helpers/runtime';
 
 const root = path.resolve(__dirname, '../..');
-const dist = path.resolve(root, process.env.ST_DIST || 'dist');
+const dist = buildDir(ADDON_BUILD);
+const dirName = ADDON_BUILD ? 'dist-addon' : 'dist';
 const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
 
 describe('built dist/', () => {
@@ -22,8 +26,10 @@ describe('built dist/', () => {
   });
 
   it('clasp status --json lists exactly the files in dist/', () => {
-    if (dist !== path.join(root, 'dist')) return; // clasp reads .clasp.json, whose rootDir is dist/
-    const out = execFileSync('npx', ['--no-install', 'clasp', 'status', '--json'], {
+    // clasp reads .clasp.json (rootDir dist/) or .clasp.addon.json (rootDir dist-addon/).
+    if (dist !== path.join(root, dirName)) return;
+    const project = ADDON_BUILD ? ['-P', '.clasp.addon.json'] : [];
+    const out = execFileSync('npx', ['--no-install', 'clasp', ...project, 'status', '--json'], {
       cwd: root,
       encoding: 'utf8',
     });
@@ -31,7 +37,7 @@ describe('built dist/', () => {
       filesToPush: string[];
       untrackedFiles: string[];
     };
-    const expected = fs.readdirSync(dist).map((f) => `dist/${f}`);
+    const expected = fs.readdirSync(dist).map((f) => `${dirName}/${f}`);
     expect([...status.filesToPush].sort()).toEqual(expected.sort());
     expect(status.untrackedFiles).toEqual([]);
   });
@@ -50,7 +56,9 @@ describe('built dist/', () => {
 
   it('is V8-safe: parses as a plain script, never opens other files, loads no CDN', () => {
     expect(() => new vm.Script(code)).not.toThrow();
-    expect(code).not.toMatch(/openById|openByUrl/);
+    expect(code).not.toMatch(/openByUrl/);
+    // Only the add-on's time trigger opens a spreadsheet, its own, by the ID stored at setup.
+    expect((code.match(/\bopenById\(/g) ?? []).length).toBe(ADDON_BUILD ? 1 : 0);
     for (const f of fs.readdirSync(dist).filter((x) => x.endsWith('.html'))) {
       const html = fs.readFileSync(path.join(dist, f), 'utf8');
       expect(html).not.toMatch(/<script[^>]+src=["']?https?:/i);
@@ -68,9 +76,13 @@ describe('built dist/', () => {
         'https://www.googleapis.com/auth/script.container.ui',
         'https://www.googleapis.com/auth/script.scriptapp',
         'https://www.googleapis.com/auth/script.send_mail',
-        'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        ADDON_BUILD
+          ? 'https://www.googleapis.com/auth/spreadsheets'
+          : 'https://www.googleapis.com/auth/spreadsheets.currentonly',
         'https://www.googleapis.com/auth/userinfo.email',
       ].sort(),
     );
+    // The bound build deploys the dashboard web app; an editor add-on has none.
+    expect(manifest.webapp === undefined).toBe(ADDON_BUILD);
   });
 });

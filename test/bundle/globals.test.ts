@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { defaultDistDir } from '../../runtime';
-import { ensureBuilt, loadBuiltRuntime } from '../helpers/runtime';
+import { ensureBuilt, loadBuiltRuntime, menuCaption } from '../helpers/runtime';
 
 const CONTRACT_THIS_ISSUE = ['onOpen', 'onInstall', 'setUpSheet'];
 /** Every public global name of the product (issues #2-#6): exports must use exactly these names. */
@@ -23,6 +23,7 @@ const CONTRACT_ALL = [
   'installTriggers',
   'removeTriggers',
   'doGet',
+  'runScheduledWork',
 ];
 
 const distDir = ensureBuilt(defaultDistDir());
@@ -106,7 +107,7 @@ describe('public globals of dist/Code.js', () => {
     const rt = loadBuiltRuntime();
     rt.spreadsheet._addSheet('Support log', [['Date', 'Team', 'Category', 'Description']]);
     expect(rt.run('onOpen', {})).toBeUndefined();
-    expect(rt.ui.menu('Support')).toBeDefined();
+    expect(rt.ui.menu(menuCaption())).toBeDefined();
     expect(rt.run('onInstall', {})).toBeUndefined();
     const report = rt.run('setUpSheet') as { ok: boolean; dataTab: string };
     expect(report.ok).toBe(true);

@@ -13,7 +13,7 @@ import type {
   UndoReport,
   ListProposalsReport,
 } from '../../src/gas/normalize';
-import { ensureBuilt } from '../helpers/runtime';
+import { ensureBuilt, menuCaption } from '../helpers/runtime';
 import { LEGACY_HEADER } from '../helpers/legacySheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -287,7 +287,7 @@ describe('preview, run, undo', () => {
 
   it('the menu opens the preview dialog', () => {
     rt.run('onOpen');
-    expect(rt.ui.menuFunctions('Support')).toContain('showNormalizeDialog');
+    expect(rt.ui.menuFunctions(menuCaption())).toContain('showNormalizeDialog');
     rt.run('showNormalizeDialog');
     expect(JSON.stringify(rt.ui)).toContain('Normalize existing rows');
   });
@@ -352,7 +352,9 @@ describe('data validation', () => {
       /VFS team: one of Frontend Tools, Benefits Intake, Benefits Claims, Health Care Application/,
     );
     const channel = rules(rt).find((x) => x.h === 'Channel')?.dv;
-    expect(channel?.getHelpText()).toMatch(/Slack, GitHub, Email, Meeting, Office hours, Other/);
+    expect(channel?.getHelpText()).toMatch(
+      /Slack, GitHub, Email, Meeting, Office hours, Self-service, Other/,
+    );
     // The mirror lists exactly the active Channel values (list edits flow through its formulas).
     const mirror = values(rt, 'Validation lists');
     expect(
@@ -360,7 +362,7 @@ describe('data validation', () => {
         .slice(1)
         .map((row) => row[2])
         .filter((v) => v !== ''),
-    ).toEqual(['Slack', 'GitHub', 'Email', 'Meeting', 'Office hours', 'Other']);
+    ).toEqual(['Slack', 'GitHub', 'Email', 'Meeting', 'Office hours', 'Self-service', 'Other']);
     expect(sheet(rt, 'Validation lists').isSheetHidden()).toBe(true);
     // Warn mode: one highlight rule per list column, using INDIRECT to reach the config tab.
     const cf = sheet(rt, TAB).getConditionalFormatRules();
@@ -398,12 +400,13 @@ describe('checkpoint and continuation', () => {
     );
   }
 
-  it('a lowered time budget checkpoints, continues through one-off triggers and ends like one run', () => {
+  it('a lowered time budget checkpoints, continues through the scheduler trigger and ends like one run', () => {
     const reference = adopted(legacyRows(40));
     const whole = reference.run('normalizeRequests') as NormalizeReport;
     expect(whole.status).toBe('done');
 
     const rt = adopted(legacyRows(40));
+    rt.run('installTriggers'); // the one hourly scheduler runs pending continuations
     const first = rt.run('normalizeRequests', { budgetMs: 0, chunkRows: 7 }) as NormalizeReport;
     expect(first.status).toBe('continuing');
     expect(first.rowsScanned).toBe(7);
@@ -415,17 +418,19 @@ describe('checkpoint and continuation', () => {
       runId: string;
     };
     expect(cp).toMatchObject({ nextRow: 7, runId: first.runId });
-    const pending = (
-      rt.services.ScriptApp as GoogleAppsScript.Script.ScriptApp
-    ).getProjectTriggers();
-    expect(pending.map((t) => t.getHandlerFunction())).toContain('normalizeRequests');
+    // A pending continuation, not a trigger of its own (an add-on may own one time trigger).
+    expect(props.getProperty('supportTracker.schedule.continuation')).not.toBeNull();
+    expect(rt.triggers.handlers()).toEqual(['runScheduledWork']);
     let executions = 1;
     for (let i = 0; i < 20; i++) {
-      rt.clock.advance(61000);
+      rt.clock.advance(3600000);
       const fired = rt.fireDueTriggers(rt.clock.now());
-      if (fired.length === 0) break;
       expect(fired.every((f) => f.ok)).toBe(true);
-      executions += fired.length;
+      const ran = fired.flatMap((f) =>
+        (f.result as { ran: { job: string }[] }).ran.filter((r) => r.job === 'continuation'),
+      );
+      if (ran.length === 0) break;
+      executions += ran.length;
     }
     expect(executions).toBe(6); // ceil(40 / 7)
     expect(dataWithoutIds(rt)).toEqual(dataWithoutIds(reference));
@@ -436,12 +441,9 @@ describe('checkpoint and continuation', () => {
       .slice(1)
       .map((r) => r[values(rt, TAB)[0].indexOf('Request ID')]);
     expect(new Set(ids).size).toBe(40);
-    // No continuation trigger and no checkpoint are left behind.
+    // No pending continuation and no checkpoint are left behind.
     expect(props.getProperty('supportTracker.normalize.checkpoint')).toBeNull();
-    const triggers = (
-      rt.services.ScriptApp as GoogleAppsScript.Script.ScriptApp
-    ).getProjectTriggers();
-    expect(triggers.filter((t) => t.getHandlerFunction() === 'normalizeRequests')).toHaveLength(0);
+    expect(props.getProperty('supportTracker.schedule.continuation')).toBeNull();
     // And it can be undone as a whole.
     const undo = rt.run('undoLastNormalization') as UndoReport;
     expect(undo.restored).toBe(whole.cellsChanged);

@@ -5,7 +5,7 @@
  *    ignores settings it does not need (a bad recipient) and refuses, naming the cell and changing
  *    nothing, when a schedule setting is invalid;
  * 2. triggers are per user: a second editor's installTriggers/removeTriggers does not create a
- *    duplicate set (or touch the installer's) and says who installed them;
+ *    second scheduler trigger (or touch the installer's) and says who installed it;
  * 3. the failure email is sent at most once a day even when two triggered runs fail at once.
  */
 import type { Runtime } from '../../runtime';
@@ -116,8 +116,8 @@ describe('1. invalid Settings: the default is used and the cell is named', () =>
     setSetting(rt, 'Weekly email recipients', 'not-an-address');
     const report = rt.run('installTriggers') as TriggerReport;
     expect(report.refused).toBeUndefined();
-    expect(report.created).toBe(2);
-    expect(rt.triggers.handlers().sort()).toEqual(['refreshSummaries', 'sendWeeklySummary']);
+    expect(report.created).toBe(1);
+    expect(rt.triggers.handlers()).toEqual(['runScheduledWork']);
     expect(runLog(rt, 'installTriggers')[0].Outcome).toBe('OK');
   });
 
@@ -163,7 +163,7 @@ describe('2. triggers are per user: one set, installed by one user', () => {
     expect(triggerSummary(rt)).toEqual(before); // no second set of the other user's
     expect(JSON.parse(rt.properties.document.get(OWNER_KEY) ?? '{}')).toMatchObject({
       email: LEAD,
-      handlers: ['refreshSummaries', 'sendWeeklySummary'],
+      handlers: ['runScheduledWork'],
     });
     expect(report.refused).toMatch(
       /^Triggers are installed by lead@example\.gov; ask them to change or remove them\./,
@@ -180,8 +180,8 @@ describe('2. triggers are per user: one set, installed by one user', () => {
     expect(triggerSummary(rt)).toEqual(before);
     expect(new Map(rt.properties.document)).toEqual(props);
     // The daily refresh runs once a day, not twice.
-    const fired = rt.fireDueTriggers(KPI_FIXTURE_NOW.getTime() + 24 * 3600 * 1000);
-    expect(fired.filter((f) => f.handler === 'refreshSummaries')).toHaveLength(1);
+    rt.fireDueTriggers(KPI_FIXTURE_NOW.getTime() + 24 * 3600 * 1000);
+    expect(runLog(rt, 'refreshSummaries')).toHaveLength(1);
   });
 
   test('the refusal alert is shown after the document lock is released', () => {
@@ -207,7 +207,7 @@ describe('2. triggers are per user: one set, installed by one user', () => {
     expect(report.refused).toMatch(/^Triggers are installed by another editor/);
     expect(triggerSummary(rt)).toEqual(before);
     // The installer's rerun keeps the set and records them.
-    expect(rt.run('installTriggers')).toMatchObject({ kept: 2, created: 0, removed: 0 });
+    expect(rt.run('installTriggers')).toMatchObject({ kept: 1, created: 0, removed: 0 });
     expect(JSON.parse(rt.properties.document.get(OWNER_KEY) ?? '{}').email).toBe(LEAD);
   });
 
@@ -215,20 +215,20 @@ describe('2. triggers are per user: one set, installed by one user', () => {
     const rt = summariesWorkbook([], KPI_FIXTURE_NOW);
     rt.run('installTriggers');
     const ids = rt.triggers.triggers.map((t) => t.id);
-    expect((rt.run('installTriggers') as TriggerReport).kept).toBe(2);
+    expect((rt.run('installTriggers') as TriggerReport).kept).toBe(1);
     expect(rt.triggers.triggers.map((t) => t.id)).toEqual(ids);
-    expect(rt.run('removeTriggers')).toBe(2);
+    expect(rt.run('removeTriggers')).toBe(1);
     expect(rt.properties.document.has(OWNER_KEY)).toBe(false);
     const report = rt.runAs({ user: OTHER }, 'installTriggers') as TriggerReport;
-    expect(report).toMatchObject({ created: 2, removed: 0 });
+    expect(report).toMatchObject({ created: 1, removed: 0 });
     expect(report.refused).toBeUndefined();
-    expect(rt.triggers.triggers.map((t) => t.user)).toEqual([OTHER, OTHER]);
+    expect(rt.triggers.triggers.map((t) => t.user)).toEqual([OTHER]);
     expect(JSON.parse(rt.properties.document.get(OWNER_KEY) ?? '{}').email).toBe(OTHER);
     // Now the first user is the other one.
     expect((rt.run('installTriggers') as TriggerReport).refused).toMatch(
       /^Triggers are installed by analyst@example\.gov;/,
     );
-    expect(rt.triggers.triggers).toHaveLength(2);
+    expect(rt.triggers.triggers).toHaveLength(1);
   });
 });
 

@@ -1,11 +1,16 @@
 /**
  * The Support menu (issue #2): onOpen/onInstall through the built bundle, under every AuthMode.
+ * Both builds (issue 13): the bound build's top-level "Support" menu (createMenu), the add-on
+ * build's "Support Tracker" add-on menu (createAddonMenu), with the same items and handlers.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultDistDir, type Runtime } from '../../runtime';
-import { loadBuiltRuntime } from '../helpers/runtime';
-import { MENU_ITEMS, MENU_TITLE } from '../../src/gas/menu';
+import { ADDON_BUILD, loadBuiltRuntime, menuCaption } from '../helpers/runtime';
+import { MENU_ITEMS } from '../../src/gas/menu';
+
+/** The menu this build's onOpen adds. */
+const MENU_TITLE = menuCaption();
 
 /** The menu of issue #2, in its order: label -> the public global it runs. */
 const CANONICAL_ORDER = [
@@ -33,6 +38,7 @@ function authMode(
 const MENU_CALLS = new Set([
   'SpreadsheetApp.getUi',
   'Ui.createMenu',
+  'Ui.createAddonMenu',
   'Menu.addItem',
   'Menu.addSeparator',
   'Menu.addSubMenu',
@@ -41,7 +47,7 @@ const MENU_CALLS = new Set([
 
 describe('onOpen', () => {
   it.each(['NONE', 'LIMITED', 'FULL'] as const)(
-    'builds the top-level Support menu under AuthMode.%s using only Ui calls',
+    'builds the menu under AuthMode.%s using only Ui calls',
     (mode) => {
       const rt = loadBuiltRuntime();
       rt.tracker.reset();
@@ -52,7 +58,10 @@ describe('onOpen', () => {
       });
       const menu = rt.ui.menu(MENU_TITLE);
       expect(menu).toBeDefined();
-      expect(menu?.addon).toBe(false);
+      expect(menu?.addon).toBe(ADDON_BUILD);
+      expect(rt.tracker.getLog().map((c) => c.name)).toContain(
+        ADDON_BUILD ? 'Ui.createAddonMenu' : 'Ui.createMenu',
+      );
       expect(rt.ui.menus).toHaveLength(1);
       expect(rt.ui.menuFunctions(MENU_TITLE)).toEqual(MENU_ITEMS.map((i) => i.functionName));
       const calls = rt.tracker.getLog().map((c) => c.name);
@@ -105,5 +114,44 @@ describe('onInstall', () => {
     });
     expect(rt.ui.menuFunctions(MENU_TITLE)).toEqual(MENU_ITEMS.map((i) => i.functionName));
     expect(rt.tracker.getLog().filter((c) => !MENU_CALLS.has(c.name))).toEqual([]);
+  });
+});
+
+describe('editor add-on context (issue 13)', () => {
+  it('onOpen of an add-on not yet enabled runs under AuthMode.NONE and builds the add-on menu without touching data', () => {
+    const rt = loadBuiltRuntime({ addon: true }); // the add-on build, whichever build is under test;
+    rt.tracker.reset();
+    rt.tracker.startLog();
+    let mode = '';
+    rt.interleave(
+      (c) => c.name === 'Menu.addToUi',
+      () => (mode = rt.executions.current().authMode),
+    );
+    rt.run('onOpen', {});
+    expect(mode).toBe('NONE');
+    const calls = rt.tracker.getLog().map((c) => c.name);
+    expect(calls.filter((c) => !MENU_CALLS.has(c))).toEqual([]);
+    expect(rt.tracker.snapshot().cellsRead).toBe(0);
+    expect(rt.tracker.snapshot().cellsWritten).toBe(0);
+    expect(calls).toContain('Ui.createAddonMenu');
+    expect(rt.ui.menu('Support Tracker')?.addon).toBe(true);
+    expect(rt.ui.menuFunctions('Support Tracker')).toEqual(MENU_ITEMS.map((i) => i.functionName));
+  });
+
+  it('in the add-on context onOpen runs under NONE before the add-on is used, LIMITED after', () => {
+    const rt = loadBuiltRuntime({ addon: true });
+    const modes: string[] = [];
+    rt.interleave(
+      (c) => c.name === 'Menu.addToUi',
+      () => modes.push(rt.executions.current().authMode),
+    );
+    rt.run('onOpen', {});
+    rt.run('setUpSheet'); // a menu item: FULL, the add-on is now enabled in this document
+    rt.interleave(
+      (c) => c.name === 'Menu.addToUi',
+      () => modes.push(rt.executions.current().authMode),
+    );
+    rt.run('onOpen', {});
+    expect(modes).toEqual(['NONE', 'LIMITED']);
   });
 });

@@ -170,7 +170,7 @@ describe('setUpSheet applies the data validation rules', () => {
     expect(source('Channel')).toMatch(/^Validation lists!C2:C\d+$/);
     expect(rules.get('Time spent (min)')?.first?.getCriteriaValues()).toEqual([0]);
     expect(rules.get('Channel')?.first?.getHelpText()).toMatch(
-      /Slack, GitHub, Email, Meeting, Office hours, Other/,
+      /Slack, GitHub, Email, Meeting, Office hours, Self-service, Other/,
     );
     // The rules span row 2 to the last grid row (getDataValidations of the whole column).
     const col = header(rt).indexOf('Topic') + 1;
@@ -188,7 +188,7 @@ describe('setUpSheet applies the data validation rules', () => {
         .slice(1)
         .map((r) => r[2])
         .filter((x) => x !== ''),
-    ).toEqual(['Slack', 'GitHub', 'Email', 'Meeting', 'Office hours', 'Other']);
+    ).toEqual(['Slack', 'GitHub', 'Email', 'Meeting', 'Office hours', 'Self-service', 'Other']);
     const cf = sheet(rt, TAB).getConditionalFormatRules();
     expect(cf).toHaveLength(LIST_HEADERS.length);
     const teamCol = header(rt).indexOf('VFS team') + 1;

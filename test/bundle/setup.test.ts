@@ -4,7 +4,7 @@
  * is a no-op (zero cells written, no structural call).
  */
 import type { Runtime } from '../../runtime';
-import { loadBuiltRuntime } from '../helpers/runtime';
+import { loadBuiltRuntime, menuCaption } from '../helpers/runtime';
 import { LEGACY_HEADER } from '../helpers/legacySheet';
 import { HEADERS, SHEETS } from '../../src/domain/schema';
 import { DEFAULT_TOPICS } from '../../src/domain/schema';
@@ -74,7 +74,7 @@ describe('setUpSheet on a legacy sheet (through dist/Code.js)', () => {
     rt.run('onOpen', {
       authMode: (rt.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp).AuthMode.FULL,
     });
-    expect(rt.ui.menuFunctions('Support')).toContain('setUpSheet');
+    expect(rt.ui.menuFunctions(menuCaption())).toContain('setUpSheet');
     rt.tracker.reset();
     report = rt.run('setUpSheet') as SetUpReport;
     firstRun = rt.tracker.snapshot();
@@ -156,6 +156,7 @@ describe('setUpSheet on a legacy sheet (through dist/Code.js)', () => {
       'Email',
       'Meeting',
       'Office hours',
+      'Self-service', // issue 14: asks answered on the ask page
       'Other',
     ]);
     // Changed with data validation on setup (issue #4 rules applied by setUpSheet): the hidden

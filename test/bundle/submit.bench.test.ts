@@ -23,7 +23,8 @@ describe('submitRequest budget (bench/submit.ts)', () => {
 
   it('the other sidebar calls do not grow with the sheet either', () => {
     for (const op of [
-      'getFormOptions',
+      'getFormOptions (cold)',
+      'getFormOptions (warm)',
       'submitRequest (duplicate)',
       'getMyOpenRequests',
       'closeMyRequest',

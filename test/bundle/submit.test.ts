@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultDistDir, type Runtime } from '../../runtime';
 import { HEADERS } from '../../src/domain/schema';
-import { loadBuiltRuntime, sheetValues } from '../helpers/runtime';
+import { loadBuiltRuntime, menuCaption, sheetValues } from '../helpers/runtime';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Result = {
@@ -351,7 +351,7 @@ describe('sidebar globals (built bundle)', () => {
   it('the menu lists "Log a request" first', () => {
     const rt = setup();
     rt.run('onOpen');
-    expect(rt.ui.menuFunctions('Support')[0]).toBe('showSidebar');
+    expect(rt.ui.menuFunctions(menuCaption())[0]).toBe('showSidebar');
   });
 
   it('getFormOptions returns lists, topics, defaults, sticky values and a model that learned from the sheet', () => {

@@ -9,8 +9,11 @@ import { SHEETS } from '../../src/domain/schema';
 import type { RefreshResult } from '../../src/gas/summaries';
 import { GENERATED_PROTECTION, LAYOUT_KEY } from '../../src/gas/summaries';
 import { KPI_FIXTURE_NOW, kpiFixtureRows } from '../fixtures/kpi-fixture';
-import { sheetValues } from '../helpers/runtime';
+import { ADDON_BUILD, sheetValues } from '../helpers/runtime';
 import { creationCalls, setSetting, summariesWorkbook, workbookSnapshot } from './summariesHelpers';
+
+/** The add-on build also maintains the Dashboard tab (issue 13). */
+const DASHBOARD_TAB = ADDON_BUILD ? 1 : 0;
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -352,7 +355,7 @@ describe('service calls do not grow with the row count', () => {
       expect(m['Sheet.newChart']).toBe(5);
       expect(m['EmbeddedChartBuilder.setOption']).toBe(5); // one option (the title) per chart
       expect(m['Range.createPivotTable']).toBe(6);
-      expect(m['Sheet.protect']).toBe(4);
+      expect(m['Sheet.protect']).toBe(4 + DASHBOARD_TAB); // + the add-on's Dashboard tab
       // a tab created in this run is not searched for charts, pivots, protections or its extent
       expect(m['Sheet.getCharts'] ?? 0).toBe(0);
       expect(m['Sheet.getPivotTables'] ?? 0).toBe(0);
@@ -360,7 +363,7 @@ describe('service calls do not grow with the row count', () => {
       expect(m['Sheet.getLastColumn'] ?? 0).toBe(0);
       expect(m['Sheet.getName'] ?? 0).toBeLessThanOrEqual(1); // Data quality's own
       expect(m['Spreadsheet.getNumSheets']).toBe(1);
-      expect(creationCalls(m)).toBe(77);
+      expect(creationCalls(m)).toBe(77 + 4 * DASHBOARD_TAB); // tab + protection chain
       expect(first.calls - creationCalls(m)).toBeLessThanOrEqual(100);
     }
   });
@@ -377,7 +380,7 @@ describe('service calls do not grow with the row count', () => {
       string,
       string
     >;
-    expect(layout[`extent:${SHEETS.summary}`]).toMatch(/^\d+x6$/);
+    expect(layout[`extent:${SHEETS.summary}`]).toMatch(/^\d+x8$/);
     for (const k of Object.keys(layout)) if (k.startsWith('extent:')) delete layout[k];
     rt.properties.document.set(LAYOUT_KEY, JSON.stringify(layout));
     const summary = sheet(rt, SHEETS.summary);
@@ -385,7 +388,8 @@ describe('service calls do not grow with the row count', () => {
     summary.getRange(below, 2).setValue('stale');
     rt.tracker.reset();
     rt.run('refreshSummaries');
-    expect(rt.tracker.snapshot().byMethod['Sheet.getLastColumn']).toBe(2); // Summary, Trends
+    // Summary, Trends (and the add-on's Dashboard)
+    expect(rt.tracker.snapshot().byMethod['Sheet.getLastColumn']).toBe(2 + DASHBOARD_TAB);
     expect(summary.getRange(below, 2).getValue()).toBe('');
     expect(sheet(rt, SHEETS.summary).getCharts()).toHaveLength(4);
   });

@@ -128,14 +128,13 @@ describe('sendWeeklySummary (acceptance 5)', () => {
     expect(m.htmlBody).toContain('>Week of Nov 16</td>');
   });
 
-  it('with the installed weekly trigger: one email per week, an extra firing sends nothing', () => {
+  it('with the installed scheduler trigger: one email per week, an extra firing sends nothing', () => {
     // Valid recipients only (installTriggers itself ignores them: they do not affect schedules).
     const rt = setup({ recipients: 'lead@example.gov, team@example.gov' });
     rt.run('installTriggers');
     const fired = rt.fireDueTriggers(NOW.getTime() + 14 * 24 * 3600 * 1000);
-    const weekly = fired.filter((f) => f.handler === 'sendWeeklySummary');
-    expect(weekly).toHaveLength(2);
-    expect(weekly.every((f) => f.ok)).toBe(true);
+    expect(fired.every((f) => f.handler === 'runScheduledWork' && f.ok)).toBe(true);
+    expect(weeklyLog(rt)).toHaveLength(2);
     expect(rt.outbox.messages.map((m) => m.subject.replace(/:.*/, ''))).toEqual([
       'Support requests, week of Nov 23–29',
       'Support requests, week of Nov 30–Dec 6',

@@ -12,6 +12,7 @@ import { parseArgs } from '../../workbench/main';
 import { escapeHtml, injectBridge, renderShell } from '../../workbench/page';
 import { LEGACY_HEADERS, SAMPLE_SHEET_NAME, SAMPLE_TEAMS } from '../../samples/generate';
 import type { RunResultDto, SheetPageDto, StateDto } from '../../workbench/types';
+import { ADDON_BUILD } from '../helpers/runtime';
 
 const root = path.resolve(__dirname, '../..');
 let tmp: string;
@@ -301,6 +302,9 @@ describe('page helpers', () => {
       importCsv: 'x.csv',
     });
     expect(parseArgs(['--smoke']).smoke).toBe(true);
+    expect(parseArgs([]).addon).toBe(false);
+    expect(parseArgs(['--addon']).addon).toBe(true);
+    expect(parseArgs([], { ST_ADDON: '1' }).addon).toBe(true);
     expect(() => parseArgs(['--bogus'])).toThrow(/unknown option/);
     expect(() => parseArgs(['--port', 'x'])).toThrow(/invalid port/);
     expect(() => parseArgs(['--import', 'x.xlsx'])).toThrow(/csv/);
@@ -310,7 +314,8 @@ describe('page helpers', () => {
 describe('npm start -- --smoke', () => {
   it('runs the whole menu flow on a fresh sample copy and passes', async () => {
     const lines: string[] = [];
-    const result = await runSmoke({ root, log: (l) => lines.push(l) });
+    // The build under test: `npm start -- --smoke` or `npm start -- --addon --smoke`.
+    const result = await runSmoke({ root, addon: ADDON_BUILD, log: (l) => lines.push(l) });
     if (!result.ok) throw new Error(lines.join('\n'));
     expect(result.ok).toBe(true);
     const names = result.steps.map((s) => s.name);

@@ -2,7 +2,10 @@
  * Helpers for tests that run code through the local Apps Script runtime.
  *
  * - `loadBuiltRuntime(opts)`: a runtime over the built bundle ($ST_DIST or dist/; `npm test` builds
- *   it first). If Code.js is missing it builds once per jest worker.
+ *   it first). If Code.js is missing it builds once per jest worker. With ST_ADDON=1 the suites
+ *   run against the editor add-on build (dist-addon/) in the runtime's add-on context.
+ * - `ADDON_BUILD`, `menuCaption()`: what differs between the two builds.
+ * - `otherBuild()`: a runtime factory for the other build (tests comparing the two).
  * - `tempBundle(code, pages?)`: writes a tiny Code.js (and optional `<name>.html` pages) to a temp
  *   folder, for runtime tests that need their own script.
  * - `sheetValues(rt, name)`: a tab's values through raw (uncounted) host access.
@@ -14,25 +17,39 @@ import path from 'node:path';
 import { createRuntime, defaultDistDir, type Runtime, type RuntimeOptions } from '../../runtime';
 
 const root = path.resolve(__dirname, '../..');
-let built = false;
+const built = new Set<string>();
+
+/** True when the suites run against the editor add-on build (ST_ADDON=1). */
+export const ADDON_BUILD = process.env.ST_ADDON === '1';
+
+/** Caption of the menu onOpen builds: the bound "Support" menu or the add-on's name. */
+export function menuCaption(addon = ADDON_BUILD): string {
+  return addon ? 'Support Tracker' : 'Support';
+}
+
+/** The build folder of a flavor ($ST_DIST applies to the flavor under test only). */
+export function buildDir(addon: boolean): string {
+  return addon === ADDON_BUILD ? defaultDistDir() : path.join(root, addon ? 'dist-addon' : 'dist');
+}
 
 /** Ensures the bundle exists (builds it once per jest worker when missing). */
-export function ensureBuilt(distDir = defaultDistDir()): string {
-  if (!built && !fs.existsSync(path.join(distDir, 'Code.js'))) {
+export function ensureBuilt(distDir = defaultDistDir(), addon = ADDON_BUILD): string {
+  if (!built.has(distDir) && !fs.existsSync(path.join(distDir, 'Code.js'))) {
     execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
       cwd: root,
-      env: { ...process.env, ST_DIST: distDir },
+      env: { ...process.env, ST_DIST: distDir, ST_ADDON: addon ? '1' : '0' },
       stdio: 'pipe',
     });
   }
-  built = true;
+  built.add(distDir);
   return distDir;
 }
 
 /** A runtime over the built dist/ bundle (default clock: a fixed Tuesday 10:00 New York time). */
 export function loadBuiltRuntime(opts: RuntimeOptions = {}): Runtime {
-  const distDir = ensureBuilt(opts.distDir ?? defaultDistDir());
-  return createRuntime({ now: new Date('2026-03-03T15:00:00Z'), ...opts, distDir });
+  const addon = opts.addon ?? ADDON_BUILD;
+  const distDir = ensureBuilt(opts.distDir ?? buildDir(addon), addon);
+  return createRuntime({ now: new Date('2026-03-03T15:00:00Z'), ...opts, addon, distDir });
 }
 
 const tempDirs: string[] = [];
@@ -61,6 +78,7 @@ export function runtimeFor(
   const { pages, ...rest } = opts;
   return createRuntime({
     now: new Date('2026-03-03T15:00:00Z'),
+    addon: false,
     ...rest,
     distDir: tempBundle(code, pages),
   });

@@ -246,6 +246,8 @@ describe('dashboardJson', () => {
       unit: 'rate',
       value: 0.96,
       goal: { value: 0.95, direction: 'atLeast' },
+      n: null,
+      tooFew: false,
     });
     expect(json.trends.weeks).toHaveLength(12);
     expect(json.breakdowns.byTeam).toEqual([

@@ -66,17 +66,18 @@ Weekly volume, last 12 weeks:
   Nov 16  #################### 10
 
 KPIS AGAINST GOALS
-- Standardized rows: 90% (goal ≥ 95%, below goal)
-- Acknowledged within 3 business hours: 88% (goal ≥ 90%, below goal)
-- First response, median (business hours): 1.3 h
-- First response, 90th percentile (business hours): 4.2 h (goal ≤ 3 h, below goal)
-- First response, median (calendar hours): 1.8 h
-- Time to resolution, median: 1 d
-- Time to resolution, 90th percentile: 2.4 d
-- Answered with documentation: 29%
-- Automated answers: 14%
-- Not a platform request (misrouted): 14%
+- Standardized rows: 90% (n = 10; goal ≥ 95%, below goal)
+- Acknowledged within 3 business hours: 88% (n = 8; goal ≥ 90%, below goal)
+- First response, median (business hours): 1.3 h (n = 8)
+- First response, 90th percentile (business hours): 4.2 h (n = 8; goal ≤ 3 h, below goal)
+- First response, median (calendar hours): 1.8 h (n = 8)
+- Time to resolution, median: 1 d (n = 7)
+- Time to resolution, 90th percentile: 2.4 d (n = 7)
+- Answered with documentation: 29% (n = 7)
+- Automated answers: 14% (n = 7)
+- Not a platform request (misrouted): 14% (n = 7)
 - Time spent: 325 min
+n: the requests each median, p90 or rate is computed from; from fewer than 5 it shows "too few to tell".
 
 TOP TOPICS
 1. CI Error: 3 ####################

@@ -174,6 +174,7 @@ describe('digestFromReport', () => {
       unit: 'rate',
       value: 0.8,
       goal: { value: 0.95, direction: 'atLeast' },
+      n: 5,
     });
   });
 

@@ -167,10 +167,10 @@ describe('renderWeeklyEmail', () => {
     expect(email.htmlBody).toContain('>47 <span');
     expect(email.htmlBody).toContain('+12% vs the week before (42)');
     expect(email.htmlBody).toMatch(
-      /Standardized rows<\/td><td[^>]*>90%<\/td><td[^>]*>≥ 95%<\/td><td[^>]*><span[^>]*>Below goal/,
+      /Standardized rows<\/td><td[^>]*>90%<\/td><td[^>]*><\/td><td[^>]*>≥ 95%<\/td><td[^>]*><span[^>]*>Below goal/,
     );
     expect(email.htmlBody).toMatch(
-      /Acknowledged within SLA<\/td><td[^>]*>97%<\/td><td[^>]*>≥ 90%<\/td><td[^>]*><span[^>]*>Met/,
+      /Acknowledged within SLA<\/td><td[^>]*>97%<\/td><td[^>]*><\/td><td[^>]*>≥ 90%<\/td><td[^>]*><span[^>]*>Met/,
     );
     expect(email.htmlBody).toContain('PR Review');
     expect(email.htmlBody).not.toContain('SOCKS');

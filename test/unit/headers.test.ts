@@ -218,6 +218,8 @@ describe('the shipped sample sheet (samples/legacy-support.csv)', () => {
       'Docs?': 'Docs link',
       Who: 'Requester',
       'Platform team': 'VSP team',
+      'First reply': 'First response at',
+      'Closed on': 'Resolved at',
     });
     expect(scoreHeaderRow([...LEGACY_HEADERS])).toBeGreaterThanOrEqual(MIN_ADOPT_SCORE);
   });

@@ -241,6 +241,25 @@ describe('render-ready blocks', () => {
     expect(cellAt(empty, 'topTopics', 2, 0)).toBe('');
   });
 
+  test('Top 10 topics leaves the remainder out of the chart table and states it in a note', () => {
+    const topic = FIELDS.findIndex((f) => f.key === 'topic');
+    const many = rows.map((row, i) => row.map((v, c) => (c === topic ? `Topic ${i % 14}` : v)));
+    const b = renderSummary(
+      computeReport(many, cols, { timeZone: KPI_FIXTURE_TZ, now: KPI_FIXTURE_NOW, lists }),
+      0,
+    );
+    const s = b.sections.topTopics;
+    expect(s.numRows).toBe(1 + SUMMARY_TABLE_ROWS.topTopics);
+    const labels = b.values.slice(s.row, s.row - 1 + s.numRows).map((r) => r[0]);
+    expect(labels).not.toContain(OTHER_VALUES);
+    // 14 topics of 40 rows: 12 have 3 rows, 2 have 2: the 4 left out hold 3 + 3 + 2 + 2 = 10.
+    const note = b.values[b.sections.topTopicsNote.row - 1][0];
+    expect(note).toBe(
+      'Not in the chart: 4 more topics with 10 requests in all (25% of the total).',
+    );
+    expect(b.sections.topTopicsNote.row).toBe(s.row + s.numRows);
+  });
+
   test('Trends: one row per week, one column per KPI', () => {
     const b = renderTrends(r);
     const s = b.sections.trends;

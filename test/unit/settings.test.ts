@@ -37,6 +37,10 @@ describe('defaults', () => {
       slaGoalPct: 90,
       escalationMinutes: 30,
       resolvedWithinDays: 1,
+      // Issue 14: the ask page.
+      askFollowUpUrl: '',
+      askRateLimitPerHour: 20,
+      minKpiN: 5,
     });
   });
 

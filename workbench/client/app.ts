@@ -13,6 +13,7 @@ import type {
   SheetPageDto,
   StateDto,
 } from '../types';
+import { attachCellEditing } from './cellEdit';
 
 const PAGE_SIZE = 100;
 const OUTBOX_TAB = '\u0000outbox';
@@ -21,6 +22,13 @@ let state: StateDto;
 let current = '';
 let offset = 0;
 let busy = false;
+/** Page index of the sidebar the user closed (google.script.host.close or ✕), or -1. */
+let dismissedSidebar = -1;
+
+function closeSidebar(): void {
+  if (state?.sidebar) dismissedSidebar = state.sidebar.index;
+  $('sidebar').hidden = true;
+}
 
 function $(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -149,6 +157,28 @@ function showAlert(a: AlertDto): void {
   list.prepend(item);
 }
 
+/** A dismissible notice in the alerts area, with optional action buttons. */
+function notice(
+  title: string,
+  text: string,
+  actions: { label: string; run: () => void }[] = [],
+): void {
+  const item = el('div', { class: 'alert', role: 'alert' });
+  item.append(el('strong', {}, title), el('p', {}, text));
+  for (const a of actions) {
+    const b = el('button', { type: 'button', class: 'small' }, a.label);
+    b.addEventListener('click', () => {
+      item.remove();
+      a.run();
+    });
+    item.append(b);
+  }
+  const close = el('button', { type: 'button', class: 'small' }, 'Dismiss');
+  close.addEventListener('click', () => item.remove());
+  item.append(close);
+  $('alerts').prepend(item);
+}
+
 function openDialog(p: PageDto): void {
   const d = $('dialog') as HTMLDialogElement;
   $('dialog-title').textContent = p.title || 'Dialog';
@@ -168,6 +198,11 @@ function renderSidebar(): void {
     aside.hidden = true;
     return;
   }
+  // The user closed this sidebar with its ✕: it stays closed until a new one is shown.
+  if (sb.index === dismissedSidebar) {
+    aside.hidden = true;
+    return;
+  }
   const src = `/ui/page/${sb.index}`;
   $('sidebar-title').textContent = sb.title || 'Sidebar';
   frame.title = sb.title || 'Sidebar';
@@ -183,7 +218,7 @@ window.addEventListener('message', (ev: MessageEvent) => {
   const fromDialog = ev.source === ($('dialog-frame') as HTMLIFrameElement).contentWindow;
   if (data.type === 'close') {
     if (fromDialog) ($('dialog') as HTMLDialogElement).close();
-    else $('sidebar').hidden = true;
+    else closeSidebar();
   } else if (data.type === 'ran') {
     void refresh();
   } else if (data.type === 'setHeight' && fromDialog && typeof data.value === 'number') {
@@ -252,7 +287,13 @@ async function renderView(): Promise<void> {
   if (seq !== viewSeq) return;
   const dataRows = Math.max(0, page.rows - page.frozenRows);
   const table = el('table', { class: 'grid' });
-  table.append(el('caption', {}, `${page.name}: ${dataRows} rows \u00D7 ${page.cols} columns`));
+  table.append(
+    el(
+      'caption',
+      {},
+      `${page.name}: ${dataRows} rows \u00D7 ${page.cols} columns (double-click a cell to edit it)`,
+    ),
+  );
   const thead = el('thead');
   const letters = el('tr', { class: 'letters' });
   letters.append(el('th', { scope: 'col', class: 'rownum' }, '#'));
@@ -273,10 +314,25 @@ async function renderView(): Promise<void> {
     tr.append(
       el('th', { scope: 'row', class: 'rownum' }, String(page.frozenRows + page.offset + i + 1)),
     );
-    for (const v of row) tr.append(el('td', {}, v));
+    const sheetRow = page.frozenRows + page.offset + i + 1;
+    row.forEach((v, c) =>
+      tr.append(
+        el('td', { 'data-row': String(sheetRow), 'data-col': String(c + 1), tabindex: '-1' }, v),
+      ),
+    );
     frag.append(tr);
   });
   tbody.append(frag);
+  attachCellEditing(tbody, {
+    sheet: () => current,
+    announce,
+    notice,
+    applied: (s) => {
+      state = s;
+      renderAll();
+    },
+    redraw: () => void renderView(),
+  });
   table.append(tbody);
 
   const pager = el('nav', { 'aria-label': 'Rows', class: 'pager' });
@@ -451,16 +507,21 @@ function renderAll(): void {
 }
 
 async function refresh(): Promise<void> {
+  const seen = state ? state.pages.length : -1;
   state = await getJSON<StateDto>('/api/state');
   renderAll();
+  // A dialog opened by a page's google.script.run (e.g. Getting started ▸ Normalize existing
+  // rows) shows like one opened from the menu.
+  if (seen >= 0) {
+    const dialog = [...state.pages.slice(seen)].reverse().find((p) => p.kind !== 'sidebar');
+    if (dialog) openDialog(dialog);
+  }
 }
 
 ($('dialog-close') as HTMLButtonElement).addEventListener('click', () =>
   ($('dialog') as HTMLDialogElement).close(),
 );
-($('sidebar-close') as HTMLButtonElement).addEventListener('click', () => {
-  $('sidebar').hidden = true;
-});
+($('sidebar-close') as HTMLButtonElement).addEventListener('click', closeSidebar);
 void refresh().catch((e: unknown) =>
   announce(`Failed to load: ${e instanceof Error ? e.message : String(e)}`, true),
 );

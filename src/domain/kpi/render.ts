@@ -5,6 +5,7 @@
  * writes the formats before the values, so user text such as a topic "=x" or "2024" is stored as
  * typed (no formula, no number, and no apostrophe that a plain-text cell would keep).
  */
+import { SELF_SERVICE_KPI_LABEL } from '../answers';
 import type { KpiValues, Ranked } from './accumulator';
 import type { Goal, PeriodReport, Report } from './report';
 
@@ -96,7 +97,29 @@ interface KpiLine {
   get: (k: KpiValues, p: PeriodReport | null) => number | null;
   fmt: string;
   goal?: Goal | null;
+  /** How many rows the value is computed from (medians, p90s and rates only). */
+  n?: (k: KpiValues, p: PeriodReport | null) => number;
 }
+
+/** Shown instead of a median, p90 or rate computed from fewer rows than the minimum n. */
+export const TOO_FEW = 'too few to tell';
+
+/** The KPI value cell: n/a without data, "too few to tell" below the minimum n, else the number. */
+function kpiCell(
+  line: KpiLine,
+  k: KpiValues,
+  p: PeriodReport,
+  minN: number,
+): Cell | [Cell, string] {
+  const v = line.get(k, p);
+  if (line.n && v !== null && Number.isFinite(v) && line.n(k, p) < minN) return TOO_FEW;
+  return num(v, line.fmt);
+}
+
+const requests = (k: KpiValues): number => k.requests;
+const resolved = (k: KpiValues): number => k.resolved;
+const responses = (k: KpiValues): number => k.firstResponse.n;
+const resolutions = (k: KpiValues): number => k.resolution.n;
 
 function kpiLines(r: Report): KpiLine[] {
   const sla = r.slaHours;
@@ -112,48 +135,80 @@ function kpiLines(r: Report): KpiLine[] {
       get: (k) => k.standardizedRate,
       fmt: FMT.percent,
       goal: r.goals.standardizedRate,
+      n: requests,
     },
-    { label: 'Automated response rate', get: (k) => k.automatedRate, fmt: FMT.percent },
-    { label: 'Docs answer rate', get: (k) => k.docsAnswerRate, fmt: FMT.percent },
-    { label: 'Misrouted rate', get: (k) => k.misroutedRate, fmt: FMT.percent },
+    {
+      label: 'Automated response rate',
+      get: (k) => k.automatedRate,
+      fmt: FMT.percent,
+      n: resolved,
+    },
+    ...(r.selfService
+      ? [
+          {
+            label: SELF_SERVICE_KPI_LABEL,
+            get: (_k: KpiValues, p: PeriodReport | null) =>
+              p && r.selfService ? r.selfService[p.key].automatedRate : null,
+            fmt: FMT.percent,
+            n: (_k: KpiValues, p: PeriodReport | null) =>
+              p && r.selfService
+                ? r.selfService[p.key].automated + r.selfService[p.key].humanResolved
+                : 0,
+          },
+        ]
+      : []),
+    { label: 'Docs answer rate', get: (k) => k.docsAnswerRate, fmt: FMT.percent, n: resolved },
+    { label: 'Misrouted rate', get: (k) => k.misroutedRate, fmt: FMT.percent, n: resolved },
     {
       label: 'First response, median (hours)',
       get: (k) => k.firstResponse.medianHours,
       fmt: FMT.number1,
+      n: responses,
     },
     {
       label: 'First response, p90 (hours)',
       get: (k) => k.firstResponse.p90Hours,
       fmt: FMT.number1,
+      n: responses,
     },
     {
       label: 'First response, median (business hours)',
       get: (k) => k.firstResponse.medianBusinessHours,
       fmt: FMT.number1,
+      n: responses,
     },
     {
       label: 'First response, p90 (business hours)',
       get: (k) => k.firstResponse.p90BusinessHours,
       fmt: FMT.number1,
       goal: r.goals.p90BusinessHours,
+      n: responses,
     },
     {
       label: `Acknowledged within SLA (${sla} business hours)`,
       get: (k) => k.firstResponse.withinSlaRate,
       fmt: FMT.percent,
       goal: r.goals.withinSlaRate,
+      n: responses,
     },
     { label: 'First responses measured', get: (k) => k.firstResponse.n, fmt: FMT.int },
     {
       label: 'Time to resolution, median (days)',
       get: (k) => k.resolution.medianDays,
       fmt: FMT.number1,
+      n: resolutions,
     },
-    { label: 'Time to resolution, p90 (days)', get: (k) => k.resolution.p90Days, fmt: FMT.number1 },
+    {
+      label: 'Time to resolution, p90 (days)',
+      get: (k) => k.resolution.p90Days,
+      fmt: FMT.number1,
+      n: resolutions,
+    },
     {
       label: `Resolved within ${r.allTime.kpis.resolution.withinDays} day(s)`,
       get: (k) => k.resolution.resolvedWithinDaysRate,
       fmt: FMT.percent,
+      n: resolutions,
     },
     { label: 'Time spent (minutes)', get: (k) => k.minutes, fmt: FMT.int },
     { label: 'Documentation gaps', get: (k) => k.documentationGaps, fmt: FMT.int },
@@ -169,7 +224,11 @@ function periodHeader(p: PeriodReport): string {
 
 /**
  * A ranked two-column table. With `fixedRows`, the body always has exactly that many rows (blank
- * padding; beyond it the tail is folded into one "Other values" row), so chart ranges never move.
+ * padding), so chart ranges never move. Beyond them, the tail is either folded into one
+ * "(other values)" row (`remainder: 'fold'`, for a pie, whose slices must add up to the whole), or
+ * left out of the table and stated in a note row under it (`'note'`, for bar charts, where a
+ * pooled remainder would be the largest bar and say nothing). The note row is always there (blank
+ * when nothing is left out), so the layout stays fixed.
  */
 function rankedTable(
   b: BlockBuilder,
@@ -179,19 +238,35 @@ function rankedTable(
   items: Ranked[],
   fmt: string,
   fixedRows: number | null,
+  remainder: 'fold' | 'note' = 'fold',
+  what = 'values',
 ): void {
   b.row([title]);
   const start = b.next;
   b.row(headers);
   let shown = items;
+  let note = '';
   if (fixedRows !== null && items.length > fixedRows) {
-    const rest = items.slice(fixedRows - 1).reduce((sum, it) => sum + it.value, 0);
-    shown = [...items.slice(0, fixedRows - 1), { label: OTHER_VALUES, value: rest }];
+    if (remainder === 'fold') {
+      const rest = items.slice(fixedRows - 1).reduce((sum, it) => sum + it.value, 0);
+      shown = [...items.slice(0, fixedRows - 1), { label: OTHER_VALUES, value: rest }];
+    } else {
+      const left = items.slice(fixedRows);
+      const rest = left.reduce((sum, it) => sum + it.value, 0);
+      const total = items.reduce((sum, it) => sum + it.value, 0);
+      const pct = total > 0 ? Math.round((1000 * rest) / total) / 10 : 0;
+      shown = items.slice(0, fixedRows);
+      note = `Not in the chart: ${left.length} more ${what} with ${rest} ${headers[1].toLowerCase()} in all (${pct}% of the total).`;
+    }
   }
   if (shown.length === 0) b.row([NO_DATA, [0, fmt]]);
   for (const it of shown) b.row([it.label, [it.value, fmt]]);
   if (fixedRows !== null) while (b.next - start - 1 < fixedRows) b.blank();
   b.sections[name] = { row: start, col: 1, numRows: b.next - start, numCols: 2 };
+  if (remainder === 'note' && fixedRows !== null) {
+    b.row([note]);
+    if (note) b.sections[`${name}Note`] = { row: b.next - 1, col: 1, numRows: 1, numCols: 1 };
+  }
   b.blank();
 }
 
@@ -204,8 +279,11 @@ export const SUMMARY_NOTICE_ROWS = 5;
 /** Body rows of the fixed-size chart tables on the Summary. */
 export const SUMMARY_TABLE_ROWS = { topTopics: 10, channelMix: 8, timeByVspTeam: 12 } as const;
 
-/** Width of the Summary block (columns A-F); charts go to the right of it. */
-export const SUMMARY_WIDTH = 6;
+/** Width of the Summary block (columns A-H); charts go to the right of it. */
+export const SUMMARY_WIDTH = 8;
+
+/** Label of the Summary line counting rows with no usable date. */
+export const UNDATED_LABEL = 'Rows with no usable date';
 
 /**
  * The Summary tab: title, generation time and compile time, notices (empty states), the KPI table
@@ -233,15 +311,22 @@ export function renderSummary(r: Report, compileSeconds: number | null): Block {
 
   const periods = [r.lastWeek, r.last4Weeks, r.allTime];
   const kpiStart = b.next;
-  b.row(['KPI', ...periods.map(periodHeader), 'Goal']);
+  // Columns: KPI, the three periods' values, Goal, then the n behind each period's value (the
+  // count of rows a median, p90 or rate is computed from; below the minimum n: "too few to tell").
+  b.row(['KPI', ...periods.map(periodHeader), 'Goal', ...periods.map((p) => `n, ${p.label}`)]);
   for (const line of kpiLines(r)) {
+    const n = line.n;
     b.row([
       line.label,
-      ...periods.map((p) => num(line.get(p.kpis, p), line.fmt)),
+      ...periods.map((p) => kpiCell(line, p.kpis, p, r.minN)),
       line.goal ? line.goal.label : '',
+      ...periods.map((p): Cell | [Cell, string] => (n ? [n(p.kpis, p), FMT.int] : '')),
     ]);
   }
-  b.sections.kpis = { row: kpiStart, col: 1, numRows: b.next - kpiStart, numCols: 5 };
+  b.sections.kpis = { row: kpiStart, col: 1, numRows: b.next - kpiStart, numCols: 8 };
+  b.row([`Medians, p90s and rates from fewer than ${r.minN} requests show "${TOO_FEW}".`]);
+  b.row([UNDATED_LABEL, '', '', [r.undatedRows, FMT.int], '', '', '', '']);
+  b.sections.undated = { row: b.next - 1, col: 1, numRows: 1, numCols: 4 };
   b.blank();
 
   b.row([`Weekly volume (last ${r.weeks.length} complete weeks)`]);
@@ -265,6 +350,8 @@ export function renderSummary(r: Report, compileSeconds: number | null): Block {
     all.topics,
     FMT.int,
     fixed.topTopics,
+    'note',
+    'topics',
   );
   rankedTable(
     b,
@@ -283,6 +370,8 @@ export function renderSummary(r: Report, compileSeconds: number | null): Block {
     all.minutesByVspTeam,
     FMT.int,
     fixed.timeByVspTeam,
+    'note',
+    'VSP teams',
   );
   rankedTable(
     b,

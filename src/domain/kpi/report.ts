@@ -2,6 +2,7 @@
  * `computeReport`: every KPI, period, trend and breakdown of the summary tabs, the weekly email and
  * the dashboard, in ONE pass over the data rows.
  */
+import type { SelfServiceKpi } from '../answers';
 import type { Lists } from '../schema';
 import type { Breakdowns, KpiValues } from './accumulator';
 import { KpiAccumulator } from './accumulator';
@@ -45,7 +46,12 @@ export interface ReportOptions {
   resolvedWithinDays?: number;
   /** Goal overrides; `null` removes a default goal. */
   goals?: Partial<Record<GoalKey, Goal | null>>;
+  /** A median, p90 or rate from fewer rows than this is "too few to tell". Default 5. */
+  minN?: number;
 }
+
+/** Default of `ReportOptions.minN` (the Settings default). */
+export const DEFAULT_MIN_N = 5;
 
 /** One reporting period. */
 export interface PeriodReport {
@@ -81,6 +87,8 @@ export interface Report {
   timeZone: string;
   weekStart: number;
   slaHours: number;
+  /** A median, p90 or rate from fewer rows than this is "too few to tell". */
+  minN: number;
   now: Date;
   /** Data rows seen (excluding blank rows). */
   totalRows: number;
@@ -98,6 +106,12 @@ export interface Report {
   goals: Record<GoalKey, Goal | null>;
   /** Empty-state and data caveats, as sentences for the Summary tab. */
   notices: string[];
+  /**
+   * Issue 14: the automated response rate from real ask-page events (set by refreshSummaries from
+   * the Ask log, see domain/answers.ts selfServiceKpi); absent when no ask was ever logged. Kept
+   * apart from `kpis.automatedRate`, which counts rows whose Resolution says "Automated answer".
+   */
+  selfService?: SelfServiceKpi;
 }
 
 /** Default goals: the 95% standardized goal of the issue and the 3-business-hour policy (p90). */
@@ -222,6 +236,7 @@ export function computeReport(
     timeZone: opts.timeZone,
     weekStart,
     slaHours,
+    minN: Math.max(1, Math.floor(opts.minN ?? DEFAULT_MIN_N)),
     now: opts.now,
     totalRows,
     undatedRows: undated,
@@ -237,6 +252,9 @@ export function computeReport(
   report.notices = reportNotices(report);
   return report;
 }
+
+/** Below this standardized share, the Summary asks to run Normalize existing rows. */
+export const LOW_STANDARDIZED = 0.5;
 
 /** Plain-language empty-state and caveat sentences for a report. */
 export function reportNotices(r: Report): string[] {
@@ -256,6 +274,10 @@ export function reportNotices(r: Report): string[] {
   if (all.standardized === 0) {
     notes.push(
       `None of the ${r.totalRows} rows is standardized yet: run "Normalize existing rows" so topics, teams and channels can be counted.`,
+    );
+  } else if (all.standardizedRate !== null && all.standardizedRate < LOW_STANDARDIZED) {
+    notes.push(
+      `Only ${Math.round(all.standardizedRate * 1000) / 10}% of the ${r.totalRows} rows are standardized: run "Normalize existing rows" so topics, teams and channels can be counted.`,
     );
   }
   if (r.lastWeek.kpis.requests === 0)

@@ -4,7 +4,16 @@
  * aggregates only (see ./fromReport.ts): no summary, requester, email, link or notes.
  */
 import { escapeHtml } from './escape';
-import { formatDay, formatDayRange, formatGoal, formatKpiValue, meetsGoal } from './format';
+import {
+  formatDay,
+  formatDayRange,
+  formatGoal,
+  formatKpiRowValue,
+  formatKpiValue,
+  formatN,
+  meetsGoal,
+  minNNote,
+} from './format';
 import type {
   DashboardData,
   KpiGoal,
@@ -25,7 +34,19 @@ export interface DashboardJson {
   timeZone: string;
   smallCountThreshold: number;
   week: { start: string; end: string };
-  kpis: { key: string; label: string; unit: KpiUnit; value: number | null; goal: KpiGoal | null }[];
+  kpis: {
+    key: string;
+    label: string;
+    unit: KpiUnit;
+    value: number | null;
+    goal: KpiGoal | null;
+    /** Requests the value is computed from (null for counts and totals). */
+    n: number | null;
+    /** True when the value is hidden because n is below the minimum n. */
+    tooFew: boolean;
+  }[];
+  /** The minimum n below which a median, p90 or rate shows "too few to tell". */
+  minN: number | null;
   trends: {
     weeks: string[];
     series: {
@@ -83,7 +104,10 @@ export function dashboardJson(d: DashboardData): DashboardJson {
       unit: k.unit,
       value: k.value,
       goal: k.goal ?? null,
+      n: k.n ?? null,
+      tooFew: k.tooFew === true,
     })),
+    minN: d.minN ?? null,
     trends: {
       weeks: [...d.trends.weeks],
       series: d.trends.series.map((s) => ({
@@ -126,6 +150,8 @@ td.num,th.num{text-align:right}
 .cards li{border:1px solid #a9aeb1;border-radius:4px;padding:10px 12px;min-width:240px;flex:1 1 240px}
 .cards .label{font-weight:bold;display:block}
 .cards .value{font-size:1.5rem;display:block}
+.cards .n{display:block;font-size:.85rem;color:#565c65}
+.note{color:#565c65;font-size:.9rem}
 .cards .goal{color:#3d4551;display:block}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 footer{margin-top:32px;color:#3d4551;font-size:.9rem}
@@ -199,14 +225,16 @@ function kpiSection(d: DashboardData): string {
     return '<section aria-labelledby="kpis-h"><h2 id="kpis-h">Key indicators</h2><p>No data yet.</p></section>';
   const cards = d.kpis.map((k) => {
     const goal = formatGoal(k.goal, k.unit);
+    const n = formatN(k);
     return `<li><span class="label">${escapeHtml(k.label)}</span><span class="value">${escapeHtml(
-      formatKpiValue(k.value, k.unit),
-    )}</span>${goal ? `<span class="goal">Goal ${escapeHtml(goal)} ${statusHtml(k)}</span>` : ''}</li>`;
+      formatKpiRowValue(k),
+    )}</span>${n ? `<span class="n">${escapeHtml(n)}</span>` : ''}${goal ? `<span class="goal">Goal ${escapeHtml(goal)} ${statusHtml(k)}</span>` : ''}</li>`;
   });
   return [
     '<section aria-labelledby="kpis-h">',
     '<h2 id="kpis-h">Key indicators</h2>',
     `<ul class="cards">${cards.join('')}</ul>`,
+    `<p class="note">${escapeHtml(minNNote(d.minN))}</p>`,
     '</section>',
   ].join('\n');
 }

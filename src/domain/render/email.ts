@@ -9,8 +9,10 @@ import {
   formatDay,
   formatDayRange,
   formatGoal,
-  formatKpiValue,
+  formatKpiRowValue,
+  formatN,
   formatNumber,
+  minNNote,
   meetsGoal,
   plural,
 } from './format';
@@ -187,16 +189,18 @@ function kpiTableHtml(d: WeeklyDigest): string {
           : '<span style="color:#b50909;font-weight:bold;">Below goal</span>';
     return (
       `<tr><td style="${TD}">${escapeHtml(k.label)}</td>` +
-      `<td style="${TD}text-align:right;">${escapeHtml(formatKpiValue(k.value, k.unit))}</td>` +
+      `<td style="${TD}text-align:right;">${escapeHtml(formatKpiRowValue(k))}</td>` +
+      `<td style="${TD}text-align:right;${MUTED}">${escapeHtml(formatN(k))}</td>` +
       `<td style="${TD}text-align:right;">${escapeHtml(formatGoal(k.goal, k.unit))}</td>` +
       `<td style="${TD}">${status}</td></tr>`
     );
   });
   return (
     `<table width="100%" cellpadding="0" cellspacing="0" border="0">` +
-    `<tr><th style="${TH}">KPI</th><th style="${TH}text-align:right;">This week</th><th style="${TH}text-align:right;">Goal</th><th style="${TH}">Status</th></tr>` +
+    `<tr><th style="${TH}">KPI</th><th style="${TH}text-align:right;">This week</th><th style="${TH}text-align:right;">n</th><th style="${TH}text-align:right;">Goal</th><th style="${TH}">Status</th></tr>` +
     rows.join('') +
-    '</table>'
+    '</table>' +
+    `<p style="${MUTED}">${escapeHtml(minNNote(d.minN))}</p>`
   );
 }
 
@@ -299,10 +303,13 @@ function renderText(d: WeeklyDigest, listed: number): string {
   for (const k of d.kpis) {
     const goal = formatGoal(k.goal, k.unit);
     const met = meetsGoal(k);
+    const notes = [formatN(k)].filter((x) => x !== '');
+    if (goal) notes.push(`goal ${goal}${met === null ? '' : met ? ', met' : ', below goal'}`);
     out.push(
-      `- ${k.label}: ${formatKpiValue(k.value, k.unit)}${goal ? ` (goal ${goal}${met === null ? '' : met ? ', met' : ', below goal'})` : ''}`,
+      `- ${k.label}: ${formatKpiRowValue(k)}${notes.length ? ` (${notes.join('; ')})` : ''}`,
     );
   }
+  if (d.kpis.length > 0) out.push(minNNote(d.minN));
   heading(2);
   const top = d.topTopics.slice(0, TOP_TOPICS);
   if (top.length === 0) out.push('No requests this week.');

@@ -79,6 +79,26 @@ export function formatKpiValue(value: number | null, unit: KpiUnit): string {
   }
 }
 
+/** Shown instead of a median, p90 or rate computed from fewer requests than the minimum n. */
+export const TOO_FEW_TO_TELL = 'too few to tell';
+
+/** A KPI row's value for display: "too few to tell" below the minimum n, else formatKpiValue. */
+export function formatKpiRowValue(row: Pick<KpiRow, 'value' | 'unit' | 'tooFew'>): string {
+  return row.tooFew ? TOO_FEW_TO_TELL : formatKpiValue(row.value, row.unit);
+}
+
+/** The count behind a KPI, e.g. "n = 12"; empty for counts and totals (which are their own n). */
+export function formatN(row: Pick<KpiRow, 'n'>): string {
+  return row.n === undefined ? '' : `n = ${formatNumber(row.n)}`;
+}
+
+/** What n means, and the minimum n below which a KPI shows "too few to tell". */
+export function minNNote(minN: number | undefined): string {
+  return `n: the requests each median, p90 or rate is computed from${
+    minN && minN > 1 ? `; from fewer than ${minN} it shows "too few to tell"` : ''
+  }.`;
+}
+
 /** The goal as text, e.g. `≥ 95%` or `≤ 3 h`; empty when there is no goal. */
 export function formatGoal(goal: KpiGoal | undefined, unit: KpiUnit): string {
   if (!goal) return '';

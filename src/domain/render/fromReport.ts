@@ -3,6 +3,7 @@
  * No KPI is computed here: numbers are read from the Report. The only row access is listing the
  * flagged requests of the week for the (internal) email, by the same week rule the Report uses.
  */
+import { SELF_SERVICE_KPI_LABEL } from '../answers';
 import type { Goal, GoalKey, PeriodReport, Report } from '../kpi/report';
 import type { Ranked } from '../kpi/accumulator';
 import type { FieldKey } from '../schema';
@@ -35,6 +36,18 @@ function withGoal(row: Omit<KpiRow, 'goal'>, goal: KpiGoal | undefined): KpiRow 
 }
 
 /**
+ * Applies the minimum n: a value computed from 0 < n < minN rows becomes null with `tooFew` set,
+ * so no renderer can show it (or judge it against a goal) as if it were a fact.
+ */
+export function withMinN(rows: readonly KpiRow[], minN: number): KpiRow[] {
+  return rows.map((r) =>
+    r.n !== undefined && r.n > 0 && r.n < minN && r.value !== null
+      ? { ...r, value: null, tooFew: true }
+      : r,
+  );
+}
+
+/**
  * The KPI rows of one period, with goals, in the order the email table and the dashboard show
  * them. `includeVolume` adds the request count first (the email shows it in its headline instead).
  */
@@ -45,6 +58,10 @@ export function kpiRows(
   includeVolume: boolean,
 ): KpiRow[] {
   const rows: KpiRow[] = [];
+  const total = k.requests;
+  const resolved = k.resolved;
+  const responses = k.firstResponse.n;
+  const resolutions = k.resolution.n;
   if (includeVolume)
     rows.push({ key: 'requests', label: 'Requests', unit: 'count', value: k.requests });
   rows.push(
@@ -54,6 +71,7 @@ export function kpiRows(
         label: 'Standardized rows',
         unit: 'rate',
         value: k.standardizedRate,
+        n: total,
       },
       goalOf(goals, 'standardizedRate'),
     ),
@@ -63,6 +81,7 @@ export function kpiRows(
         label: `Acknowledged within ${slaHours} business hours`,
         unit: 'rate',
         value: k.firstResponse.withinSlaRate,
+        n: responses,
       },
       goalOf(goals, 'withinSlaRate'),
     ),
@@ -71,6 +90,7 @@ export function kpiRows(
       label: 'First response, median (business hours)',
       unit: 'hours',
       value: k.firstResponse.medianBusinessHours,
+      n: responses,
     },
     withGoal(
       {
@@ -78,6 +98,7 @@ export function kpiRows(
         label: 'First response, 90th percentile (business hours)',
         unit: 'hours',
         value: k.firstResponse.p90BusinessHours,
+        n: responses,
       },
       goalOf(goals, 'p90BusinessHours'),
     ),
@@ -86,35 +107,63 @@ export function kpiRows(
       label: 'First response, median (calendar hours)',
       unit: 'hours',
       value: k.firstResponse.medianHours,
+      n: responses,
     },
     {
       key: 'ttrMedianDays',
       label: 'Time to resolution, median',
       unit: 'days',
       value: k.resolution.medianDays,
+      n: resolutions,
     },
     {
       key: 'ttrP90Days',
       label: 'Time to resolution, 90th percentile',
       unit: 'days',
       value: k.resolution.p90Days,
+      n: resolutions,
     },
     {
       key: 'docsAnswerRate',
       label: 'Answered with documentation',
       unit: 'rate',
       value: k.docsAnswerRate,
+      n: resolved,
     },
-    { key: 'automatedRate', label: 'Automated answers', unit: 'rate', value: k.automatedRate },
+    {
+      key: 'automatedRate',
+      label: 'Automated answers',
+      unit: 'rate',
+      value: k.automatedRate,
+      n: resolved,
+    },
     {
       key: 'misroutedRate',
       label: 'Not a platform request (misrouted)',
       unit: 'rate',
       value: k.misroutedRate,
+      n: resolved,
     },
     { key: 'minutes', label: 'Time spent', unit: 'minutes', value: k.minutes },
   );
   return rows;
+}
+
+/**
+ * Issue 14: the automated response rate from real ask-page events (last complete week), right after
+ * the row-based "Automated answers" rate, when the Report carries it (an ask was ever logged).
+ */
+export function withSelfService(rows: KpiRow[], report: Report): KpiRow[] {
+  if (!report.selfService) return rows;
+  const row: KpiRow = {
+    key: 'selfServiceAutomatedRate',
+    label: SELF_SERVICE_KPI_LABEL,
+    unit: 'rate',
+    value: report.selfService.lastWeek.automatedRate,
+    n: report.selfService.lastWeek.automated + report.selfService.lastWeek.humanResolved,
+  };
+  const i = rows.findIndex((r) => r.key === 'automatedRate');
+  return i < 0 ? [...rows, row] : [...rows.slice(0, i + 1), row, ...rows.slice(i + 1)];
 }
 
 function named(r: readonly Ranked[]): NamedCount[] {
@@ -153,7 +202,11 @@ export function digestFromReport(report: Report, src: DigestSources): WeeklyDige
     weekEnd: lw.lastDayIso ?? '',
     count: k.requests,
     previousCount: lw.previousRequests,
-    kpis: kpiRows(k, report.goals, report.slaHours, false),
+    kpis: withMinN(
+      withSelfService(kpiRows(k, report.goals, report.slaHours, false), report),
+      report.minN,
+    ),
+    minN: report.minN,
     topTopics: named(lw.breakdowns.topics),
     weeklyVolume: report.weeks.map((w) => ({ weekStart: w.startIso, count: w.kpis.requests })),
     docGaps: {
@@ -262,7 +315,11 @@ export function dashboardSnapshotFromReport(
     timeZone: report.timeZone,
     weekStart: lw.firstDayIso ?? '',
     weekEnd: lw.lastDayIso ?? '',
-    kpis: kpiRows(lw.kpis, g, report.slaHours, true),
+    kpis: withMinN(
+      withSelfService(kpiRows(lw.kpis, g, report.slaHours, true), report),
+      report.minN,
+    ),
+    minN: report.minN,
     trends: {
       weeks: weeks.map((w) => w.startIso),
       series: [
@@ -326,6 +383,7 @@ export function dashboardFromSnapshot(
     weekStart: snapshot.weekStart,
     weekEnd: snapshot.weekEnd,
     kpis: snapshot.kpis,
+    ...(snapshot.minN === undefined ? {} : { minN: snapshot.minN }),
     trends: snapshot.trends,
     breakdownPeriod: snapshot.breakdownPeriod,
     byTeam: suppressSmallCounts(snapshot.byTeam, threshold),

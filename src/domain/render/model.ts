@@ -19,6 +19,10 @@ export interface KpiRow {
   unit: KpiUnit;
   value: number | null;
   goal?: KpiGoal;
+  /** How many requests a median, p90 or rate is computed from (absent for counts and totals). */
+  n?: number;
+  /** True when 0 < n < the minimum n: `value` is then null and the KPI shows "too few to tell". */
+  tooFew?: boolean;
 }
 
 /** A name with a count (topics, teams). */
@@ -60,8 +64,10 @@ export interface WeeklyDigest {
   count: number;
   /** Requests in the week before, or null when there is no earlier data at all. */
   previousCount: number | null;
-  /** KPI rows for the week, with their goals. */
+  /** KPI rows for the week, with their goals and n. */
   kpis: KpiRow[];
+  /** Medians, p90s and rates from fewer requests than this show "too few to tell". */
+  minN?: number;
   /** Top topics of the week, ranked (the email shows at most 5). */
   topTopics: NamedCount[];
   /** Weekly volume, oldest first (the last entry is the week covered). */
@@ -110,6 +116,8 @@ export interface DashboardData {
   weekStart: string;
   weekEnd: string;
   kpis: KpiRow[];
+  /** Medians, p90s and rates from fewer requests than this show "too few to tell". */
+  minN?: number;
   trends: { weeks: string[]; series: TrendSeries[] };
   /** Label of the period the breakdowns cover, e.g. "last 4 weeks". */
   breakdownPeriod: string;

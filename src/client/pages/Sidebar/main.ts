@@ -10,13 +10,15 @@ import {
   type FieldErrors,
   type FormKey,
   type FormOptions,
-  type OpenRequest,
   type SubmitForm,
   type SubmitResult,
   type TopicOption,
 } from '../../../domain/submit';
 import { keywordMatches, suggestTopic, type Suggestion } from '../../../domain/suggest';
 import { server, toError } from '../../lib/server';
+import { $, alertMessage, announce, fillSelect } from './dom';
+import { loadMine } from './myRequests';
+import { limitErrors, updateCounter, wireLimits } from './limits';
 
 const DATE_KEYS = ['requestedAt', 'firstResponseAt', 'resolvedAt'] as const;
 const BOOL_KEYS = ['documentationGap', 'automationCandidate'] as const;
@@ -27,11 +29,6 @@ const MAX_BUSY_RETRIES = 4;
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-function $(id: string): HTMLElement {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id}`);
-  return el;
-}
 function field(key: FormKey): Control {
   return $(`f-${key}`) as Control;
 }
@@ -47,6 +44,8 @@ let submitting = false;
 let lastLink = '';
 /** False while Requested at still holds its default ("now"): it is refreshed at submit time. */
 let requestedAtTouched = false;
+/** The link whose own time filled Requested at ('' when the user or nobody set it). */
+let requestedAtFromLink = '';
 
 function newClientId(): string {
   const bytes = new Uint8Array(12);
@@ -56,27 +55,6 @@ function newClientId(): string {
 
 function now(): Date {
   return new Date(Date.now() + clockSkewMs);
-}
-
-function announce(message: string): void {
-  const s = $('status');
-  s.textContent = '';
-  // A fresh text node makes screen readers announce repeated messages too.
-  window.setTimeout(() => (s.textContent = message), 30);
-}
-
-function alertMessage(message: string): void {
-  $('alert').textContent = message;
-}
-
-function fillSelect(
-  select: HTMLSelectElement,
-  values: readonly string[],
-  blank: string | null,
-): void {
-  select.replaceChildren();
-  if (blank !== null) select.append(new Option(blank, ''));
-  for (const v of values) select.append(new Option(v, v));
 }
 
 function fillDatalist(list: HTMLElement, values: { value: string; label?: string }[]): void {
@@ -164,6 +142,9 @@ function resetForm(initial = false): void {
   currentSuggestion = null;
   lastLink = '';
   requestedAtTouched = false;
+  requestedAtFromLink = '';
+  updateCounter('summary');
+  updateCounter('notes');
   clientRequestId = newClientId();
   updateTopicInfo();
   updateSuggestion();
@@ -265,14 +246,52 @@ function fillFromText(text: string, fromLinkField: boolean): boolean {
   if (channel) setValue('channel', channel);
   if (!fromLinkField && !field('link').value.trim()) field('link').value = link.url;
   if (fromLinkField && text.trim() !== link.url) field('link').value = link.url;
-  if (link.requestedAt)
+  let cleared = false;
+  if (link.requestedAt) {
     field('requestedAt').value = toLocalInputValue(link.requestedAt, options.tz);
+    // Keep the link's time at submit (an untouched default is refreshed to "now").
+    requestedAtTouched = true;
+    requestedAtFromLink = link.url;
+  } else if (requestedAtFromLink && requestedAtFromLink !== link.url) {
+    // The time came from the previous link: it says nothing about this one.
+    field('requestedAt').value = toLocalInputValue(now(), options.tz);
+    requestedAtTouched = false;
+    requestedAtFromLink = '';
+    cleared = true;
+  }
   announce(
     link.requestedAt
       ? `${link.channel} link: Channel and Requested at filled.`
-      : `${link.channel} link: Channel filled.`,
+      : cleared
+        ? `${link.channel} link: Channel filled; Requested at reset (it came from the previous link).`
+        : `${link.channel} link: Channel filled.`,
   );
   return true;
+}
+
+/**
+ * A paste into Summary: a link fills the form. A bare Slack or GitHub URL (the whole Summary is the
+ * URL) moves into Link, so Summary stays empty for the user's own words.
+ */
+function onSummaryPaste(text: string): void {
+  const summary = field('summary');
+  const link = parseLink(text);
+  const bare =
+    !!link &&
+    link.kind !== 'email' &&
+    text.trim() === link.url &&
+    summary.value.trim() === text.trim();
+  if (bare && link) {
+    summary.value = '';
+    field('link').value = link.url;
+    lastLink = link.url;
+    fillFromText(link.url, true);
+    announce(`${link.channel} link moved to Link: describe the request in Summary.`);
+    updateCounter('summary');
+    updateSuggestion();
+    return;
+  }
+  fillFromText(text, false);
 }
 
 /* ---------------- errors ---------------- */
@@ -313,6 +332,7 @@ function showErrors(errors: FieldErrors): void {
 function clientErrors(form: SubmitForm): FieldErrors {
   const errors: FieldErrors = {};
   if (!options) return errors;
+  Object.assign(errors, limitErrors());
   if (!String(form.summary ?? '').trim()) errors.summary = 'Summary is required.';
   const team = String(form.vfsTeam ?? '').trim();
   if (!team) errors.vfsTeam = 'VFS team is required.';
@@ -350,6 +370,9 @@ function collect(): SubmitForm {
       form[k] = el.value.trim();
     }
   }
+  // "I've already replied": the first response happened now, when the request is logged.
+  if (($('replied') as HTMLInputElement).checked && !form.firstResponseAt)
+    form.firstResponseAt = now().toISOString();
   return form;
 }
 
@@ -416,109 +439,8 @@ function selectTab(which: 'log' | 'mine'): void {
     tab.tabIndex = on ? 0 : -1;
     $(`view-${name}`).hidden = !on;
   }
-  if (which === 'mine') void loadMine();
+  if (which === 'mine') void loadMine(() => options);
   else field('summary').focus();
-}
-
-async function loadMine(): Promise<void> {
-  const list = $('mine-list');
-  list.replaceChildren();
-  $('mine-empty').hidden = true;
-  announce('Loading your open requests…');
-  try {
-    const res = await server.getMyOpenRequests();
-    for (const r of res.requests) list.append(renderOpen(r));
-    $('mine-empty').hidden = res.requests.length > 0;
-    announce(`${res.requests.length} open request${res.requests.length === 1 ? '' : 's'}.`);
-  } catch (e) {
-    alertMessage(`Could not load your requests: ${toError(e).message}`);
-  }
-}
-
-function renderOpen(r: OpenRequest): HTMLLIElement {
-  const li = document.createElement('li');
-  const title = document.createElement('p');
-  title.className = 'title';
-  title.textContent = r.summary || '(no summary)';
-  const meta = document.createElement('p');
-  meta.className = 'hint';
-  const when =
-    r.requestedAt && options
-      ? toLocalInputValue(new Date(r.requestedAt), options.tz).replace('T', ' ')
-      : '';
-  meta.textContent = [r.requestId, r.topic, r.vfsTeam, when].filter(Boolean).join(' · ');
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.textContent = 'Close…';
-  close.setAttribute('aria-label', `Close ${r.requestId}`);
-  close.setAttribute('aria-expanded', 'false');
-  close.addEventListener('click', () => {
-    close.setAttribute('aria-expanded', 'true');
-    close.hidden = true;
-    li.append(closeForm(r, li));
-    (li.querySelector('select') as HTMLSelectElement | null)?.focus();
-  });
-  li.append(title, meta, close);
-  return li;
-}
-
-function closeForm(r: OpenRequest, li: HTMLLIElement): HTMLElement {
-  const box = document.createElement('div');
-  box.className = 'close-form';
-  const uid = r.requestId.replace(/[^A-Za-z0-9-]/g, '');
-  const resLabel = document.createElement('label');
-  resLabel.htmlFor = `c-res-${uid}`;
-  resLabel.textContent = 'Resolution';
-  const res = document.createElement('select');
-  res.id = `c-res-${uid}`;
-  fillSelect(res, options?.lists.resolution ?? [], null);
-  const minLabel = document.createElement('label');
-  minLabel.htmlFor = `c-min-${uid}`;
-  minLabel.textContent = 'Time spent (min)';
-  const min = document.createElement('input');
-  min.id = `c-min-${uid}`;
-  min.type = 'number';
-  min.min = '0';
-  min.inputMode = 'numeric';
-  const err = document.createElement('p');
-  err.className = 'error';
-  err.id = `c-err-${uid}`;
-  res.setAttribute('aria-describedby', err.id);
-  min.setAttribute('aria-describedby', err.id);
-  const buttons = document.createElement('div');
-  buttons.className = 'buttons';
-  const ok = document.createElement('button');
-  ok.type = 'button';
-  ok.className = 'primary';
-  ok.textContent = 'Mark resolved';
-  ok.addEventListener('click', async () => {
-    ok.disabled = true;
-    try {
-      const input: { requestId: string; resolution: string; timeSpentMin?: string } = {
-        requestId: r.requestId,
-        resolution: res.value,
-      };
-      if (min.value.trim()) input.timeSpentMin = min.value.trim();
-      const result = await server.closeMyRequest(input);
-      if (result.ok) {
-        li.remove();
-        announce(`${r.requestId} resolved.`);
-        $('mine-empty').hidden = $('mine-list').childElementCount > 0;
-        $('mine-refresh').focus();
-      } else {
-        err.textContent = Object.values(result.errors).filter(Boolean).join(' ') || result.message;
-        alertMessage(err.textContent);
-      }
-    } catch (e) {
-      err.textContent = `Not saved: ${toError(e).message}`;
-      alertMessage(err.textContent);
-    } finally {
-      ok.disabled = false;
-    }
-  });
-  buttons.append(ok);
-  box.append(resLabel, res, minLabel, min, err, buttons);
-  return box;
 }
 
 /* ---------------- wiring ---------------- */
@@ -542,7 +464,7 @@ function wire(): void {
   });
   summary.addEventListener('paste', (e) => {
     const text = (e as ClipboardEvent).clipboardData?.getData('text') ?? '';
-    window.setTimeout(() => fillFromText(text, false), 0);
+    window.setTimeout(() => onSummaryPaste(text), 0);
   });
   const link = field('link');
   // Typing, pasting or dropping a link into the Link field fills the form once per link.
@@ -552,7 +474,11 @@ function wire(): void {
     lastLink = parsed.url;
     fillFromText(link.value, true);
   });
-  field('requestedAt').addEventListener('input', () => (requestedAtTouched = true));
+  field('requestedAt').addEventListener('input', () => {
+    requestedAtTouched = true;
+    requestedAtFromLink = '';
+  });
+  wireLimits();
   field('topic').addEventListener('change', onTopicChange);
   field('topic').addEventListener('input', () => {
     if (canonicalOf(field('topic').value, 'topics')) onTopicChange();
@@ -566,7 +492,7 @@ function wire(): void {
   $('docs-use').addEventListener('click', useDocs);
   $('tab-log').addEventListener('click', () => selectTab('log'));
   $('tab-mine').addEventListener('click', () => selectTab('mine'));
-  $('mine-refresh').addEventListener('click', () => void loadMine());
+  $('mine-refresh').addEventListener('click', () => void loadMine(() => options));
   for (const id of ['tab-log', 'tab-mine']) {
     $(id).addEventListener('keydown', (e) => {
       if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
