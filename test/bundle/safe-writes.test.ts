@@ -409,38 +409,48 @@ describe.each(READINGS)('apostrophe %s in plain-text cells', (reading) => {
 describe('never stuck', () => {
   it('a busy continuation reschedules itself with back-off and writes a Run log row; the next menu use says so', () => {
     const rt = adopted('stripped', legacyRows(30));
-    const first = rt.run('normalizeRequests', { budgetMs: 0, chunkRows: 7 }) as NormalizeReport;
-    expect(first.status).toBe('continuing');
-    const triggers = (): Array<{ handler: string; at: number }> =>
-      (rt.services.ScriptApp as GoogleAppsScript.Script.ScriptApp)
-        .getProjectTriggers()
-        .map((t) => ({ handler: t.getHandlerFunction(), at: 0 }));
-    expect(triggers().map((t) => t.handler)).toEqual(['normalizeRequests']);
-    // Someone else holds the sheet for 10 minutes: the continuation finds it busy, twice.
-    const t0 = rt.clock.now().getTime();
-    rt.locks.hold('document', { until: t0 + 10 * 60000 });
-    const fired = rt.fireDueTriggers(t0 + 2 * 60000);
-    expect(fired.map((f) => f.ok)).toEqual([true]);
-    const log = values(rt, SHEETS.runLog);
-    const busy = log.filter(
-      (r) => r[1] === 'normalizeRequests' && r[4] === 'Busy: continues later',
-    );
-    expect(busy).toHaveLength(1);
-    expect(String(busy[0][5])).toMatch(/retries automatically in about 1 minute \(attempt 1\)/);
-    expect(triggers().map((t) => t.handler)).toEqual(['normalizeRequests']);
-    rt.fireDueTriggers(t0 + 5 * 60000);
-    const busy2 = values(rt, SHEETS.runLog).filter((r) => r[4] === 'Busy: continues later');
-    expect(String(busy2[busy2.length - 1][5])).toMatch(/about [24] minutes \(attempt [23]\)/);
-    // The next menu use tells what is going on.
-    const preview = rt.run('previewNormalization') as { message: string };
-    expect(preview.message).toMatch(/is in progress.*continues automatically/);
-    // Once the sheet is free the run finishes by itself.
-    rt.locks.release('document');
-    rt.fireDueTriggers(t0 + 60 * 60000);
     const props = (
       rt.services.PropertiesService as GoogleAppsScript.Properties.PropertiesService
     ).getDocumentProperties();
+    const continuation = (): { notBefore: number; reason: string } =>
+      JSON.parse(props.getProperty('supportTracker.schedule.continuation') as string) as {
+        notBefore: number;
+        reason: string;
+      };
+    const first = rt.run('normalizeRequests', { budgetMs: 0, chunkRows: 7 }) as NormalizeReport;
+    expect(first.status).toBe('continuing');
+    expect(continuation().reason).toMatch(/continues/);
+    // The continuation (run by the scheduler, as a trigger) finds the sheet held by someone else.
+    const event = { triggerUid: 'scheduler', authMode: 'FULL' };
+    const t0 = rt.clock.now().getTime();
+    rt.locks.hold('document', { until: t0 + 60 * 60000 });
+    const busy1 = rt.run('normalizeRequests', event) as NormalizeReport;
+    expect(busy1.status).toBe('busy');
+    const c1 = continuation();
+    expect(c1.reason).toBe('the sheet was busy (attempt 1)');
+    const busy2 = rt.run('normalizeRequests', event) as NormalizeReport;
+    expect(busy2.status).toBe('busy');
+    const c2 = continuation();
+    expect(c2.reason).toBe('the sheet was busy (attempt 2)');
+    // Back-off: the second wait is longer than the first.
+    expect(c2.notBefore - rt.clock.now().getTime()).toBeGreaterThan(c1.notBefore - t0 - 60000);
+    const log = values(rt, SHEETS.runLog).filter((r) => r[1] === 'normalizeRequests');
+    const busyRows = log.filter((r) => r[4] === 'Busy: continues later');
+    expect(busyRows).toHaveLength(2);
+    expect(String(busyRows[1][5])).toMatch(/attempt 2/);
+    // The checkpoint is kept, and the next menu use says what is going on.
+    expect(props.getProperty('supportTracker.normalize.checkpoint')).not.toBeNull();
+    const preview = rt.run('previewNormalization') as { message: string };
+    expect(preview.message).toMatch(/is in progress: rows 2-8 are done/);
+    // Once the sheet is free the run finishes.
+    rt.locks.release('document');
+    // (The run keeps its lowered budget: one chunk per execution.)
+    let done = rt.run('normalizeRequests', event) as NormalizeReport;
+    for (let i = 0; i < 10 && done.status === 'continuing'; i++)
+      done = rt.run('normalizeRequests', event) as NormalizeReport;
+    expect(done.status).toBe('done');
     expect(props.getProperty('supportTracker.normalize.checkpoint')).toBeNull();
+    expect(props.getProperty('supportTracker.schedule.continuation')).toBeNull();
     const undo = rt.run('undoLastNormalization') as UndoReport;
     expect(undo.ok).toBe(true);
     expect(undo.message).toMatch(/^Undid normalization run .*: restored \d+ cells in 30 requests/);
