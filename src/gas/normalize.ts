@@ -967,6 +967,8 @@ export function previewNormalization(): PreviewReport {
  * work). `options` lowers the time budget or chunk size (tests); a trigger passes its event.
  */
 export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
+  // A scheduler run with nothing to continue logs nothing here (the scheduler logs its skip).
+  if (isTriggerEvent(options) && !getCheckpoint()) return normalizeCore(options);
   const report = withRunLog(
     'normalizeRequests',
     (run) => {
@@ -974,7 +976,7 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
       run.rows = r.rowsScanned;
       const outcome: Record<NormalizeReport['status'], string> = {
         done: 'OK',
-        continuing: 'Continues',
+        continuing: 'OK',
         blocked: 'Not run',
         busy: 'Busy: continues later',
         nothing: 'Nothing to do',

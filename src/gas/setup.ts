@@ -58,7 +58,6 @@ import {
   withDocumentLock,
   writeBlock,
 } from './sheets';
-import { appendRunLog } from './runLog';
 import { VALIDATION_LISTS_SHEET, applyValidation, validationStatus } from './validation';
 import { formOptionsChanged } from './formCache';
 import { afterSetUp } from './triggers';
@@ -188,27 +187,6 @@ interface DataChoice {
  * the execution log shows it. Returns the report either way when it does not throw.
  */
 export function setUpSheet(): SetUpReport {
-  const report = setUpCore();
-  // A setup that changed the workbook is on record in the Run log (issue 10). A rerun that changes
-  // nothing, or a refusal ("Nothing was changed"), writes nothing at all: the user saw the alert.
-  if (report.ok && report.changed) {
-    try {
-      appendRunLog(SpreadsheetApp.getActiveSpreadsheet(), {
-        start: new Date(),
-        fn: 'setUpSheet',
-        durationSeconds: 0,
-        rows: '',
-        outcome: 'OK',
-        error: report.message.slice(0, 1000),
-      });
-    } catch {
-      // The Run log is a record, never a reason for setup to fail.
-    }
-  }
-  return report;
-}
-
-function setUpCore(): SetUpReport {
   const locked = withDocumentLock(LOCK_MS, () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const done = setUpWorkbook(ss);

@@ -31,7 +31,7 @@ describe('Run log under concurrent runs', () => {
     rt.run('removeTriggers');
     expect(inner).toBe(true);
     const fns = (sheetValues(rt, SHEETS.runLog) ?? []).slice(1).map((r) => r[1]);
-    expect(fns).toEqual(['setUpSheet', 'removeTriggers', 'installTriggers', 'removeTriggers']);
+    expect(fns).toEqual(['removeTriggers', 'installTriggers', 'removeTriggers']);
   });
 });
 

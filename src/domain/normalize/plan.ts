@@ -155,6 +155,12 @@ export interface PlanInput {
   builtinSynonyms?: boolean;
   /** Fuzzy threshold (0..1). Default 0.8. */
   fuzzyThreshold?: number;
+  /**
+   * Year-less dates take their year from the nearest row of the planned rows whose date has one
+   * (default true). The rows planned together are the neighbourhood: a chunk at a time in the
+   * Apps Script run, so a year-less date at a chunk's edge looks only inside its chunk.
+   */
+  yearFromNeighbours?: boolean;
 }
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
@@ -374,6 +380,7 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
   const nearDates = new Map<FieldKey, (Date | undefined)[]>();
   for (const def of mapped) {
     if (def.type !== 'date' && def.type !== 'datetime') continue;
+    if (input.yearFromNeighbours === false) break;
     const c = col(def.key) as number;
     const explicit = input.rows.map((r) => {
       const v = r[c];
