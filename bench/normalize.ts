@@ -160,7 +160,9 @@ export function benchNormalize(sizes: number[], distDir = defaultDistDir()): Nor
     const chunksB = Math.ceil(b.rows / CHUNK_ROWS);
     if (chunksB > chunksA) {
       const slope = (cb - ca) / (chunksB - chunksA);
-      if (slope > 20)
+      // Issue 10: per chunk, new IDs and the other changes are each re-read, logged and written
+      // column by column onto fresh values: about 50 calls, the same at every size.
+      if (slope > 70)
         throw new Error(
           `normalizeRequests makes ${slope} service calls per chunk (expected a small constant)`,
         );

@@ -21,4 +21,28 @@ export interface RuntimeContext {
   owner(): string;
   /** The JS realm's Date constructor seen by the bundle (so values are `instanceof Date` there). */
   DateCtor: DateConstructor;
+  /**
+   * How a leading apostrophe written into a plain-text ("@") cell is read. Nobody can tell from
+   * the documentation, so the runtime models both: 'stripped' (the apostrophe only forces text and
+   * is not stored, as in any other cell) or 'kept' (a plain-text cell is never parsed, so the
+   * apostrophe is stored as a visible character). Default: $ST_APOSTROPHE, else 'stripped'.
+   */
+  apostrophe: ApostropheReading;
+  /** Every cell block written (setValue(s), setFormula(s), appendRow...), in order. */
+  writes: WriteRecord[];
+  /** Id of the running execution (0 = host access outside any execution). */
+  executionId(): number;
+}
+
+export type ApostropheReading = 'kept' | 'stripped';
+
+/** One written block: 1-based row and column of its top-left cell, its size, and who wrote it. */
+export interface WriteRecord {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  /** Execution id (0 = host access, e.g. a test simulating a person's edit). */
+  execution: number;
 }

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import type { RuntimeContext } from './context';
+import type { ApostropheReading, RuntimeContext, WriteRecord } from './context';
+export type { ApostropheReading, WriteRecord } from './context';
 import { CallTracker, track, unwrap, type CallRecord } from './tracker';
 import { userEdit, type UserEditOptions, type UserEditResult } from './userEdit';
 import {
@@ -98,6 +99,17 @@ export interface RuntimeOptions {
    * time"), checked at every counted call. Default: 360000 (6 min) with simulateLatency, else off.
    */
   executionLimitMs?: number;
+  /**
+   * Reading of a leading apostrophe in a plain-text ("@") cell: 'stripped' (like any cell) or
+   * 'kept' (stored as a visible character). Default: $ST_APOSTROPHE ('kept' or 'stripped'), else
+   * 'stripped'.
+   */
+  apostropheInPlainText?: ApostropheReading;
+}
+
+/** The apostrophe reading selected by $ST_APOSTROPHE (default 'stripped'). */
+export function defaultApostropheReading(): ApostropheReading {
+  return process.env.ST_APOSTROPHE === 'kept' ? 'kept' : 'stripped';
 }
 
 /** Message of an execution killed by the time limit (Apps Script's wording). */
@@ -181,6 +193,10 @@ export interface Runtime {
    * `rt.spreadsheet`) as that user, so protections apply to them (a blocked edit throws).
    */
   editAs<T>(user: string, fn: (ss: FakeSpreadsheet) => T): T;
+  /** Every block written to any tab, in order (clear it with `writes.length = 0`). */
+  writes: WriteRecord[];
+  /** The apostrophe reading of plain-text cells this runtime models. */
+  apostrophe: ApostropheReading;
   tracker: CallTracker;
   clock: RuntimeClock;
   ui: UiLog;
@@ -358,6 +374,9 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     },
     owner: () => owner,
     DateCtor,
+    apostrophe: opts.apostropheInPlainText ?? defaultApostropheReading(),
+    writes: [],
+    executionId: () => executions.current().id,
   };
 
   let makeError: (m: string) => Error = hostError;
@@ -632,6 +651,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       };
     },
     spreadsheet: ss,
+    writes: ctx.writes,
+    apostrophe: ctx.apostrophe,
     tracker,
     clock,
     ui,

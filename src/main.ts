@@ -26,9 +26,11 @@ export {
   showNormalizeDialog,
   proposeListsFromData,
   confirmListProposals,
+  resolveValue,
 } from './gas/normalize';
 export { refreshSummaries } from './gas/summaries';
 export { installTriggers, removeTriggers } from './gas/triggers';
+export { checkPlatform } from './gas/platform';
 export { onEdit } from './gas/formCache';
 export { showGettingStarted, getGettingStarted, runGettingStartedStep } from './gas/gettingStarted';
 export { acceptDocLink } from './gas/docLinks';

@@ -6,7 +6,7 @@
  * quote). Unknown letters throw like Java's "Illegal pattern character". An unknown time zone
  * falls back to GMT, as Java's TimeZone.getTimeZone does.
  */
-import { tzOffsetMinutes, zonedParts } from '../../src/domain/time';
+import { tzOffsetMinutes, zonedParts } from '../time';
 
 const MONTHS = [
   'January',

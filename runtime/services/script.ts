@@ -7,7 +7,7 @@
  * reproducible. One-off triggers (after/at/atDate) fire once and then stay listed, disabled, until
  * deleted, as in Apps Script. The runtime's `fireDueTriggers(until)` runs them in time order.
  */
-import { zonedParts, zonedTime } from '../../src/domain/time';
+import { zonedParts, zonedTime } from '../time';
 import { assertReal } from '../typing';
 import { serviceClass, unwrap } from '../tracker';
 import { enumOf, requireFullAuth, SCOPES, type ServiceEnv } from './env';

@@ -6,7 +6,7 @@
  */
 import { assertReal } from '../typing';
 import { serviceClass } from '../tracker';
-import { isDate } from '../../src/domain/time';
+import { isDate } from '../time';
 import { shiftRect, type Rect } from './a1';
 import { ERR, fail } from './errors';
 import { asEnum, asReal } from './types';

@@ -436,6 +436,7 @@ export class FakeSheet implements Pick<
   _write(rect: Rect, data: unknown[][], opts: WriteOptions = {}): number {
     this._assertEditable(rect);
     const tz = this._tz();
+    const reading = this._ss._ctx.apostrophe;
     const year = Number(
       new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric' }).format(
         this._ss._ctx.now(),
@@ -459,8 +460,8 @@ export class FakeSheet implements Pick<
           const s = raw === null || raw === undefined ? '' : String(raw);
           out[j] = s.startsWith('=')
             ? { value: '', formula: s }
-            : typeInput(s, fr?.[rect.c + j] as string | undefined, tz, year);
-        } else out[j] = typeInput(raw, fr?.[rect.c + j] as string | undefined, tz, year);
+            : typeInput(s, fr?.[rect.c + j] as string | undefined, tz, year, reading);
+        } else out[j] = typeInput(raw, fr?.[rect.c + j] as string | undefined, tz, year, reading);
       }
       typed[i] = out;
     }
@@ -513,6 +514,14 @@ export class FakeSheet implements Pick<
     }
     this._clearMergedTails(rect);
     this._afterContentChange(lastWritten);
+    this._ss._ctx.writes.push({
+      sheet: this._name,
+      row: rect.r + 1,
+      col: rect.c + 1,
+      rows: rect.nr,
+      cols: rect.nc,
+      execution: this._ss._ctx.executionId(),
+    });
     return rect.nr * rect.nc;
   }
 

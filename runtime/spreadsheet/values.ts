@@ -2,7 +2,7 @@
  * Cell value semantics: how Sheets auto-types what a script writes, and how it displays a value
  * under a number format, in the spreadsheet's time zone.
  */
-import { isDate, pad, tzOffsetMinutes, zonedTime, type ZonedParts } from '../../src/domain/time';
+import { isDate, pad, tzOffsetMinutes, zonedTime, type ZonedParts } from '../time';
 
 /** A stored cell value: '' (empty), number, boolean, string or a host-realm Date. */
 export type CellValue = string | number | boolean | Date;
@@ -167,7 +167,8 @@ export function parseDateLike(text: string, tz: string, nowYear: number): TypedI
 /**
  * Types a value written by a script (setValue/setValues/appendRow), as Sheets does:
  * - strings starting with "=" are formulas;
- * - a leading apostrophe forces text and is not stored;
+ * - a leading apostrophe forces text and is not stored (in a plain-text cell under the 'kept'
+ *   reading it is stored as a character);
  * - numeric, percent, currency, boolean and date-like strings become numbers, booleans and Dates,
  *   unless the cell's number format is plain text ("@").
  * Dates from any realm are converted to host Dates; null/undefined become ''.
@@ -177,6 +178,7 @@ export function typeInput(
   cellFormat: string | undefined,
   tz: string,
   nowYear: number,
+  apostrophe: 'kept' | 'stripped' = 'stripped',
 ): TypedInput {
   if (raw === null || raw === undefined) return { value: '' };
   if (typeof raw === 'number') return { value: Number.isFinite(raw) ? raw : '#NUM!' };
@@ -185,6 +187,8 @@ export function typeInput(
   if (Object.prototype.toString.call(raw) === '[object Date]') return { value: '' };
   const s = typeof raw === 'string' ? raw : String(raw);
   if (s === '') return { value: '' };
+  // A plain-text cell is never parsed: under the 'kept' reading its apostrophe is a character.
+  if (cellFormat === TEXT_FORMAT && apostrophe === 'kept') return { value: s };
   if (s.startsWith("'")) return { value: s.slice(1) };
   if (cellFormat === TEXT_FORMAT) return { value: s };
   if (s.length > 1 && s.startsWith('=')) return { value: '', formula: s };

@@ -54,3 +54,61 @@ export function toLiteralCell(value: unknown): unknown {
 export function toLiteralBlock(values: readonly (readonly unknown[])[]): unknown[][] {
   return values.map((row) => row.map(toLiteralCell));
 }
+
+/**
+ * How this spreadsheet reads a leading apostrophe written into a plain-text ("@") cell:
+ * 'stripped' (it only forces text, like in any other cell), 'kept' (a plain-text cell is never
+ * parsed, so the apostrophe is stored as a character), or 'unknown' (not probed yet).
+ */
+export type ApostropheReading = 'kept' | 'stripped' | 'unknown';
+
+/** Sheets' limit on the characters of one cell. */
+export const MAX_LITERAL_CHARS = 50000;
+
+/**
+ * The value to write so that a cell stores `value` exactly, given whether the cell is plain text.
+ *
+ * - Not plain text: `toLiteralCell` (an apostrophe prefix where Sheets would parse the text; the
+ *   prefix is never stored there, under any reading).
+ * - Plain text: the raw text, since a plain-text cell is never parsed. The one string whose fate
+ *   depends on the reading is one that itself starts with an apostrophe: under 'stripped' it needs
+ *   a prefix of its own; under 'kept' it must not get one; under 'unknown' it is written raw and the
+ *   caller verifies it (see `needsVerify`).
+ */
+export function literalFor(
+  value: unknown,
+  plainText: boolean,
+  reading: ApostropheReading,
+): unknown {
+  if (!plainText || typeof value !== 'string') return toLiteralCell(value);
+  if (value.startsWith("'") && reading === 'stripped') return `'${value}`;
+  return value;
+}
+
+/** True when writing `value` raw into a plain-text cell cannot be known to be exact yet. */
+export function needsVerify(
+  value: unknown,
+  plainText: boolean,
+  reading: ApostropheReading,
+): boolean {
+  return plainText && reading === 'unknown' && typeof value === 'string' && value.startsWith("'");
+}
+
+/**
+ * True when `value` can be written so that the cell stores exactly `value`: strings whose written
+ * form fits the 50,000-character cell limit, finite numbers, booleans, valid Dates and blanks.
+ */
+export function canWriteExactly(
+  value: unknown,
+  plainText: boolean,
+  reading: ApostropheReading,
+): boolean {
+  if (value === '' || value === null || value === undefined) return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'boolean') return true;
+  if (Object.prototype.toString.call(value) === '[object Date]')
+    return !isNaN((value as Date).getTime());
+  if (typeof value !== 'string') return false;
+  const written = literalFor(value, plainText, reading);
+  return typeof written === 'string' && written.length <= MAX_LITERAL_CHARS;
+}

@@ -351,8 +351,12 @@ export interface RowMeta {
  * The values of the new row by field. User text goes through `toLiteralCell`, so Sheets stores it
  * as typed (never a formula, number or date).
  */
-export function requestRowValues(req: ValidRequest, meta: RowMeta): RowValues {
-  const lit = (s: string): unknown => (s === '' ? '' : toLiteralCell(s));
+export function requestRowValues(
+  req: ValidRequest,
+  meta: RowMeta,
+  encode: (s: string) => unknown = toLiteralCell,
+): RowValues {
+  const lit = (s: string): unknown => (s === '' ? '' : encode(s));
   return {
     requestId: meta.requestId,
     loggedAt: meta.loggedAt,

@@ -18,6 +18,8 @@ export interface MenuItem {
   functionName: string;
   /** Draw a separator above this item. */
   separatorBefore?: boolean;
+  /** Caption of the submenu holding this item (adjacent items with one caption share it). */
+  submenu?: string;
 }
 
 /**
@@ -40,6 +42,12 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Install triggers', functionName: 'installTriggers' },
   { label: 'Remove triggers', functionName: 'removeTriggers' },
   { label: 'Admin', functionName: 'showAdminDialog' },
+  {
+    label: 'Check this sheet',
+    functionName: 'checkPlatform',
+    submenu: 'Help',
+    separatorBefore: true,
+  },
 ];
 
 /** Title of the top-level menu (bound build; the add-on menu carries the add-on's name). */
@@ -55,10 +63,24 @@ export function buildMenu(
   items: readonly MenuItem[] = MENU_ITEMS,
 ): void {
   const menu = ADDON ? ui.createAddonMenu() : ui.createMenu(MENU_TITLE);
-  items.forEach((item, i) => {
+  for (let i = 0; i < items.length;) {
+    const item = items[i];
     if (item.separatorBefore && i > 0) menu.addSeparator();
-    menu.addItem(item.label, item.functionName);
-  });
+    if (!item.submenu) {
+      menu.addItem(item.label, item.functionName);
+      i++;
+      continue;
+    }
+    // Adjacent items of one submenu (e.g. Support > Help > Check this sheet) go into it.
+    const sub = ui.createMenu(item.submenu);
+    let j = i;
+    while (j < items.length && items[j].submenu === item.submenu) {
+      sub.addItem(items[j].label, items[j].functionName);
+      j++;
+    }
+    menu.addSubMenu(sub);
+    i = j;
+  }
   menu.addToUi();
 }
 

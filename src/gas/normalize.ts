@@ -24,6 +24,8 @@ import {
   LIST_TAB_NAMES,
   SHEETS,
   TEAMS_HEADERS,
+  activeValues,
+  type FieldDef,
   TOPICS_HEADERS,
   type FieldKey,
   type ListEntry,
@@ -35,9 +37,9 @@ import {
   buildMatcher,
   builtinAliasRows,
   clusterValues,
+  HIGH_CONFIDENCE,
   mergePlans,
   planNormalization,
-  undoChanges,
   type AliasRow,
   type AliasSource,
   type CellChange,
@@ -48,9 +50,17 @@ import { buildSuggestModel, suggestTopic } from '../domain/suggest';
 import { nextRequestId, type IdState } from '../domain/requestId';
 import { isDate, zonedParts, pad } from '../domain/time';
 import { columnLetter, type ListValidationMode } from '../domain/settings';
-import { toLiteralCell } from '../domain/literal';
+import { prepareEdits, commitEdits, type CellEdit, type ConflictReason } from './cellWriter';
+import { apostropheReading } from './platformFacts';
+import type { ApostropheReading } from '../domain/literal';
+import { withRunLog } from './runLog';
 import { SUBMIT_STATE_KEY } from './sidebar';
-import { clearContinuation, continuesAutomatically, scheduleContinuation } from './continuation';
+import {
+  clearContinuation,
+  continuesAutomatically,
+  pendingContinuation,
+  scheduleContinuation,
+} from './continuation';
 import { applyValidation, type ValidationReport } from './validation';
 import {
   appendRows,
@@ -62,9 +72,9 @@ import {
   readLists,
   readSettings,
   readTabValues,
+  alertIfInteractive,
   tryGetUi,
   withDocumentLock,
-  writeBlock,
 } from './sheets';
 import {
   standardizedPct,
@@ -136,6 +146,30 @@ interface BaseReport {
   blankRows: number[];
   /** Cells left as they are for a reason worth telling (too long, a number where text is expected). */
   warnings: string[];
+  /**
+   * Values the rows do not support but their Topic's routing suggests (empty VSP team / Practice
+   * area). Never written: a person decides.
+   */
+  suggestions?: SuggestionView[];
+}
+
+export interface SuggestionView {
+  field: string;
+  value: string;
+  reason: string;
+  count: number;
+  /** Sheet rows (first 50). */
+  rows: number[];
+}
+
+function suggestionViews(plan: Pick<NormalizationPlan, 'suggestions'>): SuggestionView[] {
+  return (plan.suggestions ?? []).map((x) => ({
+    field: headerOf(x.field),
+    value: x.value,
+    reason: "the Topic's routing (not written: the row does not say it)",
+    count: x.count,
+    rows: x.rows.slice(0, MAX_ROWS_SHOWN).map((r) => r + 2),
+  }));
 }
 
 export interface PreviewReport extends BaseReport {
@@ -153,15 +187,24 @@ export interface NormalizeReport extends BaseReport {
   runId: string;
   cellsChanged: number;
   standardizedPct: number | null;
+  /** Cells left alone because they changed under the run (all are in the Change log). */
+  conflicts: ConflictView[];
+  /** Conflicts of the whole run (the list may be shorter). */
+  conflictCount: number;
 }
 
 export interface UndoReport {
   ok: boolean;
+  /** True when there was nothing to undo. */
+  nothing: boolean;
   message: string;
   runId: string;
+  /** Cells restored, requests (rows) they are in, and cells per standard header. */
   restored: number;
-  /** Cells edited after the run: left as they are. */
-  conflicts: Array<{ row: number; field: string; now: string; runValue: string }>;
+  requests: number;
+  byField: Record<string, number>;
+  /** Cells changed since the run (or whose request is gone): left as they are. */
+  conflicts: ConflictView[];
 }
 
 interface Checkpoint {
@@ -180,6 +223,14 @@ interface Checkpoint {
   counts: Partial<Record<FieldKey, number>>;
   cellsChanged: number;
   executions: number;
+  /** Cells left alone because they changed under the run. */
+  conflicts?: number;
+  /** Rolling hash of the processed rows' Request IDs (detects sorts while the run waits). */
+  idHash?: number;
+  /** Data rows when the checkpoint was saved (detects inserts and deletes). */
+  rowsAtSave?: number;
+  /** Busy retries in a row (back-off). */
+  busyRetries?: number;
 }
 
 interface LastRun {
@@ -206,6 +257,8 @@ interface Ctx {
   suggest: (summary: string) => { topic: string; confidence: number } | null;
   /** Duration units recorded at setup, still to convert (issue 9; see gas/mapping.ts). */
   units?: ReturnType<typeof readUnits>;
+  /** The apostrophe reading (read once per execution). */
+  reading?: ApostropheReading;
 }
 
 type Loaded = { ok: true; ctx: Ctx } | { ok: false; message: string; dataTab: string };
@@ -378,49 +431,230 @@ function planChunk(ctx: Ctx, data: ChunkData, a: number, newId: () => string): N
   });
 }
 
-/**
- * Writes the changed cells of a chunk with ONE setValues over the rectangle that holds them.
- * Cells inside the rectangle that did not change are written back as they are: formulas as
- * formulas, strings literally, typed values as such (so their values never change).
- */
-function writeChanged(ctx: Ctx, data: ChunkData, a: number, changes: readonly CellChange[]): void {
-  if (changes.length === 0) return;
-  let r0 = Infinity;
-  let r1 = -1;
-  let c0 = Infinity;
-  let c1 = -1;
-  for (const c of changes) {
-    r0 = Math.min(r0, c.row - a);
-    r1 = Math.max(r1, c.row - a);
-    c0 = Math.min(c0, c.col);
-    c1 = Math.max(c1, c.col);
-  }
-  const block: unknown[][] = [];
-  for (let r = r0; r <= r1; r++) {
-    const row: unknown[] = [];
-    for (let c = c0; c <= c1; c++) {
-      const f = data.formulas[r]?.[c];
-      row.push(typeof f === 'string' && f !== '' ? f : toLiteralCell(data.values[r][c]));
-    }
-    block.push(row);
-  }
-  writeBlock(ctx.sheet, a + r0 + 2, c0 + 1, block);
+/** A Request ID cell as text ('' when the row has none). */
+function idText(v: unknown): string {
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return '';
 }
 
-function logRows(
+/** A planned change as an edit of the sheet (1-based row and column). */
+function editOf(c: CellChange): CellEdit<CellChange> {
+  return { row: c.row + 2, col: c.col + 1, expect: c.from, to: c.to, tag: c };
+}
+
+/** Change log Rule prefix of a cell left alone because it changed under the run (or cannot be written). */
+export const CONFLICT_RULE_PREFIX = 'conflict:';
+/** Change log Rule of a logged change that Sheets refused to write (undo skips it). */
+export const NOT_WRITTEN_RULE = 'not-written';
+
+const CONFLICT_TEXT: Record<ConflictReason | 'not-found' | 'duplicate-id', string> = {
+  edited: 'edited by someone after the plan (kept)',
+  formula: 'the cell holds a formula (kept)',
+  'cannot-write': 'the new value cannot be stored exactly (kept)',
+  'not-found': 'no row holds this Request ID any more',
+  'duplicate-id': 'two rows hold this Request ID (left alone)',
+};
+
+/** A cell left alone, as listed to the user. */
+export interface ConflictView {
+  requestId: string;
+  row: number;
+  field: string;
+  /** The value the run (or undo) would have written. */
+  wanted: string;
+  /** The value the cell holds now (kept). */
+  now: string;
+  reason: string;
+}
+
+/** Most conflicts listed in a report (all are in the Change log). */
+const MAX_CONFLICTS_SHOWN = 50;
+
+/**
+ * Unchanged cells of an edited column that a write may bridge (written back exactly as they are).
+ * The rules setup applies only warn (allow invalid) unless Settings asks for strict lists; then only
+ * values that are standard for the column's field, which every rule accepts, are bridged (anything
+ * else splits the write). A rule of the team's own that rejects a value makes the write fall back
+ * to one cell at a time, so even then nothing is lost.
+ */
+function standardGap(ctx: Ctx): (col: number, value: unknown) => boolean {
+  if (ctx.mode !== 'strict') return () => true;
+  const byCol = new Map<number, FieldDef>();
+  for (const f of FIELDS) byCol.set(ctx.map[f.key] + 1, f as FieldDef);
+  const active = new Map<string, Set<string>>();
+  return (col, v) => {
+    const def = byCol.get(col);
+    if (!def) return false;
+    switch (def.type) {
+      case 'list': {
+        const key = def.list as ListKey;
+        let set = active.get(key);
+        if (!set) {
+          set = new Set(activeValues(ctx.lists, key));
+          active.set(key, set);
+        }
+        return typeof v === 'string' && set.has(v);
+      }
+      case 'date':
+      case 'datetime':
+        return isDate(v);
+      case 'minutes':
+        return typeof v === 'number' && v >= 0;
+      case 'checkbox':
+        return typeof v === 'boolean';
+      case 'url':
+        return typeof v === 'string' && /^https?:\/\/\S+$/i.test(v);
+      default:
+        return typeof v === 'string';
+    }
+  };
+}
+
+function logRow(id: string, c: CellChange, rule: string, runId: string, at: Date): unknown[] {
+  return [id, c.row + 2, headerOf(c.field), c.from, c.to, rule, runId, at];
+}
+
+function conflictRow(
+  id: string,
+  c: CellChange,
+  now: unknown,
+  reason: keyof typeof CONFLICT_TEXT,
+  runId: string,
+  at: Date,
+): unknown[] {
+  return [
+    id,
+    c.row + 2,
+    headerOf(c.field),
+    c.to,
+    now,
+    `${CONFLICT_RULE_PREFIX} ${c.rule}: ${CONFLICT_TEXT[reason]}`,
+    runId,
+    at,
+  ];
+}
+
+function conflictView(
+  ctx: Ctx,
+  id: string,
+  row: number,
+  field: FieldKey,
+  wanted: unknown,
+  now: unknown,
+  reason: keyof typeof CONFLICT_TEXT,
+): ConflictView {
+  return {
+    requestId: id,
+    row,
+    field: headerOf(field),
+    wanted: showValue(wanted, ctx.tz),
+    now: showValue(now, ctx.tz),
+    reason: CONFLICT_TEXT[reason],
+  };
+}
+
+/** What one chunk (or a replay) did. */
+interface CommitOutcome {
+  written: CellChange[];
+  conflicts: ConflictView[];
+  failed: string[];
+}
+
+/**
+ * Logs and writes the changes of one chunk, inside the document lock:
+ *   1. new Request IDs: re-read, logged, written (so every other change is keyed by an ID that is
+ *      in the sheet before it is logged); the ID sequence and the checkpoint are saved;
+ *   2. the other changes of rows that have an ID: re-read (fresh values), logged (conflicts as
+ *      conflict rows), then written column by column onto the fresh values.
+ * Cells outside the changed columns are never written; a cell changed since the plan, or holding
+ * a formula, is a conflict: logged, listed, never written.
+ */
+function commitChunk(
   ctx: Ctx,
   data: ChunkData,
   a: number,
-  changes: readonly CellChange[],
+  plan: NormalizationPlan,
   runId: string,
-  rule = (c: CellChange) => c.rule as string,
-): unknown[][] {
-  const now = new Date();
+  hooks: {
+    /** Saves the Request ID sequence: before any new ID is written, so no ID is ever issued twice. */
+    saveIds: () => void;
+    /** Saves the checkpoint (after the IDs are written). */
+    saveCheckpoint: () => void;
+    onLogged: (logRow: number) => void;
+  },
+): CommitOutcome {
+  const { onLogged } = hooks;
+  const out: CommitOutcome = { written: [], conflicts: [], failed: [] };
+  const at = new Date();
+  const gapOk = standardGap(ctx);
+  const reading = ctx.reading ?? (ctx.reading = apostropheReading());
   const idCol = ctx.map.requestId;
-  return changes.map((c) => {
-    const id = data.values[c.row - a]?.[idCol];
-    return [String(id ?? ''), c.row + 2, headerOf(c.field), c.from, c.to, rule(c), runId, now];
+  const idOfRow = new Map<number, string>();
+  data.values.forEach((r, i) => {
+    const id = idText(r[idCol]);
+    if (id) idOfRow.set(a + i, id);
   });
+  const step = (
+    changes: CellChange[],
+    idFor: (c: CellChange) => string,
+    beforeWrite: () => void = () => undefined,
+  ): void => {
+    if (changes.length === 0) return;
+    const prep = prepareEdits(ctx.sheet, changes.map(editOf), { reading });
+    const rows: unknown[][] = prep.ok.map((e) =>
+      logRow(idFor(e.tag), e.tag, e.tag.rule, runId, at),
+    );
+    for (const k of prep.conflicts) {
+      const c = k.edit.tag;
+      rows.push(conflictRow(idFor(c), c, k.now, k.reason, runId, at));
+      out.conflicts.push(conflictView(ctx, idFor(c), c.row + 2, c.field, c.to, k.now, k.reason));
+    }
+    onLogged(appendLog(ctx.ss, rows));
+    beforeWrite();
+    const res = commitEdits(prep, gapOk);
+    out.written.push(...res.written.map((e) => e.tag));
+    if (res.failed.length > 0) {
+      onLogged(
+        appendLog(
+          ctx.ss,
+          res.failed.map((f) => logRow(idFor(f.edit.tag), f.edit.tag, NOT_WRITTEN_RULE, runId, at)),
+        ),
+      );
+      for (const f of res.failed)
+        out.failed.push(
+          `${headerOf(f.edit.tag.field)} in row ${f.edit.row} was not written (${f.message}): left as it is.`,
+        );
+    }
+  };
+  // 1. Request IDs first.
+  step(
+    plan.changes.filter((c) => c.rule === 'new-id'),
+    (c) => String(c.to),
+    hooks.saveIds,
+  );
+  for (const c of out.written) if (c.rule === 'new-id') idOfRow.set(c.row, String(c.to));
+  hooks.saveCheckpoint();
+  // 2. Everything else, keyed by the row's Request ID.
+  const rest = plan.changes.filter((c) => c.rule !== 'new-id');
+  const unkeyed = rest.filter((c) => !idOfRow.has(c.row));
+  for (const c of unkeyed)
+    out.failed.push(
+      `${headerOf(c.field)} in row ${c.row + 2} was not changed: the row has no Request ID to record it by.`,
+    );
+  step(
+    rest.filter((c) => idOfRow.has(c.row)),
+    (c) => idOfRow.get(c.row) as string,
+  );
+  // A duration typed into a time-formatted cell became minutes: give those cells a number format
+  // so they no longer display as a time (one call over their rows of the Time spent column).
+  const timed = out.written.filter((c) => c.field === 'timeSpentMin' && isDate(c.from));
+  if (timed.length > 0) {
+    const r0 = Math.min(...timed.map((c) => c.row));
+    const r1 = Math.max(...timed.map((c) => c.row));
+    ctx.sheet.getRange(r0 + 2, ctx.map.timeSpentMin + 1, r1 - r0 + 1, 1).setNumberFormat('0.##');
+  }
+  return out;
 }
 
 /**
@@ -433,9 +667,17 @@ export function fitColumns(sheet: Sheet, width: number): void {
   if (max > width) sheet.deleteColumns(width + 1, max - width);
 }
 
+/** The Change log of this execution, fitted once (a run appends to it several times per chunk). */
+let logCache: { ss: Spreadsheet; sheet: Sheet } | null = null;
+
 function appendLog(ss: Spreadsheet, rows: unknown[][]): number {
-  const log = ensureSheet(ss, SHEETS.changeLog, CHANGE_LOG_HEADERS);
-  fitColumns(log, CHANGE_LOG_HEADERS.length);
+  let log: Sheet;
+  if (logCache && logCache.ss === ss && rows.length > 0) log = logCache.sheet;
+  else {
+    log = ensureSheet(ss, SHEETS.changeLog, CHANGE_LOG_HEADERS);
+    fitColumns(log, CHANGE_LOG_HEADERS.length);
+    logCache = { ss, sheet: log };
+  }
   if (rows.length === 0) return log.getLastRow();
   const first = appendRows(log, rows);
   return first + rows.length - 1;
@@ -557,6 +799,62 @@ function getLastRun(): LastRun | null {
   }
 }
 
+/** Seed of the rolling hash of the processed rows' Request IDs. */
+const HASH_SEED = 2166136261;
+/** Longest back-off of a busy continuation. */
+const MAX_BACKOFF_MS = 30 * 60000;
+
+/** FNV-1a over the Request IDs of `rows` (in order), continuing from `seed`. */
+function hashIds(seed: number, rows: readonly (readonly unknown[])[], idCol: number): number {
+  let h = seed >>> 0;
+  for (const r of rows) {
+    const s = `${idText(r[idCol])}\n`;
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 16777619) >>> 0;
+    }
+  }
+  return h;
+}
+
+/**
+ * True when rows were inserted, deleted or sorted above the checkpoint since it was saved: the row
+ * count changed, or the Request IDs of the processed rows are no longer the same sequence (one read
+ * of the ID column).
+ */
+function rowsMovedSince(ctx: Ctx, state: Checkpoint): boolean {
+  if (state.rowsAtSave !== undefined && state.rowsAtSave !== ctx.lastRow - 1) return true;
+  if (state.idHash === undefined) return false;
+  const n = Math.min(state.nextRow, ctx.lastRow - 1);
+  if (n < 1) return false;
+  const ids = ctx.sheet.getRange(2, ctx.map.requestId + 1, n, 1).getValues() as unknown[][];
+  return hashIds(HASH_SEED, ids, 0) !== state.idHash;
+}
+
+/**
+ * The sheet stayed locked: the run keeps its checkpoint, schedules its continuation with back-off
+ * (1, 2, 4 ... 30 minutes) and writes a Run log row, so it is never stuck without a word.
+ */
+function busyContinuation(
+  ctx: Ctx,
+  state: Checkpoint,
+  message: string,
+  fromTrigger: boolean,
+): NormalizeReport {
+  const props = PropertiesService.getDocumentProperties();
+  const retries = (state.busyRetries ?? 0) + 1;
+  state.busyRetries = retries;
+  props.setProperty(CHECKPOINT_KEY, JSON.stringify(state));
+  const wait = Math.min(MAX_BACKOFF_MS, CONTINUE_AFTER_MS * 2 ** (retries - 1));
+  const minutes = Math.round(wait / 60000);
+  scheduleContinuation(wait, `the sheet was busy (attempt ${retries})`);
+  const text = continuesAutomatically()
+    ? `${message} It retries automatically, not before ${minutes} minute${minutes === 1 ? '' : 's'} from now, with the next scheduler run (attempt ${retries}).`
+    : `${message} Run Normalize existing rows again to finish it (attempt ${retries}; Install triggers so that it continues by itself).`;
+  void fromTrigger;
+  return { ...blocked(ctx.dataTab, text), status: 'busy', runId: state.runId };
+}
+
 function isTriggerEvent(arg: unknown): boolean {
   return typeof arg === 'object' && arg !== null && ('triggerUid' in arg || 'authMode' in arg);
 }
@@ -575,10 +873,26 @@ function blocked(dataTab: string, message: string): NormalizeReport {
     blankRows: [],
     warnings: [],
     standardizedPct: null,
+    conflicts: [],
+    conflictCount: 0,
   };
 }
 
 /* ------------------------------------------------------------------ preview */
+
+/**
+ * What the next menu use tells about a run in progress: when it continues, or that nothing is
+ * scheduled and running Normalize again finishes it ('' when no run is in progress).
+ */
+function progressNote(): string {
+  const cp = getCheckpoint();
+  if (!cp) return '';
+  const next = pendingContinuation();
+  const where = `A normalization (run ${cp.runId}) is in progress: rows 2-${cp.nextRow + 1} are done.`;
+  if (next && continuesAutomatically())
+    return `${where} It continues automatically with the next scheduler run (${next.reason}); confirm Normalize to finish it now. `;
+  return `${where} No continuation will run by itself: confirm Normalize to finish it. `;
+}
 
 /**
  * What normalizeRequests would do, without writing anything: counts per field, 20 examples, the
@@ -604,6 +918,7 @@ export function previewNormalization(): PreviewReport {
     };
   }
   const ctx = loaded.ctx;
+  const inProgress = progressNote();
   const total = ctx.lastRow - 1;
   const plans: NormalizationPlan[] = [];
   const before = newQualityAccumulator(ctx.lists, ctx.map);
@@ -626,9 +941,10 @@ export function previewNormalization(): PreviewReport {
   return {
     ok: true,
     message:
-      cells === 0
+      inProgress +
+      (cells === 0
         ? `Nothing to change: the ${total} rows of '${ctx.dataTab}' are already normalized.`
-        : `${cells} cell${cells === 1 ? '' : 's'} in ${total} rows of '${ctx.dataTab}' will be standardized. ${plan.unresolved.length} value(s) cannot be resolved and will stay as typed.`,
+        : `${cells} cell${cells === 1 ? '' : 's'} in ${total} rows of '${ctx.dataTab}' will be standardized. ${plan.unresolved.length} value(s) cannot be resolved and will stay as typed.`),
     dataTab: ctx.dataTab,
     rowsScanned: total,
     cellsToChange: cells,
@@ -643,6 +959,7 @@ export function previewNormalization(): PreviewReport {
     unresolved: plan.unresolved.map(unresolvedView),
     blankRows: plan.blankRows.map((r) => r + 2),
     warnings: warningsOf(plan),
+    suggestions: suggestionViews(plan),
     standardizedNowPct: pct(before),
     standardizedAfterPct: pct(after),
   };
@@ -657,9 +974,6 @@ export function previewNormalization(): PreviewReport {
  * work). `options` lowers the time budget or chunk size (tests); a trigger passes its event.
  */
 export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
-  const started = Date.now();
-  // The continuation trigger (installed by the admin who started the run) is not checked again;
-  // a forged event object from google.script.run is not one of the caller's triggers.
   const fromTrigger = isTriggerEvent(options);
   // Admin-only, except its own continuation: the event of one of the caller's own triggers (the
   // scheduler's or a continuation trigger, installed by an admin). A triggerUid forged through
@@ -669,6 +983,34 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
     !(isOwnTriggerRun(options, 'normalizeRequests') || isOwnTriggerRun(options, SCHEDULER_HANDLER))
   )
     requireAdmin('normalize the rows');
+  // A scheduler run with nothing to continue logs nothing here (the scheduler logs its skip).
+  if (isTriggerEvent(options) && !getCheckpoint()) return normalizeCore(options);
+  const report = withRunLog(
+    'normalizeRequests',
+    (run) => {
+      const r = normalizeCore(options);
+      run.rows = r.rowsScanned;
+      const outcome: Record<NormalizeReport['status'], string> = {
+        done: 'OK',
+        continuing: 'OK',
+        blocked: 'Not run',
+        busy: 'Busy: continues later',
+        nothing: 'Nothing to do',
+      };
+      run.outcome = outcome[r.status];
+      run.message = r.message;
+      return r;
+    },
+    options,
+  );
+  return report ?? blocked('', 'The normalization failed: see the Run log.');
+}
+
+function normalizeCore(options?: NormalizeOptions): NormalizeReport {
+  const started = Date.now();
+  // The admin check ran in normalizeRequests, before any Run log row (a refusal writes nothing).
+  logCache = null;
+  const fromTrigger = isTriggerEvent(options);
   const opts: NormalizeOptions =
     fromTrigger || !options || typeof options !== 'object' ? {} : options;
   const ss = getSpreadsheet();
@@ -705,13 +1047,34 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
   const resumed = state.executions > 1 || state.nextRow > 0;
   props.setProperty(CHECKPOINT_KEY, JSON.stringify(state));
 
-  // Replay a chunk that was logged but not committed (the run was killed in between).
-  const replay = withDocumentLock(LOCK_MS, () => replayUncommitted(ctx, state));
+  const conflicts: ConflictView[] = [];
+  const failures: string[] = [];
+  // Replay a chunk that was logged but not committed (the run was killed in between), by Request
+  // ID; then, when rows were inserted, deleted or sorted since the checkpoint, start over from the
+  // top (rows already normalized plan no change), so that no row is skipped.
+  const replay = withDocumentLock(LOCK_MS, () => {
+    const r = replayUncommitted(ctx, state);
+    if (state.nextRow > 0 && rowsMovedSince(ctx, state)) {
+      state.nextRow = 0;
+      state.idHash = HASH_SEED;
+    }
+    state.total = ctx.lastRow - 1;
+    return r;
+  });
   if (!replay.ok) {
-    // Nothing was written: a run that could not even start leaves no checkpoint behind.
-    if (startedNow) props.deleteProperty(CHECKPOINT_KEY);
-    return { ...blocked(ctx.dataTab, replay.message), status: 'busy' };
+    const message = `The sheet was busy with another update. The run is saved at row ${state.nextRow + 2}.`;
+    if (startedNow) {
+      // Nothing was written: a run that could not even start leaves no checkpoint behind.
+      props.deleteProperty(CHECKPOINT_KEY);
+      return { ...blocked(ctx.dataTab, replay.message), status: 'busy' };
+    }
+    return busyContinuation(ctx, state, message, fromTrigger);
   }
+  for (const c of replay.value.written) state.counts[c.field] = (state.counts[c.field] ?? 0) + 1;
+  state.cellsChanged += replay.value.written.length;
+  conflicts.push(...replay.value.conflicts);
+  failures.push(...replay.value.failed);
+  state.busyRetries = 0;
   props.setProperty(CHECKPOINT_KEY, JSON.stringify(state));
 
   const ids = idGenerator(ctx.tz);
@@ -724,30 +1087,38 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
     const step = withDocumentLock(LOCK_MS, () => {
       const data = readChunk(ctx, a, b);
       const plan = planChunk(ctx, data, a, ids.next);
+      const done: CommitOutcome =
+        plan.changes.length === 0
+          ? { written: [], conflicts: [], failed: [] }
+          : commitChunk(ctx, data, a, plan, state.runId, {
+              saveIds: () => ids.save(),
+              saveCheckpoint: () => props.setProperty(CHECKPOINT_KEY, JSON.stringify(state)),
+              onLogged: (row) => {
+                state.logRow = row;
+              },
+            });
       ids.save();
-      if (plan.changes.length > 0) {
-        state.logRow = appendLog(ss, logRows(ctx, data, a, plan.changes, state.runId));
-        applyChanges(data.values, plan.changes, a);
-        writeChanged(ctx, data, a, plan.changes);
-      }
+      applyChanges(data.values, done.written, a);
       appendLearned(ctx, plan.learned, learnedKeys);
       state.nextRow = b;
-      for (const [k, v] of Object.entries(plan.countsByField))
-        state.counts[k as FieldKey] = (state.counts[k as FieldKey] ?? 0) + (v ?? 0);
-      state.cellsChanged += plan.changes.length;
+      for (const c of done.written) state.counts[c.field] = (state.counts[c.field] ?? 0) + 1;
+      state.cellsChanged += done.written.length;
+      state.conflicts = (state.conflicts ?? 0) + done.conflicts.length;
+      state.idHash = hashIds(state.idHash ?? HASH_SEED, data.values, ctx.map.requestId);
+      state.rowsAtSave = ctx.lastRow - 1;
       props.setProperty(CHECKPOINT_KEY, JSON.stringify(state));
       addQualityRows(quality, data.values, a);
+      conflicts.push(...done.conflicts);
+      failures.push(...done.failed);
       return plan;
     });
     if (!step.ok) {
-      return {
-        ...blocked(
-          ctx.dataTab,
-          `${step.message} The run is saved at row ${state.nextRow + 2} and continues when you run it again.`,
-        ),
-        status: 'busy',
-        runId: state.runId,
-      };
+      return busyContinuation(
+        ctx,
+        state,
+        `The sheet was busy with another update. The run is saved at row ${state.nextRow + 2}.`,
+        fromTrigger,
+      );
     }
     plans.push(step.value);
     if (state.nextRow < total && Date.now() - started >= state.budgetMs) {
@@ -767,8 +1138,10 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
         changesByField: byHeader(state.counts),
         unresolved: merged.unresolved.map(unresolvedView),
         blankRows: merged.blankRows.map((r) => r + 2),
-        warnings: warningsOf(merged),
+        warnings: [...warningsOf(merged), ...failures],
         standardizedPct: null,
+        conflicts: conflicts.slice(0, MAX_CONFLICTS_SHOWN),
+        conflictCount: state.conflicts ?? 0,
       };
     }
   }
@@ -819,9 +1192,12 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
     ok: true,
     status: 'done',
     message:
-      state.cellsChanged === 0
+      (state.cellsChanged === 0
         ? `Nothing to change: '${ctx.dataTab}' is already normalized. ${pct ?? 0}% of rows are standardized.`
-        : `Standardized ${state.cellsChanged} cell${state.cellsChanged === 1 ? '' : 's'} in ${total} rows (run ${state.runId}); every change is in the Change log. ${unresolved.length} value(s) left as typed. ${pct ?? 0}% of rows are standardized.${refreshed ? ` ${refreshed}` : ''}`,
+        : `Standardized ${state.cellsChanged} cell${state.cellsChanged === 1 ? '' : 's'} in ${total} rows (run ${state.runId}); every change is in the Change log. ${unresolved.length} value(s) left as typed. ${pct ?? 0}% of rows are standardized.${refreshed ? ` ${refreshed}` : ''}`) +
+      (state.conflicts
+        ? ` ${plural(state.conflicts, 'cell')} changed by someone during the run ${state.conflicts === 1 ? 'was' : 'were'} left as ${state.conflicts === 1 ? 'it is' : 'they are'} (listed below and in the Change log).`
+        : ''),
     dataTab: ctx.dataTab,
     runId: state.runId,
     rowsScanned: total,
@@ -829,9 +1205,12 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
     changesByField: byHeader(state.counts),
     unresolved,
     blankRows: final.blankRows.map((r) => r + 2),
-    warnings,
+    warnings: [...warnings, ...failures],
+    suggestions: suggestionViews(final),
     standardizedPct: pct,
     validation,
+    conflicts: conflicts.slice(0, MAX_CONFLICTS_SHOWN),
+    conflictCount: state.conflicts ?? 0,
   };
 }
 
@@ -852,6 +1231,8 @@ function readLoggedChanges(ctx: Ctx, runId: string, afterRow: number): LoggedCha
   const out: LoggedChange[] = [];
   for (const r of values) {
     if (r[6] !== runId) continue;
+    const rule = String(r[5]);
+    if (rule.startsWith(CONFLICT_RULE_PREFIX) || rule === NOT_WRITTEN_RULE) continue;
     const def = FIELDS.find((f) => f.header === r[2]);
     if (!def || typeof r[1] !== 'number') continue;
     out.push({
@@ -884,78 +1265,201 @@ function rowBeforeRun(ctx: Ctx, runId: string): number {
   return found ? Math.max(1, found.getRow() - 1) : 1;
 }
 
-/** Re-applies logged changes whose chunk was not committed (a kill between log and checkpoint). */
-function replayUncommitted(ctx: Ctx, state: Checkpoint): void {
-  const pending = readLoggedChanges(ctx, state.runId, state.logRow);
-  if (pending.length === 0) return;
-  const rows = pending.map((c) => c.row);
-  const a = Math.min(...rows);
-  const b = Math.max(...rows) + 1;
-  const data = readChunk(ctx, a, b);
-  applyChanges(data.values, pending, a);
-  writeChanged(ctx, data, a, pending);
-  state.logRow = ctx.ss.getSheetByName(SHEETS.changeLog)?.getLastRow() ?? state.logRow;
-  for (const c of pending) state.counts[c.field] = (state.counts[c.field] ?? 0) + 1;
-  state.cellsChanged += pending.length;
-  state.nextRow = Math.max(state.nextRow, b);
+/** Request ID -> 1-based sheet rows holding it (one read of the ID column). */
+function idIndex(ctx: Ctx): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const last = ctx.sheet.getLastRow();
+  if (last < 2) return out;
+  const ids = ctx.sheet.getRange(2, ctx.map.requestId + 1, last - 1, 1).getValues() as unknown[][];
+  ids.forEach((r, i) => {
+    const id = idText(r[0]);
+    if (id) out.set(id, [...(out.get(id) ?? []), i + 2]);
+  });
+  return out;
+}
+
+/**
+ * Logged changes, one per (Request ID, field): the first original value and the last new value
+ * (a change logged twice, e.g. by a run killed between its log and its write, counts once).
+ */
+function collapse(changes: readonly LoggedChange[]): LoggedChange[] {
+  const byKey = new Map<string, LoggedChange>();
+  for (const c of changes) {
+    const key = `${c.rule === 'new-id' ? String(c.to) : c.requestId}\u0000${c.field}`;
+    const prev = byKey.get(key);
+    if (prev) prev.to = c.to;
+    else byKey.set(key, { ...c });
+  }
+  return Array.from(byKey.values());
+}
+
+interface Located {
+  edits: CellEdit<LoggedChange>[];
+  missing: Array<{ c: LoggedChange; reason: 'not-found' | 'duplicate-id' }>;
+}
+
+/**
+ * Finds the row of each logged change by its Request ID (never by the logged row number). A new-ID
+ * change is found by the ID it wrote. `forward` edits apply the change (from -> to), otherwise undo
+ * it (to -> from).
+ */
+function locate(ctx: Ctx, changes: readonly LoggedChange[], forward: boolean): Located {
+  const index = idIndex(ctx);
+  const out: Located = { edits: [], missing: [] };
+  for (const c of changes) {
+    const id = c.rule === 'new-id' ? String(c.to) : c.requestId;
+    const rows = index.get(id.trim()) ?? [];
+    if (rows.length === 0) out.missing.push({ c, reason: 'not-found' });
+    else if (rows.length > 1) out.missing.push({ c, reason: 'duplicate-id' });
+    else
+      out.edits.push({
+        row: rows[0],
+        col: c.col + 1,
+        expect: forward ? c.from : c.to,
+        to: forward ? c.to : c.from,
+        tag: c,
+      });
+  }
+  return out;
+}
+
+/**
+ * Re-applies logged changes whose chunk was not committed (a kill between log and write), finding
+ * each row by its Request ID and writing only where the cell still holds the logged original (a
+ * cell that already holds the new value counts as done). A new ID that never reached the sheet is
+ * dropped: the chunk is planned again and gets it then.
+ */
+function replayUncommitted(ctx: Ctx, state: Checkpoint): CommitOutcome {
+  const out: CommitOutcome = { written: [], conflicts: [], failed: [] };
+  const pending = collapse(readLoggedChanges(ctx, state.runId, state.logRow));
+  if (pending.length === 0) return out;
+  const real = pending.filter((c) => c.rule !== 'new-id');
+  const found = locate(ctx, real, true);
+  const at = new Date();
+  const rows: unknown[][] = [];
+  const prep = prepareEdits(ctx.sheet, found.edits, { acceptDone: true });
+  for (const k of prep.conflicts) {
+    const c = k.edit.tag;
+    rows.push(conflictRow(c.requestId, c, k.now, k.reason, state.runId, at));
+    out.conflicts.push(conflictView(ctx, c.requestId, k.edit.row, c.field, c.to, k.now, k.reason));
+  }
+  for (const m of found.missing) {
+    rows.push(conflictRow(m.c.requestId, m.c, '', m.reason, state.runId, at));
+    out.conflicts.push(
+      conflictView(ctx, m.c.requestId, m.c.row + 2, m.c.field, m.c.to, '', m.reason),
+    );
+  }
+  const res = commitEdits(prep, standardGap(ctx));
+  out.written.push(...res.written.map((e) => ({ ...e.tag, row: e.row - 2 })));
+  for (const f of res.failed) {
+    rows.push(logRow(f.edit.tag.requestId, f.edit.tag, NOT_WRITTEN_RULE, state.runId, at));
+    out.failed.push(
+      `${headerOf(f.edit.tag.field)} in row ${f.edit.row} was not written (${f.message}).`,
+    );
+  }
+  state.logRow =
+    rows.length > 0
+      ? appendLog(ctx.ss, rows)
+      : (ctx.ss.getSheetByName(SHEETS.changeLog)?.getLastRow() ?? state.logRow);
+  return out;
 }
 
 /* ------------------------------------------------------------------ undo */
 
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /**
- * Reverts the last normalization run: every cell it changed gets its original value back, with its
- * type (a Date stays a Date, a number a number). A cell someone edited after the run is left alone
- * and reported. The undo itself is recorded in the Change log.
+ * Reverts the last normalization run. Each logged change is found by its row's Request ID (rows
+ * may have been inserted, sorted or deleted since), and restored, with its type, only where the
+ * cell still holds the value the run wrote; anything else is a conflict: left alone, logged and
+ * reported. The undo is recorded in the Change log and the Run log, and says what it did.
  */
 export function undoLastNormalization(): UndoReport {
   requireAdmin('undo the last normalization');
+  return <UndoReport>withRunLog('undoLastNormalization', (run) => {
+    const report = undoCore();
+    run.rows = report.restored;
+    if (!report.ok) run.outcome = report.nothing ? 'Nothing to undo' : 'Not undone';
+    if (report.conflicts.length > 0)
+      run.message = `${plural(report.conflicts.length, 'cell')} left as they are (changed since the run).`;
+    alertIfInteractive('Undo last normalization', report.message);
+    return report;
+  });
+}
+
+function undoCore(): UndoReport {
+  logCache = null;
   const ss = getSpreadsheet();
-  const none = (message: string): UndoReport => ({
+  const none = (message: string, nothing = false): UndoReport => ({
     ok: false,
+    nothing,
     message,
     runId: '',
     restored: 0,
+    requests: 0,
+    byField: {},
     conflicts: [],
   });
   if (getCheckpoint())
     return none(
-      'A normalization is still in progress. Wait for it to finish (or run it again to finish it), then undo.',
+      'A normalization is still in progress. Wait for it to finish (or run it again to finish it), then undo. Nothing was changed.',
     );
   const last = getLastRun();
-  if (!last || last.undone) return none('There is no normalization run to undo.');
+  if (!last || last.undone)
+    return none('There is nothing to undo: no normalization run since the last undo.', true);
   const loaded = load(ss);
   if (!loaded.ok) return none(loaded.message);
   const ctx = loaded.ctx;
   const result = withDocumentLock(LOCK_MS, (): UndoReport => {
-    const changes = readLoggedChanges(ctx, last.runId, rowBeforeRun(ctx, last.runId));
+    const changes = collapse(readLoggedChanges(ctx, last.runId, rowBeforeRun(ctx, last.runId)));
     if (changes.length === 0)
-      return none(`The Change log holds no change of run ${last.runId}: nothing to undo.`);
+      return none(
+        `There is nothing to undo: the Change log holds no change of run ${last.runId}.`,
+        true,
+      );
     const undoId = newRunId('U', ctx.tz);
-    let restored = 0;
-    const conflicts: UndoReport['conflicts'] = [];
-    const sorted = [...changes].sort((x, y) => x.row - y.row);
-    for (let i = 0; i < sorted.length;) {
-      const a = sorted[i].row;
+    const found = locate(ctx, changes, false);
+    const conflicts: ConflictView[] = found.missing.map((m) =>
+      conflictView(ctx, m.c.requestId, m.c.row + 2, m.c.field, m.c.from, '', m.reason),
+    );
+    const gapOk = standardGap(ctx);
+    const reading = apostropheReading();
+    const restoredEdits: CellEdit<LoggedChange>[] = [];
+    const failed: string[] = [];
+    const edits = [...found.edits].sort((x, y) => x.row - y.row);
+    for (let i = 0; i < edits.length;) {
       let j = i;
-      while (j < sorted.length && sorted[j].row < a + DEFAULT_CHUNK_ROWS) j++;
-      const part = sorted.slice(i, j);
-      const b = part[part.length - 1].row + 1;
-      const data = readChunk(ctx, a, Math.min(b, ctx.lastRow - 1));
-      const res = undoChanges(data.values, part, { startRow: a });
-      const done = part.filter((c) => !res.conflicts.includes(c));
-      if (done.length > 0) writeChanged(ctx, data, a, done);
-      restored += res.restored;
-      for (const c of res.conflicts)
-        conflicts.push({
-          row: c.row + 2,
-          field: headerOf(c.field),
-          now: showValue(data.values[c.row - a][c.col], ctx.tz),
-          runValue: showValue(c.to, ctx.tz),
-        });
+      while (j < edits.length && edits[j].row < edits[i].row + DEFAULT_CHUNK_ROWS) j++;
+      const prep = prepareEdits(ctx.sheet, edits.slice(i, j), { reading });
+      for (const k of prep.conflicts)
+        conflicts.push(
+          conflictView(
+            ctx,
+            k.edit.tag.requestId,
+            k.edit.row,
+            k.edit.tag.field,
+            k.edit.to,
+            k.now,
+            k.reason,
+          ),
+        );
+      const res = commitEdits(prep, gapOk);
+      restoredEdits.push(...res.written);
+      for (const f of res.failed)
+        failed.push(`${headerOf(f.edit.tag.field)} in row ${f.edit.row}: ${f.message}`);
       i = j;
     }
+    const restored = restoredEdits.length;
+    const requests = new Set(restoredEdits.map((e) => e.row)).size;
+    const byField: Record<string, number> = {};
+    for (const e of restoredEdits) {
+      const h = headerOf(e.tag.field);
+      byField[h] = (byField[h] ?? 0) + 1;
+    }
     // The run's own Change log rows already hold every original value: the undo adds one summary
-    // row (restored cells) and one row per conflict, so a large undo does not double the log.
+    // row and one row per conflict, so a large undo does not double the log.
     const now = new Date();
     appendLog(ss, [
       [
@@ -963,18 +1467,18 @@ export function undoLastNormalization(): UndoReport {
         '',
         '(all fields)',
         `run ${last.runId}`,
-        `${restored} cell(s) restored to their original values`,
+        `${restored} cell(s) in ${requests} request(s) restored to their original values`,
         `${UNDO_RULE_PREFIX}run`,
         undoId,
         now,
       ],
       ...conflicts.map((c) => [
-        '',
+        c.requestId,
         c.row,
         c.field,
-        c.runValue,
+        c.wanted,
         c.now,
-        `${UNDO_RULE_PREFIX}conflict (edited after the run: kept)`,
+        `${UNDO_RULE_PREFIX}conflict (${c.reason})`,
         undoId,
         now,
       ]),
@@ -984,19 +1488,29 @@ export function undoLastNormalization(): UndoReport {
       JSON.stringify({ ...last, undone: true }),
     );
     restoreUnits(last.runId);
+    const fields = Object.entries(byField)
+      .map(([f, n]) => `${f} ${n}`)
+      .join(', ');
     return {
       ok: true,
+      nothing: false,
       message:
-        `Undid run ${last.runId}: ${restored} cell${restored === 1 ? '' : 's'} restored.` +
+        `Undid normalization run ${last.runId}: restored ${plural(restored, 'cell')} in ${plural(requests, 'request')}` +
+        (fields ? ` (${fields}).` : '.') +
         (conflicts.length
-          ? ` ${conflicts.length} cell(s) edited since the run were left as they are.`
+          ? ` ${plural(conflicts.length, 'cell')} changed since the run ${conflicts.length === 1 ? 'was' : 'were'} left as ${conflicts.length === 1 ? 'it is' : 'they are'} (listed in the Change log).`
+          : '') +
+        (failed.length
+          ? ` ${plural(failed.length, 'cell')} could not be written: ${failed.slice(0, 3).join('; ')}.`
           : ''),
       runId: last.runId,
       restored,
-      conflicts,
+      requests,
+      byField,
+      conflicts: conflicts.slice(0, MAX_CONFLICTS_SHOWN),
     };
   });
-  if (!result.ok) return none(result.message);
+  if (!result.ok) return none(`${result.message} Nothing was undone.`);
   if (result.value.ok) {
     const fresh = load(ss);
     if (fresh.ok) refreshQualityOf(fresh.ctx);
@@ -1039,6 +1553,52 @@ function refreshQualityOf(ctx: Ctx): number | null {
   return standardizedPct(q);
 }
 
+/* ------------------------------------------------------------------ bulk resolution */
+
+/**
+ * Bulk resolution (Normalize dialog): "`Benefits` (23 rows) -> [Benefits Intake] [Benefits
+ * Management] [leave]". The choice is learned as an alias (Aliases tab, Source = person) and
+ * applied by a normalization run, so every row holding the value changes at once, each change is
+ * in the Change log, and Undo last normalization reverts it. Input is checked: an unknown field, an
+ * empty value or a choice that is not an active list value changes nothing.
+ */
+export function resolveValue(input: unknown): NormalizeReport {
+  const i = (input ?? {}) as { field?: unknown; value?: unknown; choice?: unknown };
+  const def = FIELDS.find((f) => f.header === i.field && 'list' in f) as FieldDef | undefined;
+  const value = typeof i.value === 'string' ? i.value.trim() : '';
+  const choice = typeof i.choice === 'string' ? i.choice.trim() : '';
+  if (!def || value === '' || value.length > 200)
+    return blocked(
+      '',
+      'Nothing to resolve: the field or the value is missing. Nothing was changed.',
+    );
+  if (choice === '')
+    return { ...blocked('', `'${value}' is left as typed.`), ok: true, status: 'nothing' };
+  const ss = getSpreadsheet();
+  if (!activeValues(readLists(ss), def.list as ListKey).includes(choice))
+    return blocked('', `'${choice}' is not an active ${def.header} value. Nothing was changed.`);
+  if (getCheckpoint())
+    return blocked(
+      '',
+      'A normalization is still in progress: wait for it to finish. Nothing was changed.',
+    );
+  const learned = withDocumentLock(LOCK_MS, () => {
+    const known = new Set(readAliases(ss).map(aliasKey));
+    const row = { field: def.header, raw: value, standard: choice, source: 'person' as const };
+    if (!known.has(aliasKey(row)))
+      appendRows(ensureSheet(ss, SHEETS.aliases, ALIASES_HEADERS), [
+        [row.field, row.raw, row.standard, row.source],
+      ]);
+  });
+  if (!learned.ok)
+    return { ...blocked('', `${learned.message} Nothing was changed.`), status: 'busy' };
+  const report = normalizeRequests();
+  return {
+    ...report,
+    message: `'${value}' is now ${choice} (learned as an alias). ${report.message}`,
+  };
+}
+
 /* ------------------------------------------------------------------ dialog */
 
 /** Menu item "Normalize existing rows": opens the preview dialog (its confirm calls normalizeRequests). */
@@ -1061,6 +1621,10 @@ export interface ListProposal {
   count: number;
   /** True when `canonical` is already in the list (only aliases are added). */
   existing: boolean;
+  /** How sure the grouping is (0..1). */
+  confidence: number;
+  /** Starts ticked only at high confidence (HIGH_CONFIDENCE); a person ticks the others. */
+  ticked: boolean;
 }
 
 export interface ListProposalsReport {
@@ -1118,6 +1682,8 @@ export function proposeListsFromData(): ListProposalsReport {
         aliases: c.aliases,
         count: c.count,
         existing: !!c.existing,
+        confidence: c.confidence,
+        ticked: c.confidence >= HIGH_CONFIDENCE,
       });
     }
   }

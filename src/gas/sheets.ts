@@ -21,6 +21,7 @@ import {
   type SettingsParse,
 } from '../domain/settings';
 import { toLiteralBlock } from '../domain/literal';
+import { writeExactBlock } from './cellWriter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -215,7 +216,8 @@ export function appendRows(sheet: Sheet, values: unknown[][]): number {
   if (needRows > 0) sheet.insertRowsAfter(maxRows, needRows);
   const maxCols = sheet.getMaxColumns();
   if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
-  writeLiteralBlock(sheet, first, 1, values);
+  // Exact under every reading of Sheets: raw text into plain-text cells, a prefix elsewhere.
+  writeExactBlock(sheet, first, 1, values);
   return first;
 }
 

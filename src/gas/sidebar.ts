@@ -22,6 +22,7 @@ import {
 import { headerMapOf, rowObject } from '../domain/headers';
 import { parseLists, type TabValues } from '../domain/lists';
 import { toLiteralCell } from '../domain/literal';
+import { literalRow, verifyRow } from './cellWriter';
 import { nextRequestId, type IdState } from '../domain/requestId';
 import { isStandardized } from '../domain/standard';
 import {
@@ -430,12 +431,19 @@ export function writeRequest(form: unknown, options: WriteOptions = {}): SubmitR
         ({ id, state: idState } = nextRequestId(idState, now, tz));
       }
     }
-    const values = requestRowValues(req, { requestId: id, loggedAt: now, loggedBy: user });
-    const row: unknown[] = data.header.map(() => '');
-    for (const f of FIELDS) row[data.map[f.key] - 1] = values[f.key];
+    // Raw text, encoded per column: plain-text columns get it as is, others a literal prefix.
+    const values = requestRowValues(
+      req,
+      { requestId: id, loggedAt: now, loggedBy: user },
+      (s) => s,
+    );
+    const raw: unknown[] = data.header.map(() => '');
+    for (const f of FIELDS) raw[data.map[f.key] - 1] = values[f.key];
+    const { row, verify } = literalRow(data.sheet, 2, raw);
     // appendRow is atomic: it writes below the last row with content and never overwrites.
     data.sheet.appendRow(row);
     const rowNumber = data.sheet.getLastRow();
+    verifyRow(data.sheet, rowNumber, raw, verify);
     const recent = [
       ...(state?.recent ?? []),
       [req.clientRequestId, id, rowNumber, user.toLowerCase()] as SubmitState['recent'][number],

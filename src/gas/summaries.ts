@@ -444,7 +444,11 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
 function dashboardBlock(json: DashboardJson): Block {
   const tab = dashboardTab(json);
   return {
-    values: tab.values.map((r) => r.map((v) => toLiteralCell(v) as string | number)),
+    // Text cells are plain text ('@', set before the values): written raw, exact under either
+    // apostrophe reading (issue 10). Any other cell gets the literal form.
+    values: tab.values.map((r, i) =>
+      r.map((v, j) => (tab.formats[i]?.[j] === '@' ? v : (toLiteralCell(v) as string | number))),
+    ),
     formats: tab.formats,
     sections: {},
   };

@@ -26,7 +26,8 @@ function rows(): unknown[][] {
 }
 
 function workbook(addon: boolean, threshold: number): Runtime {
-  const rt = summariesWorkbook(rows(), NOW, { addon }, [...TEAMS, `'${HOSTILE_TEAM}`]);
+  // The Teams tab is plain text ('@'): a name is typed there raw, never parsed (issue 10).
+  const rt = summariesWorkbook(rows(), NOW, { addon }, [...TEAMS, HOSTILE_TEAM]);
   setSetting(rt, 'Small-count threshold', threshold);
   setSetting(rt, 'Dashboard published', true);
   rt.run('refreshSummaries');
@@ -47,6 +48,19 @@ function piiValues(data: unknown[][]): string[] {
       if (v) out.add(v);
     }
   return [...out];
+}
+
+/**
+ * The hostile team as the data tab holds it. The fixture types it with Sheets' apostrophe; in a
+ * plain-text column the runtime's "kept" reading (issue 10) keeps that apostrophe as a character,
+ * so the stored name, and the dashboard's, is then `'=HYPERLINK...`. Either way it is text.
+ */
+function storedHostile(rt: Runtime): string {
+  const col = HEADERS.indexOf('VFS team');
+  const row = (sheetValues(rt, SHEETS.data) ?? []).find((r) =>
+    String(r[col]).includes('HYPERLINK'),
+  );
+  return String(row?.[col] ?? '');
 }
 
 describe('the add-on Dashboard tab', () => {
@@ -78,15 +92,20 @@ describe('the add-on Dashboard tab', () => {
     const sheet = ss.getSheetByName(SHEETS.dashboard) as GoogleAppsScript.Spreadsheet.Sheet;
     const formulas = sheet.getDataRange().getFormulas();
     expect(formulas.flat().filter((f) => f !== '')).toEqual([]);
-    expect(tab.some((r) => r[0] === HOSTILE_TEAM)).toBe(true);
+    expect(storedHostile(addon)).toMatch(
+      new RegExp(`^'?${HOSTILE_TEAM.replace(/[()".]/g, '\\$&')}$`),
+    );
+    expect(tab.some((r) => r[0] === storedHostile(addon))).toBe(true);
   });
 
   it('suppresses small counts like the web JSON, at the boundary', () => {
     for (const t of [5, 6]) {
-      const a = sheetValues(workbook(true, t), SHEETS.dashboard) ?? [];
+      const rt = workbook(true, t);
+      const a = sheetValues(rt, SHEETS.dashboard) ?? [];
       const j = webJson(t);
       expect(a).toEqual(dashboardTab(j).values);
-      const hostile = a.find((r) => r[0] === HOSTILE_TEAM);
+      const hostile = a.find((r) => r[0] === storedHostile(rt));
+      expect(hostile).toBeDefined();
       // 5 requests: hidden as small at 6, never "fewer than" at 5 (the boundary).
       if (t === 6) expect(hostile?.slice(1, 3)).toEqual(['', 'fewer than 6']);
       else expect(hostile?.[2]).not.toMatch(/fewer/);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createRuntime, type Runtime } from '../../runtime';
 import { SAMPLE_CSV_FILE, SAMPLE_SHEET_NAME, SAMPLE_TEAMS } from '../../samples/generate';
 import { parseCsv } from '../../workbench/csv';
-import { DEFAULT_TOPICS, SHEETS } from '../../src/domain/schema';
+import { SHEETS } from '../../src/domain/schema';
 import type { NormalizeReport, PreviewReport } from '../../src/gas/normalize';
 import { ensureBuilt } from '../helpers/runtime';
 
@@ -60,6 +60,8 @@ describe('the shipped sample sheet', () => {
       ['VFS team', 'Contractor (not sure which team)', 'no-match', 3],
       ['VFS team', 'unknown', 'no-match', 2],
       ['VFS team', 'n/a', 'no-match', 1],
+      // Names two topics (Datadog, and App Logging/Monitoring by its keyword): never guessed.
+      ['Topic', 'datadog monitor', 'ambiguous', 4],
       ['Topic', 'idk', 'no-match', 4],
       ['Topic', 'see thread', 'no-match', 4],
       ['Topic', 'stuff', 'no-match', 4],
@@ -80,27 +82,20 @@ describe('the shipped sample sheet', () => {
     ]);
   });
 
-  it('fills empty VSP team / Practice area cells from the Topic routing', () => {
+  it('never fills empty VSP team / Practice area cells from the Topic routing: it suggests them', () => {
     const ss = host(rt);
     const log = ss.getSheetByName(SHEETS.changeLog)?.getDataRange().getValues() ?? [];
-    const routed = log.filter((r) => r[6] === report.runId && r[5] === 'routing');
-    // 371 VSP team cells were empty with a resolvable Topic (380 blank before the rule, 9 left);
-    // Practice area is a column setUpSheet adds to the sample (empty on all 1,000 rows): 973 rows
-    // have a resolvable Topic. Every fill started from an empty cell.
-    expect(routed.filter((r) => r[2] === 'VSP team')).toHaveLength(371);
-    expect(routed.filter((r) => r[2] === 'Practice area')).toHaveLength(973);
-    expect(routed.every((r) => r[3] === '')).toBe(true);
-    // The preview's per-field counts come from the same plan, fills included.
+    const mine = log.filter((r) => r[6] === report.runId);
+    expect(mine.filter((r) => r[5] === 'routing')).toEqual([]);
+    // No blank VSP team / Practice area cell was given a value.
+    expect(
+      mine.filter((r) => (r[2] === 'VSP team' || r[2] === 'Practice area') && r[3] === ''),
+    ).toEqual([]);
     expect(preview.changesByField).toEqual(report.changesByField);
-    expect(report.changesByField).toMatchObject({ 'VSP team': 574, 'Practice area': 973 });
-
-    // Only 9 of 1,000 rows (0.9%, was 38%) still have no VSP team: each has no active Topic.
-    const data = ss.getSheetByName(SAMPLE_SHEET_NAME)?.getDataRange().getValues() ?? [];
-    const h = data[0];
-    const blank = data.slice(1).filter((r) => r[h.indexOf('VSP team')] === '');
-    expect(blank).toHaveLength(9);
-    const topics = new Set(DEFAULT_TOPICS.map((t) => t.topic));
-    for (const r of blank) expect(topics.has(String(r[h.indexOf('Topic')]))).toBe(false);
+    // The routing is offered instead, per value, with its rows.
+    const suggested = (report.suggestions ?? []).filter((x) => x.field === 'Practice area');
+    expect(suggested.reduce((n, x) => n + x.count, 0)).toBe(969);
+    expect((report.suggestions ?? []).every((x) => x.rows.length > 0)).toBe(true);
   });
 
   it('a second run changes nothing', () => {

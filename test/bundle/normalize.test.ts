@@ -129,9 +129,10 @@ describe('preview, run, undo', () => {
     expect(preview.ok).toBe(true);
     expect(preview.rowsScanned).toBe(8);
     expect(preview.changesByField).toMatchObject({ 'Requested at': 7, 'Time spent (min)': 6 });
-    // The empty VSP team / Practice area columns (added by setUpSheet) take the Topic's routing
-    // on the 7 rows whose Topic resolves (not row 8, 'stuff'): the counts include those fills.
-    expect(preview.changesByField).toMatchObject({ 'VSP team': 7, 'Practice area': 7 });
+    // The empty VSP team / Practice area columns are never filled from the Topic's routing (issue
+    // 10: a value the row does not support is a false guess).
+    expect(preview.changesByField['VSP team']).toBeUndefined();
+    expect(preview.changesByField['Practice area']).toBeUndefined();
     expect(preview.examples.length).toBeGreaterThan(5);
     expect(preview.examples.length).toBeLessThanOrEqual(20);
     expect(preview.examples).toContainEqual({
@@ -184,11 +185,11 @@ describe('preview, run, undo', () => {
     expect(at(6, 'Channel')).toBe('Email');
     expect(at(9, 'VFS team')).toBe('fe tools'); // a formula cell: never touched
     expect(at(9, 'Topic')).toBe('PR Review');
-    // Routing of the (normalized) Topic fills the empty VSP team / Practice area cells.
+    // The routing of the Topic is never written into VSP team / Practice area.
     expect([2, 7, 8].map((r) => [at(r, 'VSP team'), at(r, 'Practice area')])).toEqual([
-      ['Operations/DevOps', 'DevOps'],
-      ['Collaboration Cycle', 'Accessibility'],
-      ['', ''], // Topic 'stuff' is unresolved: nothing to route from
+      ['', ''],
+      ['', ''],
+      ['', ''],
     ]);
     for (let r = 2; r <= 9; r++) expect(at(r, 'Request ID')).toMatch(REQUEST_ID_RE);
     // Formulas survive, the extra column is untouched.
@@ -209,11 +210,9 @@ describe('preview, run, undo', () => {
       30,
       'duration',
     ]);
-    expect(rows.find((r) => r[2] === 'VSP team' && r[1] === 2)?.slice(3, 6)).toEqual([
-      '',
-      'Operations/DevOps',
-      'routing',
-    ]);
+    expect(rows.find((r) => r[2] === 'VSP team')).toBeUndefined();
+    // Every change row names its request: new IDs are written before any other change is logged.
+    for (const r of rows) expect(r[0]).toMatch(REQUEST_ID_RE);
     // Data quality tab: KPI and one line per non-standard row with a jump link.
     const dq = values(rt, SHEETS.dataQuality);
     expect(dq[1][0]).toBe('% of rows standardized');
@@ -252,12 +251,13 @@ describe('preview, run, undo', () => {
     expect(undoRows[0].slice(2, 6)).toEqual([
       '(all fields)',
       `run ${run.runId}`,
-      `${run.cellsChanged} cell(s) restored to their original values`,
+      `${run.cellsChanged} cell(s) in 8 request(s) restored to their original values`,
       'undo:run',
     ]);
     const second = rt.run('undoLastNormalization') as UndoReport;
     expect(second.ok).toBe(false);
-    expect(second.message).toMatch(/no normalization run to undo/);
+    expect(second.message).toMatch(/nothing to undo/i);
+    expect(second.nothing).toBe(true);
   });
 
   it('undo leaves cells edited after the run alone and reports them', () => {
@@ -268,13 +268,21 @@ describe('preview, run, undo', () => {
       .setValue('Benefits Claims');
     const undo = rt.run('undoLastNormalization') as UndoReport;
     expect(undo.conflicts).toEqual([
-      { row: 2, field: 'VFS team', now: 'Benefits Claims', runValue: 'Frontend Tools' },
+      {
+        requestId: expect.stringMatching(REQUEST_ID_RE) as unknown as string,
+        row: 2,
+        field: 'VFS team',
+        now: 'Benefits Claims',
+        wanted: 'tools-fe',
+        reason: 'edited by someone after the plan (kept)',
+      },
     ]);
     expect(values(rt, TAB)[1][col(rt, 'VFS team')]).toBe('Benefits Claims');
     const conflictRow = values(rt, SHEETS.changeLog).find((r) =>
       String(r[5]).startsWith('undo:conflict'),
     );
-    expect(conflictRow?.slice(1, 5)).toEqual([2, 'VFS team', 'Frontend Tools', 'Benefits Claims']);
+    // Original = the value undo would have restored, New = the value kept.
+    expect(conflictRow?.slice(1, 5)).toEqual([2, 'VFS team', 'tools-fe', 'Benefits Claims']);
   });
 
   it('the menu opens the preview dialog', () => {
@@ -488,8 +496,9 @@ describe('checkpoint and continuation', () => {
     };
     const small = calls(200);
     expect(calls(800)).toEqual(small);
-    // Change log, data block, Aliases, Data quality, validation mirror.
-    expect(small['Range.setValues']).toBe(5);
+    // Change log (IDs, then the other changes), one write per normalized column (IDs, Requested
+    // at, VFS team, Channel, Topic, Time spent), Aliases, Data quality, validation mirror.
+    expect(small['Range.setValues']).toBe(11);
   });
 });
 
@@ -501,11 +510,15 @@ describe('bad input: a clear message and nothing changed', () => {
   ): void {
     const before = typed(values(rt, TAB));
     rt.tracker.reset();
+    rt.writes.length = 0;
     const r = fn();
     expect(r.ok).toBe(false);
     expect(r.message).toMatch(pattern);
     expect(r.message).toMatch(/Nothing was changed/);
-    expect(rt.tracker.snapshot().cellsWritten).toBe(0);
+    // Only the Run log row of the attempt is written.
+    expect(new Set(rt.writes.filter((w) => w.execution > 0).map((w) => w.sheet))).toEqual(
+      new Set('runId' in r ? [SHEETS.runLog] : []),
+    );
     expect(typed(values(rt, TAB))).toEqual(before);
   }
 

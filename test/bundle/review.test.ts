@@ -193,7 +193,7 @@ describe('normalizeRequests when the sheet is busy', () => {
     rt.locks.release('document');
     // Not "a normalization is still in progress": none ever started.
     const undo = rt.run('undoLastNormalization') as { ok: boolean; message: string };
-    expect(undo.message).toMatch(/no normalization run to undo/);
+    expect(undo.message).toMatch(/nothing to undo/);
   });
 });
 

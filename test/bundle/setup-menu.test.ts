@@ -41,6 +41,7 @@ const MENU_CALLS = new Set([
   'Ui.createAddonMenu',
   'Menu.addItem',
   'Menu.addSeparator',
+  'Menu.addSubMenu',
   'Menu.addToUi',
 ]);
 

@@ -98,3 +98,15 @@ export function sheetHeaders(rt: Runtime, name: string): string[] {
   const v = sheetValues(rt, name);
   return v && v.length ? v[0].map(String) : [];
 }
+
+/**
+ * Cells the most recent execution wrote outside the Run log (every run of setUpSheet, normalize
+ * and undo writes one Run log row; issue 10).
+ */
+export function cellsWrittenOutsideRunLog(rt: Runtime): number {
+  if (rt.writes.length === 0) return 0;
+  const last = Math.max(...rt.writes.map((w) => w.execution));
+  return rt.writes
+    .filter((w) => w.execution === last && w.sheet !== 'Run log')
+    .reduce((n, w) => n + w.rows * w.cols, 0);
+}

@@ -15,6 +15,9 @@ export function makeCtx(
     effectiveUser: () => 'me@example.com',
     owner: () => 'owner@example.com',
     DateCtor: Date,
+    apostrophe: 'stripped',
+    writes: [],
+    executionId: () => 0,
   };
 }
 

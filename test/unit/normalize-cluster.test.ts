@@ -1,7 +1,20 @@
-import { clusterValues, wellFormed } from '../../src/domain/normalize';
+import {
+  clusterValues,
+  HIGH_CONFIDENCE,
+  isJunkValue,
+  wellFormed,
+  type ValueCluster,
+} from '../../src/domain/normalize';
 import type { ListEntry } from '../../src/domain/schema';
 
 const rep = (v: string, n: number): string[] => Array.from({ length: n }, () => v);
+
+/** A cluster without its confidence (tested on its own below). */
+function withoutConfidence(c: ValueCluster): Omit<ValueCluster, 'confidence'> {
+  const out: Partial<ValueCluster> = { ...c };
+  delete out.confidence;
+  return out as Omit<ValueCluster, 'confidence'>;
+}
 
 describe('clusterValues (Build lists from my data)', () => {
   test('groups spellings of one team and picks the most frequent well-formed name', () => {
@@ -19,7 +32,7 @@ describe('clusterValues (Build lists from my data)', () => {
       '  ',
     ];
     const clusters = clusterValues(values, []);
-    expect(clusters).toEqual([
+    expect(clusters.map(withoutConfidence)).toEqual([
       { canonical: 'Frontend tools', aliases: ['FE Tools', 'tools-fe'], count: 14 },
       { canonical: 'Benefits Intake', aliases: ['Benefit Intake', 'benefits-intake'], count: 9 },
       { canonical: 'Health Care Application', aliases: ['Health Care Aplication'], count: 4 },
@@ -35,7 +48,7 @@ describe('clusterValues (Build lists from my data)', () => {
       ['tools-fe', 'FE tools', 'Frontend Tools', 'Identity', 'identity', 'Login.gov team'],
       existing,
     );
-    expect(clusters).toEqual([
+    expect(clusters.map(withoutConfidence)).toEqual([
       { canonical: 'Frontend Tools', aliases: ['FE tools'], count: 3, existing: true },
       { canonical: 'Login.gov team', aliases: [], count: 1 },
     ]);
@@ -64,7 +77,7 @@ describe('clusterValues (Build lists from my data)', () => {
       ['CI Error', 'CI error', 'ci errors', 'CI Errors', 'Datadog', 'DataDog', 'datadog'],
       [],
     );
-    expect(clusters).toEqual([
+    expect(clusters.map(withoutConfidence)).toEqual([
       { canonical: 'CI Error', aliases: ['CI Errors'], count: 4 },
       { canonical: 'Datadog', aliases: [], count: 3 },
     ]);
@@ -74,5 +87,38 @@ describe('clusterValues (Build lists from my data)', () => {
     expect(wellFormed('Frontend Tools')).toBeGreaterThan(wellFormed('FE Tools'));
     expect(wellFormed('FE Tools')).toBeGreaterThan(wellFormed('frontend tools'));
     expect(wellFormed('frontend tools')).toBeGreaterThan(wellFormed('tools-fe'));
+  });
+});
+
+describe('Build lists: no merges of distinct values, no junk, unsure proposals unticked', () => {
+  test('numbers and form numbers must agree; number words count', () => {
+    const c = clusterValues(
+      [
+        'Benefits Team 1',
+        'Benefits Team 1',
+        'Benefits Team One',
+        'Benefits Team 2',
+        'Benefits Team 2',
+      ],
+      [],
+    );
+    const one = c.find((x) => x.canonical === 'Benefits Team 1');
+    expect(one?.aliases).toEqual(['Benefits Team One']);
+    expect(c.find((x) => x.canonical === 'Benefits Team 2')?.aliases).toEqual([]);
+    expect(
+      clusterValues(['Form 21-526EZ', 'Form 21-526EZ', 'Form 21-0966'], []).map((x) => x.canonical),
+    ).toEqual(['Form 21-526EZ', 'Form 21-0966']);
+  });
+  test('junk is never proposed', () => {
+    const junk = ['??', 'Unknown', 'Idk', 'Stuff', 'Dunno', 'n/a', 'TBD', '-', 'not sure', 'misc'];
+    expect(clusterValues([...junk, ...junk], [])).toEqual([]);
+    for (const j of junk) expect(isJunkValue(j)).toBe(true);
+    expect(isJunkValue('Identity')).toBe(false);
+  });
+  test('below high confidence a proposal is marked unsure', () => {
+    const c = clusterValues(['Login.gov team'], []);
+    expect(c[0].confidence).toBeLessThan(HIGH_CONFIDENCE);
+    const sure = clusterValues(['Identity', 'Identity', 'identity'], []);
+    expect(sure[0].confidence).toBeGreaterThanOrEqual(HIGH_CONFIDENCE);
   });
 });

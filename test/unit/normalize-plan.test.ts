@@ -254,8 +254,9 @@ describe('planNormalization', () => {
     expect((copy[0][col('firstResponseAt')] as Date).toISOString()).toBe(
       zonedTime(TZ, 2024, 3, 5, 14, 30).toISOString(),
     );
-    expect(copy[0][col('requester')]).toBe('Jane Doe');
-    expect(copy[0][col('notes')]).toBe('first line\n\nsecond');
+    // Free text (Requester, Notes, Summary) is the person's own: never rewritten, not even trimmed.
+    expect(copy[0][col('requester')]).toBe(rows[0][col('requester')]);
+    expect(copy[0][col('notes')]).toBe(rows[0][col('notes')]);
     expect(copy[0][col('status')]).toBe('Resolved');
     expect(p.changes.find((c) => c.field === 'loggedAt')?.rule).toBe('date-serial');
   });

@@ -222,7 +222,7 @@ describe('normalization properties', () => {
     );
     // Not vacuous: the generated sheets do need normalizing.
     expect(changed).toBeGreaterThan(200);
-    expect(routed).toBeGreaterThan(50);
+    expect(routed).toBe(0); // routing is a suggestion, never a write (issue 10)
   });
 
   test('undo∘normalize = identity, including types', () => {
@@ -267,7 +267,19 @@ describe('normalization properties', () => {
   test('planning rows [a, b) in chunks equals planning the whole sheet', () => {
     fc.assert(
       fc.property(sheet, fc.integer({ min: 1, max: 5 }), (s, size) => {
-        const whole = planOf(s, s.rows, seqIds());
+        // Year inference looks at the rows planned together (a chunk in the real run): compare
+        // everything else across chunkings (year inference is tested in normalize-handtyped).
+        const whole = planNormalization({
+          rows: s.rows,
+          formulas: s.formulas,
+          headerMap: s.headerMap,
+          lists: testLists(),
+          aliases,
+          timeZone: TZ,
+          now: new Date('2024-06-15T16:00:00Z'),
+          newId: seqIds(),
+          yearFromNeighbours: false,
+        });
         const ids = seqIds();
         const parts = [];
         for (let a = 0; a < s.rows.length; a += size) {
@@ -282,6 +294,7 @@ describe('normalization properties', () => {
               now: new Date('2024-06-15T16:00:00Z'),
               newId: ids,
               startRow: a,
+              yearFromNeighbours: false,
             }),
           );
         }
@@ -291,29 +304,18 @@ describe('normalization properties', () => {
     );
   });
 
-  test('routing fills only empty VSP team / Practice area cells, from the normalized active Topic', () => {
-    const lists = testLists();
-    let routed = 0;
+  test('no false guesses: routing never writes; VSP team, Practice area and free text are never changed from blank', () => {
     fc.assert(
       fc.property(sheet, (s) => {
         const p = planOf(s);
-        const after = clone(s.rows);
-        applyChanges(after, p.changes);
         for (const c of p.changes) {
-          if (c.rule !== 'routing') continue;
-          routed++;
-          expect(['vspTeam', 'practiceArea']).toContain(c.field);
-          expect(isBlank(c.from)).toBe(true);
-          const topicCol = s.headerMap.topic as number;
-          const topic = lists.topics.find((t) => !t.disabled && t.value === after[c.row][topicCol]);
-          expect(topic).toBeDefined();
-          const field = c.field as 'vspTeam' | 'practiceArea';
-          expect(c.to).toBe(topic?.[field]);
-          expect(lists[field].some((e) => !e.disabled && e.value === c.to)).toBe(true);
+          expect(c.rule as string).not.toBe('routing');
+          expect(['summary', 'notes', 'requester']).not.toContain(c.field);
+          if ((c.field === 'vspTeam' || c.field === 'practiceArea') && isBlank(c.from))
+            expect(c.to).toBe('');
         }
       }),
       RUNS,
     );
-    expect(routed).toBeGreaterThan(50);
   });
 });

@@ -8,6 +8,7 @@ import {
   ABBREVIATIONS,
   cleanText,
   editSimilarity,
+  numberSignature,
   prepare,
   similarity,
   type Prepared,
@@ -22,6 +23,31 @@ export interface ValueCluster {
   count: number;
   /** True when `canonical` is already a list value (the proposal only adds aliases). */
   existing?: boolean;
+  /**
+   * How sure the grouping is, 0..1: 1 for a spelling already known, else the lowest similarity
+   * that joined a member. Below HIGH_CONFIDENCE a proposal starts unticked.
+   */
+  confidence: number;
+}
+
+/** Confidence from which a proposal starts ticked. */
+export const HIGH_CONFIDENCE = 0.9;
+
+/**
+ * Values that mean "nobody knows" and must never become list values ("??", "Unknown", "Idk",
+ * "Stuff", "Dunno", "n/a", "TBD", "misc", "-").
+ */
+export function isJunkValue(s: string): boolean {
+  const t = cleanText(s).toLowerCase();
+  if (!/[a-z0-9]/.test(t)) return true; // "??", "-", "..."
+  return /^(unknown|unk|idk|i don'?t know|dunno|stuff|things?|n\/?a|none|nil|null|tbd|tbc|todo|misc|other|others|\?+|not sure|unsure|see (thread|above|below|slack|notes?)|whatever|various|etc\.?|test|asdf|x+)$/.test(
+    t,
+  );
+}
+
+/** Same numbers (and form numbers) on both sides: "Team 1" never joins "Team 2". */
+function sameNumbers(a: Prepared, b: Prepared): boolean {
+  return numberSignature(a.tokens) === numberSignature(b.tokens);
 }
 
 /** Minimum similarity for two spellings to be the same thing. */
@@ -101,7 +127,7 @@ export function clusterValues(
   for (const v of values) {
     if (typeof v !== 'string') continue;
     const c = cleanText(v);
-    if (c === '' || c.length > 120) continue;
+    if (c === '' || c.length > 120 || isJunkValue(c)) continue;
     counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   // Seeds: existing entries (value and aliases), count 0, so data joins them.
@@ -123,6 +149,8 @@ export function clusterValues(
   // Nodes: seeds first (0..S-1), then variants.
   const S = seeds.length;
   const sets = makeSets(S + variants.length);
+  // Lowest similarity that joined each variant (1 = an exact known spelling).
+  const joined = new Array<number>(variants.length).fill(1);
 
   variants.forEach((v, i) => {
     const node = S + i;
@@ -136,6 +164,7 @@ export function clusterValues(
     let bestScore = 0;
     seedForms.forEach((forms, si) => {
       for (const f of forms) {
+        if (!sameNumbers(v.p, f)) continue;
         const s = similarity(v.p, f);
         if (s > bestScore) {
           bestScore = s;
@@ -143,28 +172,37 @@ export function clusterValues(
         }
       }
     });
-    if (bestSeed >= 0 && bestScore >= CLUSTER_THRESHOLD) sets.union(bestSeed, node);
+    if (bestSeed >= 0 && bestScore >= CLUSTER_THRESHOLD) {
+      sets.union(bestSeed, node);
+      joined[i] = Math.min(joined[i], bestScore);
+    }
   });
   // Variants with each other.
   const pairwise = Math.min(variants.length, MAX_PAIRWISE);
   for (let i = 0; i < pairwise; i++) {
     for (let j = i + 1; j < pairwise; j++) {
-      if (similarity(variants[i].p, variants[j].p) >= CLUSTER_THRESHOLD) {
+      if (!sameNumbers(variants[i].p, variants[j].p)) continue;
+      const sim = similarity(variants[i].p, variants[j].p);
+      if (sim >= CLUSTER_THRESHOLD) {
         // Never merge two different existing entries through a variant.
         const ri = sets.find(S + i);
         const rj = sets.find(S + j);
         if (ri < S && rj < S && ri !== rj) continue;
         sets.union(S + i, S + j);
+        joined[i] = Math.min(joined[i], sim);
+        joined[j] = Math.min(joined[j], sim);
       }
     }
   }
 
   const groups = new Map<number, Variant[]>();
+  const confidenceOf = new Map<number, number>();
   variants.forEach((v, i) => {
     const root = sets.find(S + i);
     const g = groups.get(root) ?? [];
     g.push(v);
     groups.set(root, g);
+    confidenceOf.set(root, Math.min(confidenceOf.get(root) ?? 1, joined[i]));
   });
 
   const out: ValueCluster[] = [];
@@ -178,7 +216,13 @@ export function clusterValues(
         .filter((t) => !known.has(t.toLowerCase()))
         .sort();
       if (aliases.length > 0)
-        out.push({ canonical, aliases: dedupeCaseless(aliases, canonical), count, existing: true });
+        out.push({
+          canonical,
+          aliases: dedupeCaseless(aliases, canonical),
+          count,
+          existing: true,
+          confidence: Math.round((confidenceOf.get(root) ?? 1) * 1000) / 1000,
+        });
       continue;
     }
     // The most frequent well-formed spelling; if none is well-formed, the best one, title-cased.
@@ -207,7 +251,10 @@ export function clusterValues(
         .filter((t) => t !== canonical),
       canonical,
     ).sort();
-    out.push({ canonical, aliases, count });
+    // A new value seen once, or a group joined loosely, is less sure than a frequent, tight one.
+    const tight = confidenceOf.get(root) ?? 1;
+    const confidence = Math.round((count >= 2 ? tight : Math.min(tight, 0.85)) * 1000) / 1000;
+    out.push({ canonical, aliases, count, confidence });
   }
   return out.sort((a, b) => b.count - a.count || a.canonical.localeCompare(b.canonical));
 }

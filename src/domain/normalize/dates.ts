@@ -182,19 +182,46 @@ function compareInYear(a: Wall, b: Omit<Wall, 'year'>): number {
  * Parses a value that should be a date into an instant, or null when it is not a date.
  * Date objects are returned as they are; numbers are Sheets serial numbers (1970..2100).
  */
-export function parseDateValue(value: unknown, timeZone: string, now: Date): Date | null {
+export function parseDateValue(
+  value: unknown,
+  timeZone: string,
+  now: Date,
+  near?: Date,
+): Date | null {
   if (isDate(value)) return value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < MIN_DATE_SERIAL || value > MAX_DATE_SERIAL) return null;
     return fromSerial(value, timeZone);
   }
   if (typeof value !== 'string') return null;
-  const s = cleanText(value);
+  // A weekday in front ("Tue 3/11/25", "Mon, March 10") says nothing the date does not.
+  const s = cleanText(value).replace(
+    /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|urday|sday|rsday)?\.?,?\s+(?=\d|[a-z])/i,
+    '',
+  );
   if (s === '' || s.length > 60) return null;
   const parsed = parseText(s);
   if (parsed === null) return null;
   if (isDate(parsed)) return parsed;
   let year = parsed.year;
+  if (year === null && near) {
+    // A year-less date takes its year from the neighbouring rows' dates: the year (around the
+    // neighbour's) that puts it closest to them, never today's clock.
+    const ny = zonedParts(near, timeZone).year;
+    let best: number | null = null;
+    let bestGap = Infinity;
+    for (const y of [ny - 1, ny, ny + 1]) {
+      if (!validDay(y, parsed.month, parsed.day)) continue;
+      const gap = Math.abs(
+        zonedTime(timeZone, y, parsed.month, parsed.day).getTime() - near.getTime(),
+      );
+      if (gap < bestGap) {
+        bestGap = gap;
+        best = y;
+      }
+    }
+    year = best;
+  }
   if (year === null) {
     const n = zonedParts(now, timeZone);
     const nowWall = {
@@ -226,4 +253,10 @@ export function parseDateValue(value: unknown, timeZone: string, now: Date): Dat
 /** A string that holds a date, with the kind of rule that parsed it (for change-log rules). */
 export function dateRule(value: unknown): 'date-serial' | 'date' {
   return typeof value === 'number' ? 'date-serial' : 'date';
+}
+
+/** True when a typed date names its year ("3/5/2024", "March 5, 2024", "2024-03-05"). */
+export function hasExplicitYear(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  return /\b(19|20)\d{2}\b/.test(value) || /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/.test(value);
 }

@@ -22,5 +22,11 @@ export {
 } from './values';
 export { cleanText, normKey, editDistance, similarity, prepare, MAX_CELL_CHARS } from './text';
 export { keywordSuggester, type SuggestFn, type Suggestion } from './keywordSuggest';
-export { clusterValues, wellFormed, type ValueCluster } from './cluster';
+export {
+  clusterValues,
+  HIGH_CONFIDENCE,
+  isJunkValue,
+  wellFormed,
+  type ValueCluster,
+} from './cluster';
 export { BUILTIN_SYNONYMS, builtinAliasRows } from './synonyms';

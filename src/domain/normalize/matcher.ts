@@ -5,7 +5,15 @@
  * too close are AMBIGUOUS: the value is never guessed.
  */
 import type { ListEntry } from '../schema';
-import { cleanText, prepare, similarity, tokens, tokensContained, type Prepared } from './text';
+import {
+  cleanText,
+  numberSignature,
+  prepare,
+  similarity,
+  tokens,
+  tokensContained,
+  type Prepared,
+} from './text';
 
 /** Where a learned alias came from: a normalization rule, a fuzzy match, or a person. */
 export type AliasSource = 'rule' | 'fuzzy' | 'person';
@@ -19,7 +27,14 @@ export interface AliasRow {
 }
 
 export type MatchRule =
-  'list-exact' | 'list-alias' | 'learned-alias' | 'synonym' | 'topic-keyword' | 'fuzzy';
+  | 'list-exact'
+  | 'list-alias'
+  | 'learned-alias'
+  | 'synonym'
+  | 'topic-keyword'
+  | 'acronym'
+  | 'phrase'
+  | 'fuzzy';
 
 export type MatchResult =
   | { kind: 'match'; value: string; rule: MatchRule; score: number; disabled?: boolean }
@@ -49,6 +64,25 @@ export const DEFAULT_MARGIN = 0.06;
 /** Fuzzy matching is skipped for values longer than this (they are sentences, not list values). */
 const MAX_FUZZY_CHARS = 120;
 const SOURCE_RANK: Readonly<Record<AliasSource, number>> = { person: 0, rule: 1, fuzzy: 2 };
+/** Words around a value that do not change it: "via Slack message", "by email", "in a meeting". */
+const FILLER: ReadonlySet<string> = new Set([
+  'via',
+  'by',
+  'in',
+  'on',
+  'from',
+  'a',
+  'an',
+  'the',
+  'message',
+  'messages',
+  'msg',
+  'post',
+  'posted',
+  'thread',
+  'ticket',
+  'request',
+]);
 
 export interface ListMatcher {
   /** Matches a cleaned string. Results are cached per string. */
@@ -117,6 +151,18 @@ export function buildMatcher(
     } else if (rank === prev) addTo(learned, key, target);
   }
 
+  // Initials and acronyms derived from the list itself ("HCA" -> Health Care Application): only
+  // a value whose initials no other value shares; 2 to 6 letters.
+  const acronyms = new Map<string, string[]>();
+  for (const v of values) {
+    const words = v
+      .split(/[\s/&-]+/)
+      .filter((w) => /^[A-Za-z]/.test(w) && !/^(and|of|the|for|to|a)$/i.test(w));
+    if (words.length < 2) continue;
+    const initials = words.map((w) => w[0].toLowerCase()).join('');
+    if (initials.length <= 6 && !exact.has(initials)) addTo(acronyms, initials, v);
+  }
+
   const synonyms = new Map<string, string[]>();
   for (const row of options.synonyms ?? []) {
     const hit = exact.get(lower(row.standard));
@@ -139,11 +185,19 @@ export function buildMatcher(
     if (raw.length > MAX_FUZZY_CHARS) return { kind: 'none' };
     const p = prepare(raw);
     if (p.key === '') return { kind: 'none' };
+    const pNums = numberSignature(p.tokens);
     const scored: Array<{ value: string; score: number }> = [];
+    // Candidates the value also fits (its words are all in the candidate's, or it scores near the
+    // threshold): two or more of them make the value ambiguous, whatever the best score.
+    const fits = new Set<string>();
     for (const c of candidates) {
       let best = 0;
       for (const f of c.forms) {
+        // Numbers and form numbers must agree: "Benefits Team 1" is never "Benefits Team 2".
+        if (numberSignature(f.tokens) !== pNums) continue;
+        if (tokensContained(p.tokens, f.tokens)) fits.add(c.value);
         let s = similarity(p, f);
+        if (s >= threshold - margin) fits.add(c.value);
         // "Frontend" for "Frontend Tools": contained, and at least half of the candidate's words.
         if (
           s < threshold &&
@@ -158,6 +212,8 @@ export function buildMatcher(
     scored.sort((a, b) => b.score - a.score || a.value.localeCompare(b.value));
     const [first, second] = scored;
     if (!first || first.score < threshold) return { kind: 'none' };
+    if (fits.size > 1 && first.score < 1)
+      return { kind: 'ambiguous', candidates: Array.from(fits).sort() };
     if (second && second.score >= threshold - margin && first.score - second.score < margin) {
       return {
         kind: 'ambiguous',
@@ -209,9 +265,26 @@ export function buildMatcher(
       (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
     );
     if (ranked.length === 0) return { kind: 'none' };
-    const tied = ranked.filter((r) => r[1] === ranked[0][1]).map((r) => r[0]);
-    if (tied.length > 1) return { kind: 'ambiguous', candidates: tied.sort() };
+    // Text naming two topics is ambiguous, even when one is named more often: never a guess.
+    if (ranked.length > 1) return { kind: 'ambiguous', candidates: ranked.map((r) => r[0]).sort() };
     return { kind: 'match', value: ranked[0][0], rule: 'topic-keyword', score: ranked[0][1] };
+  }
+
+  /**
+   * A value wrapped in filler words ("slack message", "via GitHub issue", "by email"): the rest,
+   * matched exactly (value, alias, learned alias or synonym), and only when exactly one value fits.
+   */
+  function phrase(raw: string): MatchResult | null {
+    const words = raw.toLowerCase().split(/\s+/);
+    const rest = words.filter((w) => !FILLER.has(w)).join(' ');
+    if (rest === '' || rest === raw.toLowerCase()) return null;
+    const hit =
+      fromMap(exact, rest, 'phrase') ??
+      fromMap(aliases, rest, 'phrase') ??
+      fromMap(learned, rest, 'phrase') ??
+      fromMap(synonyms, rest, 'phrase');
+    if (!hit || hit.kind !== 'match') return hit;
+    return { ...hit, rule: 'phrase' };
   }
 
   const cache = new Map<string, MatchResult>();
@@ -231,6 +304,8 @@ export function buildMatcher(
         fromMap(learned, key, 'learned-alias') ??
         fromMap(synonyms, key, 'synonym') ??
         fromMap(keywords, key, 'topic-keyword') ??
+        (/^[a-z]{2,6}$/.test(key) ? fromMap(acronyms, key, 'acronym') : null) ??
+        phrase(raw) ??
         fuzzy(raw);
       if (result.kind === 'none') result = byKeywords(raw);
     }

@@ -30,7 +30,7 @@ import { parseLink } from '../links';
 import { toMinutes } from '../mapping/units';
 import type { DurationUnit } from '../mapping/engine';
 import { isDate } from '../time';
-import { dateRule, parseDateValue } from './dates';
+import { dateRule, hasExplicitYear, parseDateValue } from './dates';
 import { keywordSuggester, type SuggestFn } from './keywordSuggest';
 import { buildMatcher, type AliasRow, type ListMatcher } from './matcher';
 import { builtinAliasRows } from './synonyms';
@@ -53,6 +53,9 @@ export type ChangeRule =
   | 'learned-alias'
   | 'synonym'
   | 'topic-keyword'
+  | 'acronym'
+  | 'phrase'
+  | 'status-suffix'
   | 'fuzzy'
   | 'date'
   | 'date-serial'
@@ -113,6 +116,21 @@ export interface NormalizationPlan {
   blankRows: number[];
   /** Rows planned (blank ones included). */
   rowsScanned: number;
+  /**
+   * Values the row does not support but its Topic's routing suggests (an empty VSP team / Practice
+   * area): offered to a person, never written.
+   */
+  suggestions: RoutingSuggestion[];
+}
+
+/** A value offered to a person, never written by normalization. */
+export interface RoutingSuggestion {
+  field: FieldKey;
+  value: string;
+  reason: 'routing';
+  count: number;
+  /** 0-based data rows (absolute, ascending). */
+  rows: number[];
 }
 
 export interface PlanInput {
@@ -146,6 +164,12 @@ export interface PlanInput {
    * converted to minutes (rule unit-seconds / unit-hours).
    */
   units?: Partial<Record<FieldKey, DurationUnit>>;
+  /**
+   * Year-less dates take their year from the nearest row of the planned rows whose date has one
+   * (default true). The rows planned together are the neighbourhood: a chunk at a time in the
+   * Apps Script run, so a year-less date at a chunk's edge looks only inside its chunk.
+   */
+  yearFromNeighbours?: boolean;
 }
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
@@ -235,15 +259,21 @@ function normalizeCell(
     matchers: ReturnType<typeof buildMatchers>;
     units?: Partial<Record<FieldKey, DurationUnit>>;
   },
+  near?: Date,
 ): Outcome {
   if (isBlank(value) && typeof value !== 'string') return KEEP;
+  // Free text (Summary, Notes, Requester) is the person's own words: never rewritten, not even
+  // trimmed. Only what cannot be read as text is reported.
+  if (def.type === 'text') {
+    if (typeof value !== 'string') return notText(value);
+    return value.length >= MAX_CELL_CHARS ? { kind: 'unresolved', reason: 'too-long' } : KEEP;
+  }
   if (typeof value === 'string' && value.length >= MAX_CELL_CHARS)
     return { kind: 'unresolved', reason: 'too-long' };
   if (typeof value === 'string' && value.trim() === '')
     return value === '' ? KEEP : { kind: 'change', to: '', rule: 'trim' };
   switch (def.type) {
     case 'id':
-    case 'text':
       return typeof value === 'string' ? cleaned(value, def.key) : notText(value);
     case 'url':
       return typeof value === 'string' ? cleaned(value, def.key) : notText(value);
@@ -263,7 +293,7 @@ function normalizeCell(
     case 'date':
     case 'datetime': {
       if (isDate(value)) return KEEP;
-      const d = parseDateValue(value, ctx.timeZone, ctx.now);
+      const d = parseDateValue(value, ctx.timeZone, ctx.now, near);
       if (d) return { kind: 'change', to: d, rule: dateRule(value) };
       return { kind: 'unresolved', reason: 'not-a-date' };
     }
@@ -312,7 +342,7 @@ function normalizeCell(
  * Routing of the active topics, by exact (cleaned) topic value: a normalized Topic cell holds the
  * canonical spelling, so anything else (unresolved, disabled, blank, non-text) routes nowhere.
  */
-function topicRouting(
+export function topicRouting(
   lists: Lists,
 ): (topic: unknown) => { vspTeam: string; practiceArea: string } | undefined {
   const byTopic = new Map<string, { vspTeam: string; practiceArea: string }>();
@@ -348,12 +378,49 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
     return typeof col === 'number' && col >= 0;
   });
   const col = (k: FieldKey): number | undefined => input.headerMap[k];
-  const routingOf = topicRouting(input.lists);
 
   const changes: CellChange[] = [];
   const unresolvedMap = new Map<string, Unresolved>();
   const learnedMap = new Map<string, AliasRow>();
   const blankRows: number[] = [];
+  const routingOf = topicRouting(input.lists);
+  const suggestionMap = new Map<string, RoutingSuggestion>();
+  /** Removes row `abs` from the unresolved entries of a field (a later rule resolved it). */
+  const dropUnresolved = (def: FieldDef, abs: number): void => {
+    for (const [k, u] of unresolvedMap) {
+      if (u.field !== def.key || !u.rows.includes(abs)) continue;
+      u.rows = u.rows.filter((r) => r !== abs);
+      u.count--;
+      if (u.count === 0) unresolvedMap.delete(k);
+    }
+  };
+
+  // Year-less dates take their year from the nearest row (above first) whose date has one.
+  const nearDates = new Map<FieldKey, (Date | undefined)[]>();
+  for (const def of mapped) {
+    if (def.type !== 'date' && def.type !== 'datetime') continue;
+    if (input.yearFromNeighbours === false) break;
+    const c = col(def.key) as number;
+    const explicit = input.rows.map((r) => {
+      const v = r[c];
+      if (isDate(v)) return v;
+      return hasExplicitYear(v) ? (parseDateValue(v, timeZone, input.now) ?? undefined) : undefined;
+    });
+    const near: (Date | undefined)[] = new Array(explicit.length);
+    let prev: { i: number; d: Date } | undefined;
+    const prevOf: ({ i: number; d: Date } | undefined)[] = explicit.map((d, i) => {
+      const out = prev;
+      if (d) prev = { i, d };
+      return out;
+    });
+    let next: { i: number; d: Date } | undefined;
+    for (let i = explicit.length - 1; i >= 0; i--) {
+      const p = prevOf[i];
+      near[i] = !p ? next?.d : !next ? p.d : i - p.i <= next.i - i ? p.d : next.d;
+      if (explicit[i]) next = { i, d: explicit[i] as Date };
+    }
+    nearDates.set(def.key, near);
+  }
 
   for (let i = 0; i < input.rows.length; i++) {
     const row = input.rows[i];
@@ -398,7 +465,7 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
       const c = col(def.key) as number;
       if (isFormula(c)) continue;
       const value = row[c];
-      const out = normalizeCell(def, value, ctx);
+      const out = normalizeCell(def, value, ctx, nearDates.get(def.key)?.[i]);
       if (out.kind === 'change') push(def, c, out.to, out.rule);
       else if (out.kind === 'unresolved') {
         if (out.to !== undefined && out.rule) push(def, c, out.to, out.rule);
@@ -431,6 +498,28 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
       }
     }
 
+    // A status with a resolution suffix ("resolved - pointed to docs"): Status from the head, and
+    // Resolution from the rest when Resolution is empty and the rest names exactly one value.
+    const stCol = col('status');
+    const stNow = current('status');
+    if (stCol !== undefined && !isFormula(stCol) && typeof stNow === 'string') {
+      const statusM = matchers.forField(FIELD_BY_KEY.status);
+      const m = /^\s*([^-–—:(,]+?)\s*(?:[-–—:,]|\()\s*(.+?)\)?\s*$/.exec(stNow);
+      if (statusM.canonical(stNow) === null && m) {
+        const head = statusM.match(m[1]);
+        if (head.kind === 'match' && head.rule !== 'fuzzy' && !head.disabled) {
+          push(FIELD_BY_KEY.status, stCol, head.value, 'status-suffix');
+          dropUnresolved(FIELD_BY_KEY.status, abs);
+          const rCol = col('resolution');
+          if (rCol !== undefined && !isFormula(rCol) && isBlank(current('resolution'))) {
+            const res = matchers.forField(FIELD_BY_KEY.resolution).match(m[2]);
+            if (res.kind === 'match')
+              push(FIELD_BY_KEY.resolution, rCol, res.value, 'status-suffix');
+          }
+        }
+      }
+    }
+
     // An empty Channel is inferred from the Link.
     const chCol = col('channel');
     if (chCol !== undefined && !isFormula(chCol) && isBlank(current('channel'))) {
@@ -447,7 +536,9 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
       if (at && isDate(at)) push(FIELD_BY_KEY.requestedAt, rCol, at, 'date-from-link');
     }
 
-    // An empty VSP team / Practice area takes the routing of the row's (real, active) Topic.
+    // An empty VSP team / Practice area is never filled from the Topic's routing: the row does not
+    // say who worked on it, and a standard-looking guess would corrupt every KPI built on it. The
+    // routing is offered as a suggestion instead.
     const topicNow = current('topic');
     const route =
       typeof topicNow === 'string' &&
@@ -461,7 +552,14 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
         const value = route[key]
           ? matchers.forField(FIELD_BY_KEY[key]).canonical(route[key])
           : null;
-        if (value) push(FIELD_BY_KEY[key], c, value, 'routing');
+        if (!value) continue;
+        const skey = `${key}\u0000${value}`;
+        const sug = suggestionMap.get(skey);
+        if (sug) {
+          sug.count++;
+          sug.rows.push(abs);
+        } else
+          suggestionMap.set(skey, { field: key, value, reason: 'routing', count: 1, rows: [abs] });
       }
     }
 
@@ -497,6 +595,7 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
     learned: Array.from(learnedMap.values()),
     blankRows,
     rowsScanned: input.rows.length,
+    suggestions: Array.from(suggestionMap.values()),
   });
 }
 
@@ -508,7 +607,10 @@ const FIELD_ORDER: ReadonlyMap<FieldKey, number> = new Map(FIELDS.map((f, i) => 
 
 /** Computes the derived parts (counts, examples, sorted unresolved) of a plan. */
 function finishPlan(
-  p: Pick<NormalizationPlan, 'changes' | 'unresolved' | 'learned' | 'blankRows' | 'rowsScanned'>,
+  p: Pick<
+    NormalizationPlan,
+    'changes' | 'unresolved' | 'learned' | 'blankRows' | 'rowsScanned' | 'suggestions'
+  >,
 ): NormalizationPlan {
   const countsByField: Partial<Record<FieldKey, number>> = {};
   for (const c of p.changes) countsByField[c.field] = (countsByField[c.field] ?? 0) + 1;
@@ -530,14 +632,29 @@ function finishPlan(
         a.value.localeCompare(b.value) ||
         a.reason.localeCompare(b.reason),
     );
-  return { ...p, countsByField, examples, unresolved };
+  const suggestions = p.suggestions
+    .map((x) => ({ ...x, rows: [...x.rows].sort((a, b) => a - b) }))
+    .sort(
+      (a, b) =>
+        b.count - a.count || a.field.localeCompare(b.field) || a.value.localeCompare(b.value),
+    );
+  return { ...p, countsByField, examples, unresolved, suggestions };
 }
 
 /** Joins the plans of consecutive (or any) chunks into the plan of the whole range. */
 export function mergePlans(plans: readonly NormalizationPlan[]): NormalizationPlan {
   const unresolvedMap = new Map<string, Unresolved>();
   const learnedMap = new Map<string, AliasRow>();
+  const suggestionMap = new Map<string, RoutingSuggestion>();
   for (const p of plans) {
+    for (const x of p.suggestions ?? []) {
+      const key = `${x.field}\u0000${x.value}`;
+      const prev = suggestionMap.get(key);
+      if (prev) {
+        prev.count += x.count;
+        prev.rows.push(...x.rows);
+      } else suggestionMap.set(key, { ...x, rows: [...x.rows] });
+    }
     for (const u of p.unresolved) {
       const key = `${u.field}\u0000${u.reason}\u0000${u.value}`;
       const prev = unresolvedMap.get(key);
@@ -557,6 +674,7 @@ export function mergePlans(plans: readonly NormalizationPlan[]): NormalizationPl
     learned: Array.from(learnedMap.values()),
     blankRows: plans.flatMap((p) => p.blankRows).sort((a, b) => a - b),
     rowsScanned: plans.reduce((n, p) => n + p.rowsScanned, 0),
+    suggestions: Array.from(suggestionMap.values()),
   });
 }
 

@@ -201,3 +201,39 @@ export function similarity(a: Prepared, b: Prepared): number {
     tokenOverlap(a.tokens, b.tokens),
   );
 }
+
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  first: '1',
+  second: '2',
+  third: '3',
+  i: '1',
+  ii: '2',
+  iii: '3',
+  iv: '4',
+};
+
+/**
+ * The numbers of a value ("Benefits Team 2" -> "2", "Form 21-526EZ" -> "21 526ez", "Team One" ->
+ * "1"), order-insensitive. Two values whose signatures differ are never the same list value: a
+ * number or form number is what tells them apart.
+ */
+export function numberSignature(toks: readonly string[]): string {
+  const out: string[] = [];
+  for (const t of toks) {
+    if (NUMBER_WORDS[t]) out.push(NUMBER_WORDS[t]);
+    // "team1" -> 1, "526ez" -> 526ez, "007" -> 7.
+    else for (const m of t.match(/\d+[a-z]*/g) ?? []) out.push(m.replace(/^0+(?=\d)/, ''));
+  }
+  return out.sort().join(' ');
+}

@@ -48,9 +48,12 @@ export function parseMinutes(value: unknown, timeZone: string): number | null {
     return round2((p.day - 30) * 1440 + p.hour * 60 + p.minute + p.second / 60);
   }
   if (typeof value !== 'string') return null;
+  // Approximate forms are the same minutes: "~15 min", "25ish", "about 30", "1h?".
   const s = cleanText(value)
     .toLowerCase()
-    .replace(/^(~|about|approx\.?|approximately|ca\.?)\s*/, '');
+    .replace(/^(~|about|approx\.?|approximately|ca\.?|roughly|around)\s*/, '')
+    .replace(/\s*(-?\s*ish|\?+|\s*or so)$/, '')
+    .trim();
   if (s === '' || s.length > 40) return null;
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
   let m = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/.exec(s);

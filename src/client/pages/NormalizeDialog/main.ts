@@ -75,6 +75,21 @@ function render(p: PreviewReport): void {
     cell(tr, u.value);
     cell(tr, why(u));
     cell(tr, `${u.count}: ${u.rows.slice(0, 8).join(', ')}${u.rows.length > 8 ? '…' : ''}`);
+    const td = cell(tr, '', 'resolve');
+    if (u.reason === 'ambiguous' && u.candidates.length > 1) {
+      // Bulk resolution: one choice fixes every row with this value (logged, undoable, learned).
+      for (const c of [...u.candidates, '']) {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = c === '' ? 'leave' : c;
+        b.setAttribute(
+          'aria-label',
+          c === '' ? `Leave '${u.value}' as typed` : `Set all ${u.count} '${u.value}' to ${c}`,
+        );
+        b.addEventListener('click', () => void resolve(u, c));
+        td.appendChild(b);
+      }
+    }
   }
   $('unresolved-section').hidden = p.unresolved.length === 0;
   const warnings = $('warnings');
@@ -105,6 +120,43 @@ async function preview(): Promise<void> {
   }
 }
 
+/**
+ * Shows an outcome where the user is looking: the result panel just above the sticky action bar,
+ * replacing the "what will change" preview (which no longer applies).
+ */
+function showResult(
+  message: string,
+  conflicts: Array<{ row: number; field: string; now: string }>,
+): void {
+  for (const id of ['summary', 'examples-section']) $(id).hidden = true;
+  $('result-text').textContent = message;
+  $('result-conflicts').replaceChildren(
+    ...conflicts.map((c) => {
+      const li = document.createElement('li');
+      li.textContent = `Row ${c.row}, ${c.field}: kept '${c.now}' (changed during the run)`;
+      return li;
+    }),
+  );
+  const box = $('result');
+  box.hidden = false;
+  box.focus();
+  box.scrollIntoView({ block: 'nearest' });
+  status(message);
+}
+
+async function resolve(u: UnresolvedView, choice: string): Promise<void> {
+  alertMsg('');
+  status(choice ? `Setting every '${u.value}' to ${choice}…` : `Leaving '${u.value}' as typed.`);
+  if (!choice) return;
+  try {
+    const r = await server.resolveValue({ field: u.field, value: u.value, choice });
+    if (!r.ok) alertMsg(r.message);
+    else showResult(r.message, r.conflicts ?? []);
+  } catch (e) {
+    alertMsg(toError(e).message);
+  }
+}
+
 async function run(): Promise<void> {
   const btn = $('confirm') as HTMLButtonElement;
   btn.disabled = true;
@@ -112,7 +164,7 @@ async function run(): Promise<void> {
   try {
     const r = await server.normalizeRequests();
     if (!r.ok) alertMsg(r.message);
-    else status(r.message);
+    else showResult(r.message, r.conflicts ?? []);
   } catch (e) {
     alertMsg(toError(e).message);
   }
@@ -125,9 +177,8 @@ async function undo(): Promise<void> {
     const r = await server.undoLastNormalization();
     if (!r.ok) alertMsg(r.message);
     else {
-      status(r.message);
       await preview();
-      status(r.message);
+      showResult(r.message, r.conflicts ?? []);
     }
   } catch (e) {
     alertMsg(toError(e).message);
@@ -153,7 +204,7 @@ async function buildLists(): Promise<void> {
       const td = tr.insertCell();
       const box = document.createElement('input');
       box.type = 'checkbox';
-      box.checked = !p.existing ? p.count > 1 : true;
+      box.checked = p.ticked; // only high-confidence proposals start ticked
       box.id = `p-${i}`;
       box.setAttribute('aria-label', `Add ${p.canonical} to ${p.field}`);
       td.appendChild(box);
