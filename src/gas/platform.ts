@@ -34,19 +34,27 @@ export function checkPlatform(): PlatformReport {
   const ss = getSpreadsheet();
   const tz = getTimeZone(ss);
   const locked = withDocumentLock(30000, (): PlatformFacts => {
-    const leftover = ss.getSheetByName(PROBE_TAB);
-    if (leftover) ss.deleteSheet(leftover);
-    const tab = ss.insertSheet(PROBE_TAB);
+    // A tab left by a killed probe is replaced (insertSheet refuses a duplicate name): the
+    // common case costs no lookup.
+    let tab: GoogleAppsScript.Spreadsheet.Sheet;
+    try {
+      tab = ss.insertSheet(PROBE_TAB);
+    } catch {
+      const leftover = ss.getSheetByName(PROBE_TAB);
+      if (leftover) ss.deleteSheet(leftover);
+      tab = ss.insertSheet(PROBE_TAB);
+    }
     try {
       tab.hideSheet();
-      const text = tab.getRange(1, 1, 2, 1);
-      text.setNumberFormat('@');
-      text.setValues([["'x"], ['=1+1']]);
-      const plain = text.getValues() as unknown[][];
-      const plainFormulas = text.getFormulas();
-      const date = tab.getRange(3, 1);
-      date.setValue('3/5');
-      const typed = date.getValue() as unknown;
+      // A1:A2 plain text, A3 as the sheet leaves it: one write and one read for all three probes.
+      tab.getRange(1, 1, 2, 1).setNumberFormat('@');
+      const cells = tab.getRange(1, 1, 3, 1);
+      cells.setValues([["'x"], ['=1+1'], ['3/5']]);
+      const read = cells.getValues() as unknown[][];
+      const plain = read.slice(0, 2);
+      // Formula-like text that became a formula would read back as its result (2), not as text.
+      const plainFormulas = [[''], [plain[1][0] === '=1+1' ? '' : '=1+1']];
+      const typed = read[2][0];
       tab.getRange(5, 2, 5, 1).insertCheckboxes();
       const last = tab.getLastRow();
       const facts: PlatformFacts = {

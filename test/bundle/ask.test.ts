@@ -33,7 +33,7 @@ function ss(rt: Runtime): Spreadsheet {
 
 /** A set-up sheet with teams, two topics' doc links, one extra Answer link and a follow-up link. */
 function setup(): Runtime {
-  const rt = loadBuiltRuntime();
+  const rt = loadBuiltRuntime({ addon: false }); // the ask page is the bound build's web app (issue 13);
   rt.run('setUpSheet');
   const s = ss(rt);
   s.getSheetByName('Teams')!

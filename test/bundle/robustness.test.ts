@@ -14,7 +14,7 @@ import type { RefreshResult } from '../../src/gas/summaries';
 import type { TriggerReport } from '../../src/gas/triggers';
 import type { WeeklyResult } from '../../src/gas/weekly';
 import { KPI_FIXTURE_NOW, kpiFixtureRows } from '../fixtures/kpi-fixture';
-import { sheetValues } from '../helpers/runtime';
+import { sheetValues, adminProps } from '../helpers/runtime';
 import { setSetting, summariesWorkbook } from './summariesHelpers';
 
 const LEAD = 'lead@example.gov';
@@ -43,7 +43,7 @@ function runLog(rt: Runtime, fn?: string): Record<string, unknown>[] {
  * of whom may install, and the installer record between them.
  */
 function bothAdmins(rt: Runtime): void {
-  rt.properties.script.set('supportTracker.admins', JSON.stringify([LEAD, OTHER]));
+  adminProps(rt).set('supportTracker.admins', JSON.stringify([LEAD, OTHER]));
 }
 
 function triggerSummary(rt: Runtime): string[] {

@@ -10,7 +10,7 @@ import { SHEETS } from '../../src/domain/schema';
 import { REQUEST_ID_RE } from '../../src/domain/requestId';
 import { isDate } from '../../src/domain/time';
 import type { NormalizeReport, UndoReport } from '../../src/gas/normalize';
-import { ensureBuilt } from '../helpers/runtime';
+import { ensureBuilt, buildDir } from '../helpers/runtime';
 import { LEGACY_HEADER } from '../helpers/legacySheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -65,11 +65,22 @@ function typed(v: readonly (readonly unknown[])[]): unknown[][] {
 function adopted(reading: ApostropheReading, rows: unknown[][]): Runtime {
   const rt = createRuntime({
     now: new Date('2024-04-01T14:00:00Z'),
-    distDir: ensureBuilt(),
+    // Normalization is the same source in both builds: this suite runs the bound build (it models
+    // both apostrophe readings itself).
+    distDir: ensureBuilt(buildDir(false), false),
+    addon: false,
     apostropheInPlainText: reading,
   });
   rt.spreadsheet._addSheet(TAB, [[...LEGACY_HEADER], ...rows]);
-  expect((rt.run('setUpSheet') as { ok: boolean }).ok).toBe(true);
+  // The user confirms the mapping dialog (issue 9), taking each column's proposed field or candidate.
+  const proposal = rt.run('proposeHeaderMapping') as {
+    columns: { index: number; field: string | null; candidate?: string }[];
+  };
+  const columns = proposal.columns.map((c) => ({
+    index: c.index,
+    field: c.field ?? c.candidate ?? null,
+  }));
+  expect((rt.run('setUpSheet', { columns }) as { ok: boolean }).ok).toBe(true);
   sheet(rt, SHEETS.teams).getRange(2, 1, TEAMS.length, 3).setValues(TEAMS);
   rt.tracker.reset();
   rt.writes.length = 0;

@@ -8,7 +8,7 @@ import type { DashboardJson } from '../../src/domain/render/dashboard';
 import type { DashboardSnapshot } from '../../src/domain/render/fromReport';
 import { HEADERS, RUN_LOG_HEADERS } from '../../src/domain/schema';
 import { workbookToJSON } from '../../runtime/spreadsheet';
-import { loadBuiltRuntime, sheetValues } from '../helpers/runtime';
+import { loadBuiltRuntime, sheetValues, adminProps } from '../helpers/runtime';
 import { sampleRows, TEAMS } from '../helpers/reportData';
 import { solvedCells } from '../helpers/suppressionSolver';
 import { setSetting, summariesWorkbook } from './summariesHelpers';
@@ -20,9 +20,9 @@ const EDITOR = 'mallory@example.gov';
 const col = (h: string): number => HEADERS.indexOf(h);
 
 /** lead@example.gov runs setup (the first admin); the sample rows; recipients inside the domain. */
-function setup(opts: { rows?: unknown[][]; recipients?: string } = {}): Runtime {
+function setup(opts: { rows?: unknown[][]; recipients?: string; addon?: boolean } = {}): Runtime {
   const rows = opts.rows ?? sampleRows({ end: '2026-11-23' });
-  const rt = summariesWorkbook(rows, NOW, {}, TEAMS);
+  const rt = summariesWorkbook(rows, NOW, { addon: opts.addon }, TEAMS);
   setSetting(
     rt,
     'Weekly email recipients',
@@ -175,16 +175,14 @@ describe('admins (issue 11)', () => {
   it('first setup stores whoever runs it; an install from before admins keeps its trigger installer', () => {
     const fresh = loadBuiltRuntime({ now: NOW, user: EDITOR, owner: 'boss@example.gov' });
     fresh.run('setUpSheet');
-    expect(fresh.properties.script.get('supportTracker.admins')).toBe(JSON.stringify([EDITOR]));
-    expect(
-      JSON.parse(fresh.properties.script.get('supportTracker.mailPolicy') ?? '{}'),
-    ).toMatchObject({
+    expect(adminProps(fresh).get('supportTracker.admins')).toBe(JSON.stringify([EDITOR]));
+    expect(JSON.parse(adminProps(fresh).get('supportTracker.mailPolicy') ?? '{}')).toMatchObject({
       domains: ['example.gov'],
       maxRecipients: 25,
     });
     // An older install: no admin list, triggers recorded as installed by the lead.
     const legacy = setup();
-    legacy.properties.script.delete('supportTracker.admins');
+    adminProps(legacy).delete('supportTracker.admins');
     legacy.properties.document.set(
       'supportTracker.triggers.owner',
       JSON.stringify({ email: ADMIN, handlers: [], installedAt: '' }),
@@ -198,14 +196,14 @@ describe('admins (issue 11)', () => {
     );
     expect(state(legacy)).toBe(before); // a refusal writes nothing, not even the admin list
     legacy.run('setUpSheet');
-    expect(legacy.properties.script.get('supportTracker.admins')).toBe(JSON.stringify([ADMIN]));
+    expect(adminProps(legacy).get('supportTracker.admins')).toBe(JSON.stringify([ADMIN]));
   });
 
   it('the weekly trigger path is unchanged: it sends without an admin check', () => {
     const rt = setup();
     rt.run('installTriggers');
     // Remove the installer from the admins: their trigger still sends (it was installed by an admin).
-    rt.properties.script.set('supportTracker.admins', JSON.stringify(['boss@example.gov']));
+    adminProps(rt).set('supportTracker.admins', JSON.stringify(['boss@example.gov']));
     rt.clock.set(new Date('2026-11-29T15:00:00Z'));
     const fired = rt.fireDueTriggers(new Date('2026-12-01T15:00:00Z'));
     expect(fired.filter((f) => f.handler === 'runScheduledWork').every((f) => f.ok)).toBe(true);
@@ -411,7 +409,8 @@ describe('the public dashboard (issue 11)', () => {
   }
 
   it('a published page and JSON from which no hidden count can be solved (property test on the built bundle)', () => {
-    const rt = setup();
+    // The web app is the bound build's (issue 13: the add-on has the Dashboard tab).
+    const rt = setup({ addon: false });
     published(rt);
     const snap = storedSnapshot(rt);
     for (const t of [2, 3, 5, 8]) {
@@ -430,7 +429,8 @@ describe('the public dashboard (issue 11)', () => {
   });
 
   it('a racing cold doGet never serves an older snapshot than the latest refresh', () => {
-    const rt = setup();
+    // The web app is the bound build's (issue 13: the add-on has the Dashboard tab).
+    const rt = setup({ addon: false });
     published(rt);
     const generatedAt = (): string =>
       (JSON.parse(rt.get({ format: 'json' }).content) as DashboardJson).generatedAt;

@@ -110,3 +110,11 @@ export function cellsWrittenOutsideRunLog(rt: Runtime): number {
     .filter((w) => w.execution === last && w.sheet !== 'Run log')
     .reduce((n, w) => n + w.rows * w.cols, 0);
 }
+
+/**
+ * Where the built bundle keeps its admin list (issue 11): Script properties in the bound script,
+ * Document properties in the editor add-on (whose Script properties every document shares).
+ */
+export function adminProps(rt: Runtime, addon = ADDON_BUILD): Map<string, string> {
+  return addon ? rt.properties.document : rt.properties.script;
+}
