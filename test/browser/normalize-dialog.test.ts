@@ -67,6 +67,7 @@ describeBrowser('Normalize dialog (Chromium)', () => {
     await frame.waitForSelector('#result:not([hidden])', { timeout: 60000 });
     expect(await frame.textContent('#result-text')).toMatch(/Standardized \d+ cells/);
     // The preview is replaced by the result, which is in view next to the action bar.
+    expect(await frame.locator('#intro').isHidden()).toBe(true);
     expect(await frame.locator('#summary').isHidden()).toBe(true);
     expect(await frame.locator('#examples-section').isHidden()).toBe(true);
     const resultInView = await frame.evaluate(() => {

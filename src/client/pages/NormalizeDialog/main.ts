@@ -128,7 +128,8 @@ function showResult(
   message: string,
   conflicts: Array<{ row: number; field: string; now: string }>,
 ): void {
-  for (const id of ['summary', 'examples-section']) $(id).hidden = true;
+  // The promise "nothing is written until you confirm" no longer holds after a run: hide it too.
+  for (const id of ['intro', 'summary', 'examples-section']) $(id).hidden = true;
   $('result-text').textContent = message;
   $('result-conflicts').replaceChildren(
     ...conflicts.map((c) => {
