@@ -23,6 +23,7 @@
  * no change. Every step checks before it writes, so a rerun writes zero cells and makes no
  * structural change. Only the header row of any tab is read: service calls do not grow with rows.
  */
+import { appendRunLog } from './runLog';
 import {
   ALIASES_HEADERS,
   CHANGE_LOG_HEADERS,
@@ -247,6 +248,7 @@ export function setUpSheet(mapping?: MappingChoice | null): SetUpReport {
     throw new Error('setUpSheet(mapping): the mapping must be {columns: [{index, field}]}.');
   }
   const ui = confirmed || fromTrigger ? null : tryGetUi();
+  const started = new Date();
   const locked = withDocumentLock(LOCK_MS, () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const done = setUpWorkbook(ss, {
@@ -262,6 +264,7 @@ export function setUpSheet(mapping?: MappingChoice | null): SetUpReport {
     return done;
   });
   if (locked.ok && !locked.value.pendingReview) formOptionsChanged();
+  if (locked.ok && locked.value.changed) logSetUp(started, locked.value);
   const report = locked.ok
     ? locked.value
     : {
@@ -287,6 +290,33 @@ export function setUpSheet(mapping?: MappingChoice | null): SetUpReport {
   );
   if (!shown && !report.ok) throw new Error(report.message);
   return report;
+}
+
+/**
+ * One Run log row for a setup that changed the sheet (issue 10: setup, normalize and undo all
+ * leave a record). A rerun that finds everything in place writes nothing at all, not even this
+ * row (issue 2: a repair of a current sheet is a zero-write no-op), and a refused setup changes
+ * nothing. Never fails the setup.
+ */
+function logSetUp(started: Date, report: SetUpReport): void {
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const what = [
+      report.renames.length ? `${report.renames.length} header(s) renamed` : '',
+      report.appended.length ? `${report.appended.length} column(s) added` : '',
+      report.tabsCreated.length ? `tabs created: ${report.tabsCreated.join(', ')}` : '',
+    ].filter(Boolean);
+    appendRunLog(ss, {
+      start: started,
+      fn: 'setUpSheet',
+      durationSeconds: Math.round((Date.now() - started.getTime()) / 10) / 100,
+      rows: '',
+      outcome: report.ok ? 'OK' : 'Not set up',
+      error: `Data tab '${report.dataTab}'${what.length ? `: ${what.join('; ')}` : ''}.`,
+    });
+  } catch {
+    // The setup itself stands; the Run log is best effort here.
+  }
 }
 
 export interface SetUpOptions {

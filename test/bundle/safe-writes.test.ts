@@ -418,6 +418,24 @@ describe.each(READINGS)('apostrophe %s in plain-text cells', (reading) => {
 });
 
 describe('never stuck', () => {
+  it('setup writes a Run log row when it changes the sheet; a no-op rerun writes nothing', () => {
+    const rt = adopted('stripped', legacyRows(5));
+    const setupRows = (): unknown[][] =>
+      values(rt, SHEETS.runLog)
+        .slice(1)
+        .filter((r) => r[1] === 'setUpSheet');
+    expect(setupRows()).toHaveLength(1);
+    expect(setupRows()[0][4]).toBe('OK');
+    expect(String(setupRows()[0][5])).toMatch(/header\(s\) renamed|column\(s\) added/);
+    // adopted() filled the Teams tab after setup: the next repair updates the dropdown lists.
+    rt.run('setUpSheet');
+    const logged = setupRows().length;
+    rt.tracker.reset();
+    rt.run('setUpSheet');
+    expect(setupRows()).toHaveLength(logged);
+    expect(rt.tracker.snapshot().cellsWritten).toBe(0);
+  });
+
   it('a busy continuation reschedules itself with back-off and writes a Run log row; the next menu use says so', () => {
     const rt = adopted('stripped', legacyRows(30));
     const props = (
