@@ -6,6 +6,7 @@
  */
 import { FIELDS, SHEETS, type FieldKey, type Lists } from '../domain/schema';
 import { standardReasons, type StandardRow } from '../domain/standard';
+import { ambiguityNotes } from '../domain/normalize/ambiguity';
 import { isBlank } from '../domain/normalize';
 import { toLiteralCell } from '../domain/literal';
 import { DocLinkCounter, proposeDocLinks, type DocLinkProposal } from '../domain/docLinks';
@@ -37,6 +38,8 @@ export interface QualityAccumulator {
   notices: string[];
   /** (Topic, Docs link) pairs seen: the source of the doc link proposals. */
   docLinks: DocLinkCounter;
+  /** Notes for values that fit several list entries, with their candidates. */
+  ambiguity: (row: StandardRow) => string[];
 }
 
 /** The reason listed for a row whose Request ID is on another row too. */
@@ -57,6 +60,7 @@ export function newQualityAccumulator(
     byRow: new Map(),
     notices: [],
     docLinks: new DocLinkCounter(),
+    ambiguity: ambiguityNotes(lists),
   };
 }
 
@@ -76,6 +80,8 @@ export function addQualityRows(
     }
     q.docLinks.add(row.topic, row.docsLink);
     const reasons = standardReasons(row, q.lists);
+    // A value that fits several list entries is named with its candidates (issue 10).
+    if (reasons.length > 0) reasons.push(...q.ambiguity(row));
     if (reasons.length === 0) q.standardized++;
     const sheetRow = startRow + i + 2;
     const id = String(row.requestId ?? '').trim();

@@ -573,6 +573,14 @@ describe('bulk resolution', () => {
     });
     const rows = values(rt, TAB).filter((r) => r[team] === 'Benefits').length;
     expect(rows).toBe(2);
+    // The Data quality tab names the value with its candidates, once per row.
+    rt.run('refreshSummaries');
+    const dq = values(rt, SHEETS.dataQuality).map((r) => r.join(' | '));
+    expect(
+      dq.filter((r) =>
+        r.includes("VFS team 'Benefits' fits 2 list values: Benefits Claims or Benefits Intake"),
+      ),
+    ).toHaveLength(2);
     // Bad input changes nothing.
     const bad = rt.runFromClient('resolveValue', {
       field: 'VFS team',
