@@ -141,17 +141,18 @@ export function requireAdminOrFirstSetup(action: string): string {
 }
 
 /**
- * True when `e` is the event of one of the caller's own installable triggers for `handler`. A
- * google.script.run caller can pass any object, so the triggerUid is checked against the caller's
- * project triggers (only an admin could have created one through installTriggers).
+ * True when `e` is the event of one of the caller's own installable triggers for one of
+ * `handlers`. A google.script.run caller can pass any object, so the triggerUid is checked against
+ * the caller's project triggers (only an admin could have created one through installTriggers).
+ * One getProjectTriggers read, whatever the number of handlers.
  */
-export function isOwnTriggerRun(e: unknown, handler: string): boolean {
+export function isOwnTriggerRun(e: unknown, ...handlers: string[]): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const uid = (e as { triggerUid?: unknown }).triggerUid;
   if (typeof uid !== 'string' || uid === '') return false;
   try {
     return ScriptApp.getProjectTriggers().some(
-      (t) => t.getUniqueId() === uid && t.getHandlerFunction() === handler,
+      (t) => t.getUniqueId() === uid && handlers.includes(t.getHandlerFunction()),
     );
   } catch {
     return false;

@@ -978,10 +978,7 @@ export function normalizeRequests(options?: NormalizeOptions): NormalizeReport {
   // Admin-only, except its own continuation: the event of one of the caller's own triggers (the
   // scheduler's or a continuation trigger, installed by an admin). A triggerUid forged through
   // google.script.run is not one of the caller's triggers.
-  if (
-    !fromTrigger ||
-    !(isOwnTriggerRun(options, 'normalizeRequests') || isOwnTriggerRun(options, SCHEDULER_HANDLER))
-  )
+  if (!fromTrigger || !isOwnTriggerRun(options, 'normalizeRequests', SCHEDULER_HANDLER))
     requireAdmin('normalize the rows');
   // A scheduler run with nothing to continue logs nothing here (the scheduler logs its skip).
   if (isTriggerEvent(options) && !getCheckpoint()) return normalizeCore(options);

@@ -447,7 +447,7 @@ function logged(
 export function sendWeeklySummary(e?: unknown): WeeklyResult | undefined {
   // The weekly trigger (installed by an admin) runs unchanged; any other caller must be an admin.
   // (Its event is that of the caller's own sendWeeklySummary or scheduler trigger.)
-  if (!isOwnTriggerRun(e, 'sendWeeklySummary') && !isOwnTriggerRun(e, SCHEDULER_HANDLER))
+  if (!isOwnTriggerRun(e, 'sendWeeklySummary', SCHEDULER_HANDLER))
     requireAdmin('send the weekly summary');
   return logged('sendWeeklySummary', () => sendWeeklySummaryOnce(), e);
 }
