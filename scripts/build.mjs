@@ -118,12 +118,22 @@ async function buildPage(dir) {
   // Never let inlined code close its own <script> element or open an HtmlService scriptlet.
   script = script.replace(/<\/(script)/gi, '<\\/$1').replace(/<\?/g, '<\\?');
   const cssPath = path.join(dir, 'style.css');
-  const css = fs.existsSync(cssPath) ? fs.readFileSync(cssPath, 'utf8') : '';
+  const css = fs.existsSync(cssPath) ? inlineCssImports(fs.readFileSync(cssPath, 'utf8')) : '';
   if (!template.includes('<!-- inline:js -->'))
     throw new Error(`${dir}/index.html lacks <!-- inline:js -->`);
   return template
     .replace('<!-- inline:css -->', () => `<style>\n${css}</style>`)
     .replace('<!-- inline:js -->', () => `<script>\n${script}</script>`);
+}
+
+/**
+ * A page's style.css may start with `@import '../../lib/<name>.css';` lines: the shared base of a
+ * family of pages (src/client/lib/). They are inlined in place, so the page stays one file.
+ */
+function inlineCssImports(css) {
+  return css.replace(/^@import '\.\.\/\.\.\/lib\/([\w-]+\.css)';[ \t]*$/gm, (_, file) =>
+    fs.readFileSync(path.join(root, 'src/client/lib', file), 'utf8').trimEnd(),
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
