@@ -29,6 +29,7 @@ export class FakeProtection implements Pick<
   | 'getEditors'
   | 'removeEditors'
   | 'addEditor'
+  | 'addEditors'
   | 'removeEditor'
   | 'setDomainEdit'
   | 'setRange'
@@ -191,6 +192,11 @@ export class FakeProtection implements Pick<
   ): GoogleAppsScript.Spreadsheet.Protection {
     const email = emailOf(emailAddress);
     if (!this._editors.includes(email)) this._editors.push(email);
+    return asReal(this);
+  }
+  /** Adds several editors in one call (emails only, as the API takes them). */
+  addEditors(emailAddresses: string[]): GoogleAppsScript.Spreadsheet.Protection {
+    for (const e of emailAddresses) this.addEditor(e);
     return asReal(this);
   }
   removeEditor(

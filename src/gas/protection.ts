@@ -89,7 +89,7 @@ function restrict(p: GoogleAppsScript.Spreadsheet.Protection, admins: readonly s
   ).setWarningOnly(false);
   p.removeEditors(p.getEditors());
   if (p.canDomainEdit()) p.setDomainEdit(false);
-  for (const a of admins) p.addEditor(a);
+  if (admins.length > 0) p.addEditors([...admins]);
 }
 
 function ownerEmail(ss: Spreadsheet): string {

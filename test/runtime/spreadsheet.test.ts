@@ -613,3 +613,15 @@ describe('performance at 100,000 x 23', () => {
     expect(findMs).toBeLessThan(3000);
   });
 });
+
+describe('Protection.addEditors', () => {
+  test('adds every address once, in one call, and returns the protection for chaining', () => {
+    const { ss } = makeSpreadsheet();
+    const p = ss._sheet('Sheet1').getRange('A1:A3').protect();
+    const out = p.addEditors(['a@example.gov', 'b@example.gov', 'a@example.gov']);
+    expect(out.getDescription()).toBe(p.getDescription());
+    const emails = p.getEditors().map((u) => u.getEmail());
+    expect(emails.filter((e) => e === 'a@example.gov')).toHaveLength(1);
+    expect(emails).toEqual(expect.arrayContaining(['a@example.gov', 'b@example.gov']));
+  });
+});
