@@ -29,7 +29,13 @@ function workbook(n: number, distDir: string): Runtime {
   const rt = createRuntime({ distDir, now: new Date('2024-09-03T14:00:00Z') });
   const sheet = generateSampleSheet({ rows: n });
   rt.spreadsheet._addSheet(SAMPLE_SHEET_NAME, sheet, n + 1, sheet[0].length);
-  const setup = rt.run('setUpSheet') as { ok: boolean; message: string };
+  // Confirm the column mapping as the dialog does (issue 9: a column under review opens it, and a
+  // headless setup adds no config tabs until then).
+  const proposal = rt.runFromClient('proposeHeaderMapping') as { columns: unknown[] };
+  const setup = rt.run('setUpSheet', { columns: proposal.columns }) as {
+    ok: boolean;
+    message: string;
+  };
   if (!setup.ok) throw new Error(`setUpSheet failed: ${setup.message}`);
   const ss = (
     rt.services.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp
