@@ -400,3 +400,18 @@ describe('validateChoice', () => {
     expect(validateChoice(null, 3).ok).toBe(false);
   });
 });
+
+it('a header that only looks like a typo of a field is never sure on non-distinctive content (fast-check counterexample)', () => {
+  // "Request state" (a Status header) is one edit from "Requested at"; its values are Logged-at
+  // date-times, which fit Requested at as well: the mapping may be proposed, never as sure.
+  const seed = 1;
+  const s = handKeptVariant(seed, { rows: 30 });
+  const idx = s.truth
+    .map((t, i) => (t === 'status' || t === 'loggedAt' ? -1 : i))
+    .filter((i) => i >= 0);
+  const g = new Gen(seed);
+  const header = [...idx.map((i) => s.header[i]), 'Request state'];
+  const rows = s.rows.map((r, i) => [...idx.map((j) => r[j]), VALUE.loggedAt(g, i, at(g, i))]);
+  const last = propose({ header, rows }).columns[header.length - 1];
+  if (last.field !== null && last.field !== H('loggedAt')) expect(last.confidence).not.toBe('sure');
+});

@@ -516,7 +516,10 @@ function confidenceOf(chosen: Pair, mine: Pair[], all: Pair[], ev: HeaderEvidenc
   const headerPointsElsewhere = (Object.entries(ev.scores) as [FieldKey, { score: number }][]).some(
     ([f, x]) => f !== chosen.field && x.score >= 0.8 && x.score > chosen.header,
   );
-  const agree = chosen.header >= 0.8 && chosen.content.score >= 0.2;
+  // A header that only looks like a typo of a name ("Request state" ~ "Requested at") agrees
+  // for sure only when the content is distinctive of that field too.
+  const typoOnly = ev.scores[chosen.field]?.typo === true && !chosen.content.distinctive;
+  const agree = chosen.header >= 0.8 && chosen.content.score >= 0.2 && !typoOnly;
   const headerStrongNeutral = chosen.header >= 0.95 && chosen.content.score >= -0.15;
   const contentDecides =
     !!chosen.content.distinctive && chosen.content.score >= 0.75 && !headerPointsElsewhere;

@@ -819,7 +819,7 @@ const NAME_ENTRIES: readonly NameEntry[] = (() => {
 
 export interface HeaderEvidence {
   /** Field -> score (0..1.2) with the reason of the best match. */
-  scores: Partial<Record<FieldKey, { score: number; reason: string }>>;
+  scores: Partial<Record<FieldKey, { score: number; reason: string; typo?: boolean }>>;
   /** True when the header is exactly a standard header. */
   standard: FieldKey | null;
   /** A known column of a preset that holds no standard field. */
@@ -832,9 +832,15 @@ export interface HeaderEvidence {
   zoneWord: string | null;
 }
 
-function put(ev: HeaderEvidence['scores'], field: FieldKey, score: number, reason: string): void {
+function put(
+  ev: HeaderEvidence['scores'],
+  field: FieldKey,
+  score: number,
+  reason: string,
+  typo = false,
+): void {
   const cur = ev[field];
-  if (!cur || cur.score < score) ev[field] = { score, reason };
+  if (!cur || cur.score < score) ev[field] = typo ? { score, reason, typo } : { score, reason };
 }
 
 /** Does the header's parenthetical name another field ("Topic (suggested)")? */
@@ -913,7 +919,13 @@ export function headerEvidence(
       const max = k.length >= 12 ? 2 : 1;
       const d = editDistance(k, e.key, max);
       if (d <= max)
-        put(scores, e.field, 0.8, `the header "${header.trim()}" looks like a typo of ${e.source}`);
+        put(
+          scores,
+          e.field,
+          0.8,
+          `the header "${header.trim()}" looks like a typo of ${e.source}`,
+          true,
+        );
     }
   }
 
