@@ -28,6 +28,15 @@ export interface RuntimeContext {
    * apostrophe is stored as a visible character). Default: $ST_APOSTROPHE, else 'stripped'.
    */
   apostrophe: ApostropheReading;
+  /**
+   * Pivot readings nobody here can check (issue 12), modelled both ways:
+   * - blankItem: a manual grouping rule with a blank item ('') gathers blank cells under its
+   *   name ('grouped'), matches nothing ('ignored', default) or is refused ('rejected');
+   * - emptyRows: fully empty rows of the source range are skipped ('skipped', default) or shown
+   *   as a blank group ('grouped').
+   * Defaults: $ST_PIVOT_BLANK_ITEM and $ST_PIVOT_EMPTY_ROWS.
+   */
+  pivot: PivotReadings;
   /** Every cell block written (setValue(s), setFormula(s), appendRow...), in order. */
   writes: WriteRecord[];
   /** Id of the running execution (0 = host access outside any execution). */
@@ -35,6 +44,11 @@ export interface RuntimeContext {
 }
 
 export type ApostropheReading = 'kept' | 'stripped';
+
+export interface PivotReadings {
+  blankItem: 'grouped' | 'ignored' | 'rejected';
+  emptyRows: 'skipped' | 'grouped';
+}
 
 /** One written block: 1-based row and column of its top-left cell, its size, and who wrote it. */
 export interface WriteRecord {

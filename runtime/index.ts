@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import type { ApostropheReading, RuntimeContext, WriteRecord } from './context';
-export type { ApostropheReading, WriteRecord } from './context';
+import type { ApostropheReading, PivotReadings, RuntimeContext, WriteRecord } from './context';
+export type { ApostropheReading, PivotReadings, WriteRecord } from './context';
 import { CallTracker, track, unwrap, type CallRecord } from './tracker';
 import { userEdit, type UserEditOptions, type UserEditResult } from './userEdit';
 import {
@@ -105,6 +105,21 @@ export interface RuntimeOptions {
    * 'stripped'.
    */
   apostropheInPlainText?: ApostropheReading;
+  /**
+   * Readings of pivot behaviour the documentation leaves open (context.ts, issue 12). Default:
+   * $ST_PIVOT_BLANK_ITEM ('grouped' | 'ignored' | 'rejected', else 'ignored') and
+   * $ST_PIVOT_EMPTY_ROWS ('skipped' | 'grouped', else 'skipped').
+   */
+  pivot?: Partial<PivotReadings>;
+}
+
+/** The pivot readings selected by $ST_PIVOT_BLANK_ITEM and $ST_PIVOT_EMPTY_ROWS. */
+export function defaultPivotReadings(): PivotReadings {
+  const b = process.env.ST_PIVOT_BLANK_ITEM;
+  return {
+    blankItem: b === 'grouped' || b === 'rejected' ? b : 'ignored',
+    emptyRows: process.env.ST_PIVOT_EMPTY_ROWS === 'grouped' ? 'grouped' : 'skipped',
+  };
 }
 
 /** The apostrophe reading selected by $ST_APOSTROPHE (default 'stripped'). */
@@ -375,6 +390,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     owner: () => owner,
     DateCtor,
     apostrophe: opts.apostropheInPlainText ?? defaultApostropheReading(),
+    pivot: { ...defaultPivotReadings(), ...opts.pivot },
     writes: [],
     executionId: () => executions.current().id,
   };

@@ -145,6 +145,7 @@ function groupJSON(g: FakePivotGroup): J {
     ascending: g._ascending,
     name: g._displayName,
     dateRule: g._dateRule,
+    manual: g._manual.map((m) => ({ name: m.name, items: [...m.items] })),
   };
 }
 
@@ -203,6 +204,8 @@ interface GroupJSON {
   ascending: boolean;
   name: string | null;
   dateRule: string | null;
+  /** Manual grouping rule (items are text, numbers or booleans). */
+  manual?: { name: string; items: (string | number | boolean)[] }[];
 }
 interface WorkbookJSON {
   format: string;
@@ -315,6 +318,7 @@ export function workbookFromJSON(json: unknown, ctx: RuntimeContext): FakeSpread
           _ascending: g.ascending,
           _displayName: g.name,
           _dateRule: g.dateRule,
+          _manual: (g.manual ?? []).map((m) => ({ name: m.name, items: [...m.items] })),
         });
         return fg;
       };

@@ -39,11 +39,14 @@ export class FakePivotGroup implements Pick<
   | 'setDateTimeGroupingRule'
   | 'getDateTimeGroupingRule'
   | 'clearGroupingRule'
+  | 'addManualGroupingRule'
 > {
   _totals = true;
   _ascending = true;
   _displayName: string | null = null;
   _dateRule: string | null = null;
+  /** Manual grouping rule: named groups of source items (one rule per group, like a date rule). */
+  _manual: { name: string; items: Scalar[] }[] = [];
   constructor(
     readonly _pivot: FakePivotTable,
     readonly _col: number,
@@ -105,6 +108,7 @@ export class FakePivotGroup implements Pick<
     dateTimeGroupingRuleType: GoogleAppsScript.Spreadsheet.DateTimeGroupingRuleType,
   ): GoogleAppsScript.Spreadsheet.PivotGroup {
     this._dateRule = String(dateTimeGroupingRuleType);
+    this._manual = [];
     this._pivot._changed();
     return asReal(this);
   }
@@ -114,8 +118,53 @@ export class FakePivotGroup implements Pick<
       ? { getRuleType: () => asEnum<GoogleAppsScript.Spreadsheet.DateTimeGroupingRuleType>(rule) }
       : null;
   }
+  /**
+   * Items are matched like pivot items (text case-insensitively). A blank item ('') follows the
+   * runtime's reading (context.ts `pivot.blankItem`): it gathers blank cells, matches nothing, or
+   * is refused. Group names must be unique and an item may be in one group only (Sheets API).
+   */
+  addManualGroupingRule(
+    groupName: string,
+    groupMembers: unknown[],
+  ): GoogleAppsScript.Spreadsheet.PivotGroup {
+    const name = String(groupName);
+    if (!Array.isArray(groupMembers) || groupMembers.length === 0 || name === '')
+      fail(ERR.invalidArgument('groupMembers'));
+    const items = groupMembers.map((m) => (m === null || m === undefined ? '' : m)) as Scalar[];
+    if (items.some((m) => m === '') && this._pivot._sheet._ss._ctx.pivot.blankItem === 'rejected')
+      fail(ERR.invalidArgument('groupMembers'));
+    if (this._manual.some((g) => g.name.toLowerCase() === name.toLowerCase()))
+      fail(ERR.invalidArgument('groupName'));
+    const key = (v: Scalar): string =>
+      typeof v === 'string' ? `s:${v.toLowerCase()}` : `${typeof v}:${String(v)}`;
+    const taken = new Set(this._manual.flatMap((g) => g.items.map(key)));
+    if (items.some((m) => taken.has(key(m)))) fail(ERR.invalidArgument('groupMembers'));
+    this._dateRule = null;
+    this._manual.push({ name, items });
+    this._pivot._changed();
+    return asReal(this);
+  }
+  /** The manual group an item falls in, or null. */
+  _manualGroupOf(v: Scalar): string | null {
+    if (this._manual.length === 0) return null;
+    const blankGrouped = this._pivot._sheet._ss._ctx.pivot.blankItem === 'grouped';
+    for (const g of this._manual)
+      for (const m of g.items) {
+        if (m === '') {
+          if (v === '' && blankGrouped) return g.name;
+        } else if (
+          v !== '' &&
+          (typeof m === 'string' && typeof v === 'string'
+            ? m.toLowerCase() === v.toLowerCase()
+            : m === v)
+        )
+          return g.name;
+      }
+    return null;
+  }
   clearGroupingRule(): GoogleAppsScript.Spreadsheet.PivotGroup {
     this._dateRule = null;
+    this._manual = [];
     this._pivot._changed();
     return asReal(this);
   }
@@ -319,10 +368,19 @@ export class FakePivotTable implements Pick<
     // Recomputed only when the source sheet, this pivot or the time zone changed.
     const key = `${this._srcSheet._dataVersion}|${this._configVersion}|${this._srcSheet._tz()}`;
     if (this._cache && this._cache.key === key) return this._cache.out;
-    const out = this._compute();
-    this._cache = { key, out };
-    return out;
+    // A pivot on its source's own tab: while it computes, its own output is not part of the sheet
+    // (the source's last row must not depend on the output being computed).
+    if (this._computing) return [];
+    this._computing = true;
+    try {
+      const out = this._compute();
+      this._cache = { key, out };
+      return out;
+    } finally {
+      this._computing = false;
+    }
   }
+  _computing = false;
   _outputRect(): Rect | null {
     const out = this._output();
     if (out.length === 0) return null;
@@ -345,8 +403,12 @@ export class FakePivotTable implements Pick<
     return v === undefined ? '' : v;
   }
 
-  _key(v: Scalar, rule: string | null): Key {
+  _key(v: Scalar, g: FakePivotGroup): Key {
+    const rule = g._dateRule;
     const tz = this._sheet._tz();
+    const manual = g._manualGroupOf(v);
+    if (manual !== null)
+      return { id: `m:${manual.toLowerCase()}`, label: manual, sort: [1, manual.toLowerCase()] };
     if (v === '') return { id: 'blank', label: '', sort: [9, 0] };
     if (isDate(v) && rule) {
       const p = fastZonedParts(v, tz);
@@ -383,7 +445,11 @@ export class FakePivotTable implements Pick<
       ...this._values.map((v) => v._col - 1),
       ...this._filters.map((f) => f._col - 1),
     ]);
-    const lastRow = Math.min(rect.r + rect.nr - 1, src._lastRowIndex());
+    // Under the 'grouped' empty-rows reading every row of the source counts, up to the grid's end.
+    const lastRow = Math.min(
+      rect.r + rect.nr - 1,
+      this._sheet._ss._ctx.pivot.emptyRows === 'grouped' ? src._maxRows - 1 : src._lastRowIndex(),
+    );
     const header = (c: number): string => String(src._cell(rect.r, c) ?? '');
     const columns = new Map<number, Scalar[]>();
     for (const c of used) {
@@ -403,7 +469,8 @@ export class FakePivotTable implements Pick<
         const v = row?.[c];
         if ((v !== undefined && v !== '') || frow?.[c]) any = true;
       }
-      if (any) keep.push(i);
+      // Reading (context.ts `pivot.emptyRows`): empty rows skipped, or shown as a blank group.
+      if (any || this._sheet._ss._ctx.pivot.emptyRows === 'grouped') keep.push(i);
     }
     if (this._filters.length) {
       const tz = src._tz();
@@ -427,11 +494,15 @@ export class FakePivotTable implements Pick<
           : String(a.sort[1]).localeCompare(String(b.sort[1]));
     const keysOf = (g: FakePivotGroup): Key[] => {
       const col = columns.get(g._col - 1) ?? [];
-      return keep.map((i) => this._key(col[i], g._dateRule));
+      return keep.map((i) => this._key(col[i], g));
     };
     const rowKeys = this._rowGroups.map(keysOf);
     const colKeys = this._colGroups.map(keysOf);
-    const valueCols = this._values.map((v) => columns.get(v._col - 1) ?? []);
+    // Indexed like the group keys: by position among the kept rows (not by source row).
+    const valueCols = this._values.map((v) => {
+      const c = columns.get(v._col - 1) ?? [];
+      return keep.map((i) => c[i]);
+    });
     const valueName = (v: FakePivotValue): string =>
       v._displayName ?? `${v._fn} of ${header(v._col - 1)}`;
     const groupName = (g: FakePivotGroup): string => g._displayName ?? header(g._col - 1);
@@ -649,6 +720,8 @@ serviceClass(FakePivotGroup, 'PivotGroup', {
   remove: 'structure',
   setDisplayName: 'structure',
   setDateTimeGroupingRule: 'structure',
+  addManualGroupingRule: 'structure',
+  clearGroupingRule: 'structure',
 });
 assertReal<FakePivotFilter, GoogleAppsScript.Spreadsheet.PivotFilter>(true);
 serviceClass(FakePivotFilter, 'PivotFilter', {

@@ -16,6 +16,7 @@ export function makeCtx(
     owner: () => 'owner@example.com',
     DateCtor: Date,
     apostrophe: 'stripped',
+    pivot: { blankItem: 'ignored', emptyRows: 'skipped' },
     writes: [],
     executionId: () => 0,
   };
