@@ -10,13 +10,18 @@
  *   2. formula-like text written into a plain-text cell: stays text (never a formula);
  *   3. getLastRow with a column of empty checkboxes: counts those rows or not;
  *   4. a year-less date typed as text ("3/5") in this spreadsheet's locale: month/day or day/month,
- *      and which year Sheets gives it.
+ *      and which year Sheets gives it;
+ *   5. a pivot table's manual grouping rule with a blank item: does it label blank cells "(blank)"
+ *      (then the summary pivots label blanks; otherwise they leave blank values out and count
+ *      them above the pivots, issue 12).
  */
 import { requireAdmin } from './admin';
-import { isDate, zonedParts } from '../domain/time';
-import { recordPlatformFacts, type PlatformFacts } from './platformFacts';
+import { isDate } from '../domain/time';
+import { BLANK_LABEL } from '../domain/kpi/definitions';
+import type { PivotBlankItemFact } from '../domain/kpi/pivotBlanks';
+import { replacePlatformFacts, type PlatformFacts } from './platformFacts';
 import { appendRunLog } from './runLog';
-import { alertIfInteractive, getSpreadsheet, getTimeZone, withDocumentLock } from './sheets';
+import { alertIfInteractive, getSpreadsheet, withDocumentLock } from './sheets';
 
 /** Name of the temporary probe tab. */
 export const PROBE_TAB = 'Support Tracker check (temporary)';
@@ -32,7 +37,6 @@ export function checkPlatform(): PlatformReport {
   // It creates and deletes a tab and records facts the write policy trusts: admins only.
   requireAdmin('check this sheet');
   const ss = getSpreadsheet();
-  const tz = getTimeZone(ss);
   const locked = withDocumentLock(30000, (): PlatformFacts => {
     // A tab left by a killed probe is replaced (insertSheet refuses a duplicate name): the
     // common case costs no lookup.
@@ -46,29 +50,36 @@ export function checkPlatform(): PlatformReport {
     }
     try {
       tab.hideSheet();
-      // A1:A2 plain text, A3 as the sheet leaves it: one write and one read for all three probes.
-      tab.getRange(1, 1, 2, 1).setNumberFormat('@');
-      const cells = tab.getRange(1, 1, 3, 1);
-      cells.setValues([["'x"], ['=1+1'], ['3/5']]);
+      // One 3x2 block serves probes 1, 2, 4 and 5: A2:B2 plain text ("'x", "=1+1"), B3 as the
+      // sheet leaves it ("3/5"); as k/v columns it is also the pivot probe's source (key A3 blank).
+      tab.getRange(2, 1, 1, 2).setNumberFormat('@');
+      const cells = tab.getRange(1, 1, 3, 2);
+      cells.setValues([
+        ['k', 'v'],
+        ["'x", '=1+1'],
+        ['', '3/5'],
+      ]);
       const read = cells.getValues() as unknown[][];
-      const plain = read.slice(0, 2);
-      // Formula-like text that became a formula would read back as its result (2), not as text.
-      const plainFormulas = [[''], [plain[1][0] === '=1+1' ? '' : '=1+1']];
-      const typed = read[2][0];
+      const typed = read[2][1];
       tab.getRange(5, 2, 5, 1).insertCheckboxes();
       const last = tab.getLastRow();
       const facts: PlatformFacts = {
-        apostrophe: plain[0][0] === "'x" ? 'kept' : 'stripped',
-        formulaTextStaysText: plainFormulas[1][0] === '' && plain[1][0] === '=1+1',
+        apostrophe: read[1][0] === "'x" ? 'kept' : 'stripped',
+        // Formula-like text that became a formula would read back as its result (2), not as text.
+        formulaTextStaysText: read[1][1] === '=1+1',
         lastRowCountsCheckboxes: last > 3,
+        pivotBlankItem: probePivotBlankItem(tab, cells),
         locale: ss.getSpreadsheetLocale(),
         at: Date.now(),
         source: 'checkPlatform',
       };
       if (isDate(typed)) {
-        const p = zonedParts(typed, tz);
-        facts.yearlessDate = p.month === 3 && p.day === 5 ? 'month-day' : 'day-month';
-        facts.yearlessYear = p.year;
+        // Local midnight of March 5 or May 3 is within 14 hours of it in UTC, whatever the
+        // spreadsheet's time zone (and no year boundary is near): no time-zone lookup needed.
+        const utc = new Date(typed.getTime() + 12 * 3600000);
+        const march = utc.getUTCMonth() === 2;
+        facts.yearlessDate = march ? 'month-day' : 'day-month';
+        facts.yearlessYear = utc.getUTCFullYear();
       } else facts.yearlessDate = 'text';
       return facts;
     } finally {
@@ -80,7 +91,8 @@ export function checkPlatform(): PlatformReport {
     alertIfInteractive('Check this sheet', message);
     return { ok: false, message, facts: {} };
   }
-  const facts = recordPlatformFacts(locked.value);
+  // The probe's answers replace what was recorded (one property write, no read).
+  const facts = replacePlatformFacts(locked.value);
   const lines = [
     `Apostrophe at the start of plain-text cells: ${facts.apostrophe === 'kept' ? 'kept as a character' : 'stripped'} (text is written to match).`,
     `Formula-like text in plain-text cells: ${facts.formulaTextStaysText ? 'stays text' : 'BECOMES A FORMULA'}.`,
@@ -90,6 +102,11 @@ export function checkPlatform(): PlatformReport {
         ? 'stays text'
         : `read as ${facts.yearlessDate === 'month-day' ? 'March 5' : '3 May'} ${facts.yearlessYear ?? ''}; normalization takes the year from neighbouring rows instead`
     }.`,
+    `Pivot tables: blank cells ${
+      facts.pivotBlankItem === 'grouped'
+        ? `can be labelled ${BLANK_LABEL}, so the summary pivots label them`
+        : `cannot be labelled ${BLANK_LABEL} here (${facts.pivotBlankItem === 'rejected' ? 'refused' : 'ignored'}), so the summary pivots leave them out and count them above the pivots`
+    } (next refresh).`,
   ];
   const message = `Checked and recorded. ${lines.join(' ')}`;
   try {
@@ -106,4 +123,31 @@ export function checkPlatform(): PlatformReport {
   }
   alertIfInteractive('Check this sheet', lines.join('\n'));
   return { ok: true, message, facts };
+}
+
+/**
+ * Probe 5: a pivot over the k/v block (keys "x" and blank) with the manual grouping rule
+ * "(blank)" <- [''] on k. 'grouped' only if its output shows the "(blank)" row with the blank key's
+ * count; anything else (no such row, output not computed yet) is 'ignored': the safe reading.
+ * Six calls: the anchor range (also read back), the pivot, its group, rule and value, one read.
+ */
+function probePivotBlankItem(
+  tab: GoogleAppsScript.Spreadsheet.Sheet,
+  source: GoogleAppsScript.Spreadsheet.Range,
+): PivotBlankItemFact {
+  try {
+    const out = tab.getRange(1, 4, 5, 2);
+    const pivot = out.createPivotTable(source);
+    const group = pivot.addRowGroup(1);
+    try {
+      group.addManualGroupingRule(BLANK_LABEL, ['']);
+    } catch {
+      return 'rejected';
+    }
+    pivot.addPivotValue(2, SpreadsheetApp.PivotTableSummarizeFunction.COUNTA);
+    const rows = out.getValues() as unknown[][];
+    return rows.some((r) => r[0] === BLANK_LABEL && r[1] === 1) ? 'grouped' : 'ignored';
+  } catch {
+    return 'ignored';
+  }
 }

@@ -21,13 +21,26 @@
  * overwritten".
  */
 import { headerMapOf } from '../domain/headers';
-import type { Block, PivotPlacement, Report, ReportOptions, Section } from '../domain/kpi';
+import type {
+  Block,
+  PivotBlankMode,
+  PivotPlacement,
+  Report,
+  ReportOptions,
+  Section,
+} from '../domain/kpi';
 import {
   GENERATED_NOTE,
   PIVOT_HEADER_ROWS,
   SUMMARY_WIDTH,
   TRENDS_HEADERS,
+  BLANK_LABEL,
   computeReport,
+  countBlanks,
+  labelledFields,
+  leftOutFields,
+  pivotBlankMode,
+  pivotBlankNote,
   renderPivotHeader,
   renderSummary,
   renderTrends,
@@ -60,6 +73,7 @@ import { ADDON } from './flavor';
 import type { DashboardJson } from '../domain/render/dashboard';
 import { dashboardTab } from '../domain/render/dashboardTab';
 import { toLiteralCell } from '../domain/literal';
+import { platformFactsFrom } from './platformFacts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -366,12 +380,28 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   };
   const topicPivots = byTopicPivots(ticked);
   const teamPivots = byTeamPivots(lists);
-  const info =
-    report.totalRows === 0
-      ? `No requests yet in '${dataName}': the pivot tables fill in as requests are logged.`
-      : `Native pivot tables over '${dataName}': Sheets updates them as rows change.`;
-  const byTopic = renderPivotHeader('Requests by topic', info, byTopicPlacements(ticked));
-  const byTeam = renderPivotHeader('Requests by team', info, teamPivots);
+  const props = PropertiesService.getDocumentProperties();
+  // Issue 12: blank values are labelled "(blank)" by the pivots only where checkPlatform() saw
+  // Sheets do it; otherwise they are left out of the pivots and counted above them, labelled.
+  const blankMode = pivotBlankMode(platformFactsFrom(props).pivotBlankItem);
+  const left = (specs: readonly PivotSpec[]): FieldKey[] =>
+    specs.flatMap((p) => leftOutFields(p, blankMode));
+  const blanks = countBlanks(values.slice(1), cols, [...left(topicPivots), ...left(teamPivots)]);
+  const info = (specs: readonly PivotSpec[]): string =>
+    [
+      report.totalRows === 0
+        ? `No requests yet in '${dataName}': the pivot tables fill in as requests are logged.`
+        : `Native pivot tables over '${dataName}': Sheets updates them as rows change.`,
+      report.totalRows === 0 ? '' : pivotBlankNote(blankMode, left(specs), blanks),
+    ]
+      .filter(Boolean)
+      .join(' ');
+  const byTopic = renderPivotHeader(
+    'Requests by topic',
+    info(topicPivots),
+    byTopicPlacements(ticked),
+  );
+  const byTeam = renderPivotHeader('Requests by team', info(teamPivots), teamPivots);
   const source = pivotSource(dataSheet, dataName, header.length);
   const charts = {
     summary: summaryCharts(summary, report.weeks.length),
@@ -380,7 +410,6 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
 
   // 3. Write, tab by tab, in blocks. Everything known is kept in `w` (sheet count, layout) so no
   //    lookup is repeated; a tab created in this run needs no charts/pivots/protection lookups.
-  const props = PropertiesService.getDocumentProperties();
   const layout = readLayout(props);
   const w: WriteContext = { ss, numSheets: -1, layout, next: {} };
   // Extents only grow before the writes: save them first (rare) so that a failure part-way still
@@ -401,9 +430,9 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   const summaryTab = writeGeneratedTab(w, SHEETS.summary, summary, null);
   syncCharts(summaryTab, charts.summary, w);
   const topicTab = writeHeaderTab(w, SHEETS.byTopic, byTopic);
-  syncPivots(topicTab, source, cols, topicPivots, w);
+  syncPivots(topicTab, source, cols, topicPivots, blankMode, w);
   const teamTab = writeHeaderTab(w, SHEETS.byTeam, byTeam);
-  syncPivots(teamTab, source, cols, teamPivots, w);
+  syncPivots(teamTab, source, cols, teamPivots, blankMode, w);
   const trendsTab = writeGeneratedTab(w, SHEETS.trends, trends, null);
   syncCharts(trendsTab, charts.trends, w);
   if (answers)
@@ -469,10 +498,18 @@ interface PivotSource {
   a1: string;
   /** The source Range, fetched once (only when a pivot is (re)built) and shared by both tabs. */
   range: GoogleAppsScript.Spreadsheet.Range | null;
+  /** The "is not empty" filter criteria, built once (only when a pivot is (re)built). */
+  notEmpty: GoogleAppsScript.Spreadsheet.FilterCriteria | null;
 }
 
 function pivotSource(dataSheet: Sheet, name: string, width: number): PivotSource {
-  return { sheet: dataSheet, name, a1: `A:${columnLetter(Math.max(1, width))}`, range: null };
+  return {
+    sheet: dataSheet,
+    name,
+    a1: `A:${columnLetter(Math.max(1, width))}`,
+    range: null,
+    notEmpty: null,
+  };
 }
 
 /** What the writes of one refresh share: the workbook, its sheet count and the layout record. */
@@ -640,6 +677,7 @@ function syncPivots(
   source: PivotSource,
   cols: Partial<Record<FieldKey, number>>,
   specs: readonly PivotSpec[],
+  mode: PivotBlankMode,
   w: WriteContext,
 ): void {
   const usable = specs.filter(
@@ -652,6 +690,8 @@ function syncPivots(
   const signature = JSON.stringify([
     source.name,
     source.a1,
+    mode,
+    cols.requestId ?? 0,
     usable.map((p) => [
       p.col,
       cols[p.rows],
@@ -670,14 +710,40 @@ function syncPivots(
   }
   if (usable.length === 0) return;
   if (!source.range) source.range = source.sheet.getRange(source.a1);
+  if (!source.notEmpty)
+    source.notEmpty = SpreadsheetApp.newFilterCriteria().whenCellNotEmpty().build();
+  const notEmpty = source.notEmpty;
   for (const p of usable) {
     const pivot = sheet.getRange(PIVOT_HEADER_ROWS + 1, p.col).createPivotTable(source.range);
-    pivot.addRowGroup(cols[p.rows] as number);
+    const labelled = labelledFields(p, mode);
+    const rows = pivot.addRowGroup(cols[p.rows] as number);
+    const groups: [FieldKey, GoogleAppsScript.Spreadsheet.PivotGroup][] = [[p.rows, rows]];
     if (p.columns) {
       const group = pivot.addColumnGroup(cols[p.columns] as number);
       if (p.byMonth)
         group.setDateTimeGroupingRule(SpreadsheetApp.DateTimeGroupingRuleType.YEAR_MONTH);
+      groups.push([p.columns, group]);
     }
     pivot.addPivotValue(cols[p.value] as number, SpreadsheetApp.PivotTableSummarizeFunction[p.fn]);
+    // Only requests: a row without a Request ID (the empty rows of the whole-column source among
+    // them) is in no pivot, whether or not Sheets would show empty rows as a blank group.
+    const filtered = new Set<number>();
+    const filter = (col: number): void => {
+      if (filtered.has(col)) return;
+      filtered.add(col);
+      pivot.addFilter(col, notEmpty);
+    };
+    if (cols.requestId !== undefined) filter(cols.requestId);
+    for (const f of leftOutFields(p, mode)) filter(cols[f] as number);
+    for (const [f, group] of groups) {
+      if (!labelled.includes(f)) continue;
+      try {
+        group.addManualGroupingRule(BLANK_LABEL, ['']);
+      } catch {
+        // The probe said blank cells can be grouped, but this pivot refused: leave them out
+        // rather than show an unlabelled row or column.
+        filter(cols[f] as number);
+      }
+    }
   }
 }

@@ -7,3 +7,4 @@ export * from './accumulator';
 export * from './kpis';
 export * from './report';
 export * from './render';
+export * from './pivotBlanks';
