@@ -85,7 +85,15 @@ export function zonedTime(
   ms = 0,
 ): Date {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  // Two passes converge for every real zone; the second fixes instants near a transition.
+  // Every instant showing this wall time has one of the offsets in force within a day of it; the
+  // earliest such instant wins (an overlap). (The two-pass guess below alone read e.g. New York
+  // 2024-11-03 02:00-05:59 one hour early: it preferred the earlier of two candidates even when
+  // that one did not show the wall time. Found by the runtime's independent zone code.)
+  const shows = [-86400000, 0, 86400000]
+    .map((d) => wall - tzOffsetMinutes(wall + d, tz) * 60000)
+    .filter((c) => c + tzOffsetMinutes(c, tz) * 60000 === wall);
+  if (shows.length) return new Date(Math.min(...shows));
+  // A DST gap: no instant shows it.
   let guess = wall - tzOffsetMinutes(wall, tz) * 60000;
   const second1 = wall - tzOffsetMinutes(guess, tz) * 60000;
   if (second1 !== guess) {
