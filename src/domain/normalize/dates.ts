@@ -194,11 +194,37 @@ export function parseDateValue(
     return fromSerial(value, timeZone);
   }
   if (typeof value !== 'string') return null;
-  // A weekday in front ("Tue 3/11/25", "Mon, March 10") says nothing the date does not.
-  const s = cleanText(value).replace(
+  // A weekday in front ("Tue 3/11/25", "Mon, March 10") says nothing the date does not, unless it
+  // contradicts the date ("Sat 3/11/25" is a Tuesday): then which one was meant is unknown.
+  const text = cleanText(value);
+  const s = text.replace(
     /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|urday|sday|rsday)?\.?,?\s+(?=\d|[a-z])/i,
     '',
   );
+  const weekday = s === text ? -1 : WEEKDAY_INDEX[text.slice(0, 3).toLowerCase()];
+  const d = parseDateText(s, timeZone, now, near);
+  if (d && weekday >= 0 && zonedWeekday(d, timeZone) !== weekday) return null;
+  return d;
+}
+
+const WEEKDAY_INDEX: Readonly<Record<string, number>> = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+};
+
+/** Day of the week (0 = Sunday) of an instant's wall-clock date in `timeZone`. */
+function zonedWeekday(d: Date, timeZone: string): number {
+  const p = zonedParts(d, timeZone);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
+}
+
+/** parseDateValue for a date text without its weekday. */
+function parseDateText(s: string, timeZone: string, now: Date, near?: Date): Date | null {
   if (s === '' || s.length > 60) return null;
   const parsed = parseText(s);
   if (parsed === null) return null;

@@ -169,11 +169,18 @@ export function buildMatcher(
     if (hit && hit.length === 1) addTo(synonyms, lower(row.raw), hit[0]);
   }
 
+  // A keyword whose words all appear in two or more value names ("platform website" for
+  // "Platform website content" and "Platform website publishing") names none of them for sure.
+  const nameTokens = values.map((v) => tokens(v));
+  const sharedByNames = (word: string): boolean => {
+    const t = tokens(word);
+    return t.length > 0 && nameTokens.filter((n) => t.every((x) => n.includes(x))).length >= 2;
+  };
   const keywords = new Map<string, string[]>();
   for (const k of options.keywords ?? []) {
     const v = cleanText(k.value);
     if (!activeSet.has(v)) continue;
-    for (const word of k.keywords) addTo(keywords, lower(word), v);
+    for (const word of k.keywords) if (!sharedByNames(word)) addTo(keywords, lower(word), v);
   }
 
   const candidates: Array<{ value: string; forms: Prepared[] }> = active.map((e) => ({
@@ -238,7 +245,7 @@ export function buildMatcher(
       const v = cleanText(k.value);
       if (!activeSet.has(v)) continue;
       const seen = new Set<string>();
-      for (const word of [v, ...k.keywords]) {
+      for (const word of [v, ...k.keywords.filter((w) => !sharedByNames(w))]) {
         const toks = tokens(word);
         const key = toks.join(' ');
         if (toks.length === 0 || seen.has(key)) continue; // a keyword equal to the name counts once

@@ -18,7 +18,6 @@ export const BUILTIN_SYNONYMS: Readonly<
       'wip',
       'todo',
       'to do',
-      'pending',
       'ongoing',
       'working',
       'started',
@@ -32,7 +31,6 @@ export const BUILTIN_SYNONYMS: Readonly<
       'waiting on them',
       'waiting for requester',
       'waiting on user',
-      'on hold',
       'blocked on requester',
       'needs info',
       'awaiting response',
@@ -67,7 +65,7 @@ export const BUILTIN_SYNONYMS: Readonly<
       'doc link',
     ],
     'Automated answer': ['auto answer', 'autoanswer', 'bot answered', 'bot'],
-    Fixed: ['fix', 'fixed it', 'patched', 'resolved by fix', 'merged fix'],
+    Fixed: ['fix', 'fixed it', 'patched', 'resolved by fix', 'merged fix', 'fix merged'],
     Escalated: ['escalated to ops', 'escalated to devops', 'handed off'],
     'Not a platform request': [
       'not platform',
@@ -99,7 +97,7 @@ export const BUILTIN_SYNONYMS: Readonly<
     ],
     GitHub: ['gh', 'gh issue', 'github issue', 'git hub', 'issue', 'pull request', 'pr'],
     Email: ['e-mail', 'mail', 'email thread'],
-    Meeting: ['standup', 'stand-up', 'call', 'zoom', 'huddle', 'sync', 'meeting'],
+    Meeting: ['standup', 'stand-up', 'call', 'zoom', 'zoom call', 'huddle', 'sync', 'meeting'],
     'Office hours': ['oh', 'office hour', 'office-hours'],
   },
   topics: {
@@ -107,7 +105,7 @@ export const BUILTIN_SYNONYMS: Readonly<
   },
   requestType: {
     Question: ['q', 'how to', 'how-to', 'ask'],
-    Bug: ['defect', 'error', 'broken'],
+    Bug: ['defect', 'error', 'broken', 'bug report'],
     'Access request': ['access', 'permissions', 'permission request'],
     Review: ['pr review', 'code review', 'design review'],
     'Feature request': ['feature', 'enhancement', 'request for feature'],
