@@ -60,7 +60,7 @@ const MONTH_FIRST = new RegExp(
   'i',
 );
 const DAY_FIRST = new RegExp(
-  `^(?:${WEEKDAY_RE})?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_RE})\\.?,?(?:\\s+(\\d{4}))?(?:,?\\s+(?:at\\s+)?${TIME_RE})?$`,
+  `^(?:${WEEKDAY_RE})?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+|-)(${MONTH_RE})\\.?,?(?:(?:\\s+|-)(\\d{4}))?(?:,?\\s+(?:at\\s+)?${TIME_RE})?$`,
   'i',
 );
 
