@@ -586,6 +586,8 @@ const STATUS_SYN: Record<string, readonly string[]> = {
     'complete',
     'resolved',
     'Resolved!',
+    'Resolved ✅',
+    'closed/done',
     'fixed',
     'answered',
   ],
@@ -764,7 +766,12 @@ export function realisticSheet(seed: number): RealisticSheet {
       if (k === 'list') set('vfsTeam', { typed: listForm(g, team, teams), truth: val(team) });
       else if (k === 'phrase')
         set('vfsTeam', {
-          typed: g.pick([`${team} team`, `the ${team} team`, `${team} Team`]),
+          typed: g.pick([
+            `${team} team`,
+            `the ${team} team`,
+            `${team} Team`,
+            team.includes(' & ') ? team.replace(' & ', ' and ') : `${team} team`,
+          ]),
           truth: val(team),
         });
       else if (k === 'acronym') {
@@ -820,7 +827,10 @@ export function realisticSheet(seed: number): RealisticSheet {
         set('channel', { typed: g.pick(CHANNEL_SYN[v]), truth: val(v) });
       else if (k === 'amb')
         // A Slack huddle or call is a meeting held in Slack: which channel is meant is unclear.
-        set('channel', { typed: g.pick(['slack huddle', 'Slack call']), truth: AMB });
+        set('channel', {
+          typed: g.pick(['slack huddle', 'Slack call', 'Slack/GitHub', 'email + slack']),
+          truth: AMB,
+        });
       else if (k === 'blank' || k === 'syn')
         set('channel', { typed: '', truth: linkChannel ? val(linkChannel) : BLANK });
       else
@@ -856,8 +866,13 @@ export function realisticSheet(seed: number): RealisticSheet {
     // Request type
     {
       const v = g.pick(DEFAULT_LISTS.requestType);
-      const k = g.weighted({ list: 65, syn: 15, blank: 15, junk: 3 });
-      if (k === 'list')
+      const k = g.weighted({ list: 65, syn: 15, blank: 15, amb: 2, junk: 3 });
+      if (k === 'amb')
+        set('requestType', {
+          typed: g.pick(['question/bug', 'Bug or feature request']),
+          truth: AMB,
+        });
+      else if (k === 'list')
         set('requestType', { typed: listForm(g, v, DEFAULT_LISTS.requestType), truth: val(v) });
       else if (k === 'syn' && TYPE_SYN[v])
         set('requestType', { typed: g.pick(TYPE_SYN[v]), truth: val(v) });

@@ -194,3 +194,21 @@ describe('forms found by the realistic-sheet accuracy test (test/bundle/normaliz
     expect(p.unresolved.find((u) => u.value === 'Platform website')?.reason).toBe('ambiguous');
   });
 });
+
+test("alternatives joined by '/', '+' or 'or': one value when they agree, else ambiguous", () => {
+  const rows = [
+    row({ summary: 'a', status: 'closed/done', channel: 'Slack/GitHub' }),
+    row({ summary: 'b', status: 'done or resolved', channel: 'email + e-mail' }),
+  ];
+  const p = plan(rows);
+  const copy = rows.map((r) => [...r]);
+  applyChanges(copy, p.changes);
+  expect(copy.map((r) => [r[col('status')], r[col('channel')]])).toEqual([
+    ['Resolved', 'Slack/GitHub'],
+    ['Resolved', 'Email'],
+  ]);
+  expect(p.unresolved.find((u) => u.value === 'Slack/GitHub')).toMatchObject({
+    reason: 'ambiguous',
+    candidates: ['GitHub', 'Slack'],
+  });
+});

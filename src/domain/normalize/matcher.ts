@@ -346,6 +346,27 @@ export function buildMatcher(
     return { kind: 'match', value: found, rule: 'phrase', score: 1 };
   }
 
+  /**
+   * Alternatives joined by "/", "+" or "or" ("closed/done", "Slack/GitHub"): each part named
+   * exactly; one value when they all agree, ambiguous when they name two or more.
+   */
+  function alternatives(raw: string): MatchResult | null {
+    const parts = raw
+      .toLowerCase()
+      .split(/\s*(?:\/|\+|\bor\b)\s*/)
+      .filter((p) => p !== '');
+    if (parts.length < 2 || parts.length > 3) return null;
+    const named = new Set<string>();
+    for (const p of parts) {
+      const hit = exactly(p);
+      if (!hit) return null;
+      if (hit.kind === 'match') named.add(hit.value);
+      else if (hit.kind === 'ambiguous') hit.candidates.forEach((c) => named.add(c));
+    }
+    if (named.size > 1) return { kind: 'ambiguous', candidates: Array.from(named).sort() };
+    return { kind: 'match', value: Array.from(named)[0], rule: 'phrase', score: 1 };
+  }
+
   const cache = new Map<string, MatchResult>();
   function match(rawInput: string): MatchResult {
     const raw = cleanText(rawInput);
@@ -366,6 +387,7 @@ export function buildMatcher(
         (/^[a-z]{2,6}$/.test(key) ? fromMap(acronyms, key, 'acronym') : null) ??
         phrase(raw) ??
         anchoredPhrase(raw) ??
+        alternatives(raw) ??
         fuzzy(raw);
       if (result.kind === 'none') result = byKeywords(raw);
     }
