@@ -174,13 +174,13 @@ export function buildMatcher(
     if (hit && hit.length === 1) addTo(synonyms, lower(row.raw), hit[0]);
   }
 
-  // A keyword whose words all appear in two or more value names ("platform website" for
-  // "Platform website content" and "Platform website publishing") is no exact name of one of them
-  // (it still counts as a keyword inside free text).
+  // A keyword that starts two or more value names ("platform website" for "Platform website
+  // content" and "Platform website publishing") is no exact name of one of them (it still counts
+  // as a keyword inside free text).
   const nameTokens = values.map((v) => tokens(v));
   const sharedByNames = (word: string): boolean => {
     const t = tokens(word);
-    return t.length > 0 && nameTokens.filter((n) => t.every((x) => n.includes(x))).length >= 2;
+    return t.length > 0 && nameTokens.filter((n) => t.every((x, i) => n[i] === x)).length >= 2;
   };
   const keywords = new Map<string, string[]>();
   for (const k of options.keywords ?? []) {
