@@ -25,6 +25,16 @@ function tab(rt: Runtime, name: string): Sheet {
   return s;
 }
 
+/** 1-based column of Time spent (min). */
+function timeCol(rt: Runtime): number {
+  const s = tab(rt, TAB);
+  return (
+    (s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0] as unknown[]).indexOf(
+      'Time spent (min)',
+    ) + 1
+  );
+}
+
 /** Time spent column cells (rows 2..6): value, number format and displayed text. */
 function timeCells(rt: Runtime): { v: unknown; f: string; d: string }[] {
   const s = tab(rt, TAB);
@@ -42,44 +52,51 @@ function timeCells(rt: Runtime): { v: unknown; f: string; d: string }[] {
   }));
 }
 
+/** A set-up data tab whose Time spent column holds typed times, a number and a text. */
+function prepared(): Runtime {
+  const rt = createRuntime({
+    now: new Date('2024-04-01T14:00:00Z'),
+    distDir: ensureBuilt(buildDir(false), false),
+    addon: false,
+  });
+  const rows = [
+    ['3/5/2024', 'Frontend Tools', 'CI Error', 'typed 0:25', '', '', ''],
+    ['3/5/2024', 'Frontend Tools', 'CI Error', 'a number', '', 45, ''],
+    ['3/6/2024', 'Frontend Tools', 'CI Error', 'typed 1:30:00', '', '', ''],
+    ['3/6/2024', 'Frontend Tools', 'CI Error', 'typed 0:10', '', '', ''],
+    ['3/7/2024', 'Frontend Tools', 'CI Error', 'unreadable', '', 'a while', ''],
+  ];
+  rt.spreadsheet._addSheet(TAB, [[...LEGACY_HEADER], ...rows]);
+  const proposal = rt.run('proposeHeaderMapping') as {
+    columns: { index: number; field: string | null; candidate?: string }[];
+  };
+  const columns = proposal.columns.map((c) => ({
+    index: c.index,
+    field: c.field ?? c.candidate ?? null,
+  }));
+  expect((rt.run('setUpSheet', { columns }) as { ok: boolean }).ok).toBe(true);
+  const s = tab(rt, TAB);
+  const col = (s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0] as unknown[]).indexOf(
+    'Time spent (min)',
+  );
+  expect(col).toBeGreaterThanOrEqual(0);
+  // People type durations into the column: Sheets stores "0:25" as a time (a Date on
+  // 1899-12-30); one cell a person formatted as a duration, one a custom number format.
+  s.getRange(2, col + 1).setValues([['0:25']]);
+  s.getRange(4, col + 1).setValues([['1:30:00']]);
+  s.getRange(4, col + 1).setNumberFormat('[h]:mm:ss');
+  s.getRange(5, col + 1).setValues([['0:10']]);
+  s.getRange(5, col + 1).setNumberFormat('h:mm');
+  s.getRange(3, col + 1).setNumberFormat('#,##0');
+  return rt;
+}
+
 describe('time-formatted Time spent cells', () => {
   it('a time-formatted Time spent cell becomes minutes with a number format; neighbours are untouched; undo restores value and time format', () => {
-    const rt = createRuntime({
-      now: new Date('2024-04-01T14:00:00Z'),
-      distDir: ensureBuilt(buildDir(false), false),
-      addon: false,
-    });
-    const rows = [
-      ['3/5/2024', 'Frontend Tools', 'CI Error', 'typed 0:25', '', '', ''],
-      ['3/5/2024', 'Frontend Tools', 'CI Error', 'a number', '', 45, ''],
-      ['3/6/2024', 'Frontend Tools', 'CI Error', 'typed 1:30:00', '', '', ''],
-      ['3/6/2024', 'Frontend Tools', 'CI Error', 'typed 0:10', '', '', ''],
-      ['3/7/2024', 'Frontend Tools', 'CI Error', 'unreadable', '', 'a while', ''],
-    ];
-    rt.spreadsheet._addSheet(TAB, [[...LEGACY_HEADER], ...rows]);
-    const proposal = rt.run('proposeHeaderMapping') as {
-      columns: { index: number; field: string | null; candidate?: string }[];
-    };
-    const columns = proposal.columns.map((c) => ({
-      index: c.index,
-      field: c.field ?? c.candidate ?? null,
-    }));
-    expect((rt.run('setUpSheet', { columns }) as { ok: boolean }).ok).toBe(true);
+    const rt = prepared();
     const s = tab(rt, TAB);
-    const col = (s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0] as unknown[]).indexOf(
-      'Time spent (min)',
-    );
-    expect(col).toBeGreaterThanOrEqual(0);
-    // People type durations into the column: Sheets stores "0:25" as a time (a Date on
-    // 1899-12-30); one cell a person formatted as a duration, one a custom number format.
-    s.getRange(2, col + 1).setValues([['0:25']]);
-    s.getRange(4, col + 1).setValues([['1:30:00']]);
-    s.getRange(4, col + 1).setNumberFormat('[h]:mm:ss');
-    s.getRange(5, col + 1).setValues([['0:10']]);
-    s.getRange(5, col + 1).setNumberFormat('h:mm');
-    s.getRange(3, col + 1).setNumberFormat('#,##0');
     const before = timeCells(rt);
-    expect(isDate(s.getRange(2, col + 1).getValue())).toBe(true);
+    expect(isDate(s.getRange(2, timeCol(rt)).getValue())).toBe(true);
     expect(before.map((c) => c.f)).toEqual([
       'h:mm:ss am/pm',
       '#,##0',
@@ -119,5 +136,30 @@ describe('time-formatted Time spent cells', () => {
     expect(undo.conflicts).toEqual([]);
     // Exact: the times are back, with their formats, and the neighbours never changed.
     expect(timeCells(rt)).toEqual(before);
+  });
+
+  it('killed at any write and run again: the same values and formats as an uninterrupted run', () => {
+    const reference = prepared();
+    reference.run('normalizeRequests');
+    const expected = timeCells(reference);
+    const probe = prepared();
+    probe.tracker.startLog();
+    probe.run('normalizeRequests');
+    const isPoint = (name: string): boolean =>
+      /setValues|setProperty|appendRow|setNumberFormat/.test(name);
+    const points = probe.tracker.getLog().filter((c) => isPoint(c.name)).length;
+    expect(points).toBeGreaterThan(5);
+    for (let k = 1; k <= points; k++) {
+      const rt = prepared();
+      let n = 0;
+      rt.killAt((c) => isPoint(c.name) && ++n === k);
+      try {
+        rt.run('normalizeRequests');
+      } catch {
+        // killed
+      }
+      expect((rt.run('normalizeRequests') as NormalizeReport).status).toBe('done');
+      expect(timeCells(rt)).toEqual(expected);
+    }
   });
 });
