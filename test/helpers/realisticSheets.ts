@@ -472,6 +472,8 @@ function dateForm(g: G, w: Wall, withTime: boolean): Form {
         `${MONTHS[w.m - 1]}. ${w.d}, ${w.y}`,
         `${w.y}/${String(w.m).padStart(2, '0')}/${String(w.d).padStart(2, '0')}`,
         `${md}/${w.y}`,
+        `${MONTHS[w.m - 1]} ${w.d} '${yy}`,
+        `${MONTHS[w.m - 1]} ${w.d} ${w.y}`,
       ];
       return { typed: g.pick(forms), truth: val(day) };
     }
@@ -545,10 +547,24 @@ function durationForm(g: G): Form {
     case 'words':
       if (n === 30)
         return { typed: g.pick(['half an hour', '30 min.', '30 mins.']), truth: val(n) };
-      if (n === 60) return { typed: g.pick(['an hour', '1 hr.', '60 minutes']), truth: val(n) };
+      if (n === 60)
+        return {
+          typed: g.pick([
+            'an hour',
+            '1 hr.',
+            '60 minutes',
+            '~1hr',
+            '1 Hour',
+            '2 h'.replace('2', '1'),
+          ]),
+          truth: val(n),
+        };
       if (n === 90)
-        return { typed: g.pick(['1.5h', '1 1/2 hrs', '1h30', '90 mins']), truth: val(n) };
-      return { typed: `${n} min.`, truth: val(n) };
+        return {
+          typed: g.pick(['1.5h', '1 1/2 hrs', '1h30', '90 mins', '1.5 hours', '1 hr 30']),
+          truth: val(n),
+        };
+      return { typed: g.pick([`${n} min.`, `${n}min`, `${n} Min`, `${n} MINS`]), truth: val(n) };
     default:
       return {
         typed: g.pick(['a while', 'quick', '?', 'n/a', 'half day', '15-20 min', 'TBD', '1-2 hrs']),
@@ -587,6 +603,8 @@ const STATUS_SYN: Record<string, readonly string[]> = {
     'resolved',
     'Resolved!',
     'Resolved ✅',
+    'Resolved.',
+    'closed (dupe)',
     'closed/done',
     'fixed',
     'answered',
@@ -628,6 +646,8 @@ const CHANNEL_SYN: Record<string, readonly string[]> = {
     'in slack',
     'slack (dm)',
     'Slack - #vfs-platform-support',
+    'Slack: #vfs-platform-support',
+    'slack thread ',
   ],
   GitHub: [
     'via GitHub issue',

@@ -212,3 +212,11 @@ test("alternatives joined by '/', '+' or 'or': one value when they agree, else a
     candidates: ['GitHub', 'Slack'],
   });
 });
+
+test('an apostrophe year and hours with bare minutes', () => {
+  expect(parseDateValue("Dec 7 '24", TZ, NOW)?.getTime()).toBe(
+    zonedTime(TZ, 2024, 12, 7).getTime(),
+  );
+  expect(parseMinutes('1 hr 30', TZ)).toBe(90);
+  expect(parseMinutes('2 hours 15', TZ)).toBe(135);
+});

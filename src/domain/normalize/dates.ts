@@ -56,7 +56,7 @@ const NUMERIC_DASH = new RegExp(
   'i',
 );
 const MONTH_FIRST = new RegExp(
-  `^(?:${WEEKDAY_RE})?(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?:,?\\s+(?:at\\s+)?${TIME_RE})?$`,
+  `^(?:${WEEKDAY_RE})?(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}|'\\d{2}))?(?:,?\\s+(?:at\\s+)?${TIME_RE})?$`,
   'i',
 );
 const DAY_FIRST = new RegExp(
@@ -80,7 +80,9 @@ function validDay(year: number, month: number, day: number): boolean {
   return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-function fullYear(y: string): number {
+function fullYear(year: string): number {
+  // "'25" is 2025.
+  const y = year.replace(/^'/, '');
   const n = Number(y);
   if (y.length === 4) return n;
   return n < 70 ? 2000 + n : 1900 + n;
@@ -284,5 +286,9 @@ export function dateRule(value: unknown): 'date-serial' | 'date' {
 /** True when a typed date names its year ("3/5/2024", "March 5, 2024", "2024-03-05"). */
 export function hasExplicitYear(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  return /\b(19|20)\d{2}\b/.test(value) || /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/.test(value);
+  return (
+    /\b(19|20)\d{2}\b/.test(value) ||
+    /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/.test(value) ||
+    /\s'\d{2}\b/.test(value)
+  );
 }

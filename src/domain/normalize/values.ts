@@ -63,8 +63,8 @@ export function parseMinutes(value: unknown, timeZone: string): number | null {
     .replace(/^1\/2\s*/, '0.5 ');
   if (s === '' || s.length > 40) return null;
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
-  // "1h30": hours and minutes without the minutes unit.
-  const hm = /^(\d{1,2})\s*h\s*([0-5]\d)$/.exec(s);
+  // "1h30", "1 hr 30": hours and minutes without the minutes unit.
+  const hm = /^(\d{1,2})\s*(?:h|hr|hrs|hour|hours)\s*([0-5]\d)$/.exec(s);
   if (hm) return Number(hm[1]) * 60 + Number(hm[2]);
   let m = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/.exec(s);
   if (m) return round2(Number(m[1]) * 60 + Number(m[2]) + (m[3] ? Number(m[3]) / 60 : 0));
