@@ -18,6 +18,7 @@ import {
 } from './grid';
 import { displayValue, typeInput, type CellValue } from './values';
 import { FakeRange } from './range';
+import { FakeRangeList } from './rangelist';
 import { FakeProtection, PROTECTED_EDIT_ERROR } from './protection';
 import { FakeTextFinder } from './textfinder';
 import { FakeConditionalFormatRule } from './conditional';
@@ -51,6 +52,7 @@ export class FakeSheet implements Pick<
   | 'getIndex'
   | 'getParent'
   | 'getRange'
+  | 'getRangeList'
   | 'getDataRange'
   | 'getLastRow'
   | 'getLastColumn'
@@ -636,6 +638,26 @@ export class FakeSheet implements Pick<
   }
   getParent(): GSpreadsheet {
     return asReal(this._ss);
+  }
+
+  /** Ranges of this sheet by A1 notation ("B2", "B5:B9"), addressed together. */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    this._assertAlive();
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0)
+      fail(ERR.invalidArgument('a1Notations'));
+    const ranges = a1Notations.map((a1) => {
+      const parsed = parseA1(
+        String(a1),
+        () => this._maxRows,
+        () => this._maxCols,
+      );
+      if (!parsed || (parsed.sheet !== null && parsed.sheet !== this._name))
+        fail(ERR.rangeNotFound);
+      const { r, c, nr, nc } = parsed.rect;
+      this._checkRect(r + 1, c + 1, nr, nc);
+      return new FakeRange(this, r, c, nr, nc, parsed.open);
+    });
+    return asReal(new FakeRangeList(ranges));
   }
 
   getRange(a: string | number, col?: number, numRows?: number, numColumns?: number): GRange {

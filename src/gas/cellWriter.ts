@@ -64,6 +64,8 @@ export interface PreparedEdits<T = unknown> {
   c0: number;
   values: unknown[][];
   formulas: string[][];
+  /** Number formats of the fresh rectangle (as read). */
+  formats: string[][];
   plain: boolean[][];
   reading: ApostropheReading;
   ok: CellEdit<T>[];
@@ -90,6 +92,7 @@ export function prepareEdits<T>(
     c0: 1,
     values: [],
     formulas: [],
+    formats: [],
     plain: [],
     reading: options.reading ?? 'unknown',
     ok: [],
@@ -110,9 +113,10 @@ export function prepareEdits<T>(
   const range = sheet.getRange(r0, c0, r1 - r0 + 1, c1 - c0 + 1);
   const values = range.getValues() as unknown[][];
   const formulas = range.getFormulas();
-  const plain = range.getNumberFormats().map((r) => r.map((f) => f === '@'));
+  const formats = range.getNumberFormats();
+  const plain = formats.map((r) => r.map((f) => f === '@'));
   const reading = options.reading ?? apostropheReading();
-  const prep: PreparedEdits<T> = { ...empty, r0, c0, values, formulas, plain, reading };
+  const prep: PreparedEdits<T> = { ...empty, r0, c0, values, formulas, formats, plain, reading };
   for (const e of edits) {
     const r = e.row - r0;
     const c = e.col - c0;

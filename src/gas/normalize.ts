@@ -16,6 +16,13 @@
  */
 import { markUnitsConverted, readUnits, restoreUnits } from './mapping';
 import {
+  formatOfRule,
+  isTimeCellChange,
+  minutesFormat,
+  ruleWithFormat,
+  setCellFormats,
+} from './durationFormat';
+import {
   CHANGE_LOG_HEADERS,
   ALIASES_HEADERS,
   FIELDS,
@@ -602,9 +609,15 @@ function commitChunk(
   ): void => {
     if (changes.length === 0) return;
     const prep = prepareEdits(ctx.sheet, changes.map(editOf), { reading });
-    const rows: unknown[][] = prep.ok.map((e) =>
-      logRow(idFor(e.tag), e.tag, e.tag.rule, runId, at),
-    );
+    // A time-formatted duration that becomes minutes: its original number format is logged (undo
+    // restores it) and the written cell gets a minutes format.
+    const wasFormat = (e: CellEdit<CellChange>): string | null =>
+      isTimeCellChange(e.tag) ? (prep.formats[e.row - prep.r0]?.[e.col - prep.c0] ?? null) : null;
+    const rows: unknown[][] = prep.ok.map((e) => {
+      const was = wasFormat(e);
+      const rule = was === null ? e.tag.rule : ruleWithFormat(e.tag.rule, was);
+      return logRow(idFor(e.tag), e.tag, rule, runId, at);
+    });
     for (const k of prep.conflicts) {
       const c = k.edit.tag;
       rows.push(conflictRow(idFor(c), c, k.now, k.reason, runId, at));
@@ -614,6 +627,12 @@ function commitChunk(
     beforeWrite();
     const res = commitEdits(prep, gapOk);
     out.written.push(...res.written.map((e) => e.tag));
+    setCellFormats(
+      ctx.sheet,
+      res.written
+        .filter((e) => wasFormat(e) !== null)
+        .map((e) => ({ row: e.row, col: e.col, format: minutesFormat(e.to) })),
+    );
     if (res.failed.length > 0) {
       onLogged(
         appendLog(
@@ -646,14 +665,6 @@ function commitChunk(
     rest.filter((c) => idOfRow.has(c.row)),
     (c) => idOfRow.get(c.row) as string,
   );
-  // A duration typed into a time-formatted cell became minutes: give those cells a number format
-  // so they no longer display as a time (one call over their rows of the Time spent column).
-  const timed = out.written.filter((c) => c.field === 'timeSpentMin' && isDate(c.from));
-  if (timed.length > 0) {
-    const r0 = Math.min(...timed.map((c) => c.row));
-    const r1 = Math.max(...timed.map((c) => c.row));
-    ctx.sheet.getRange(r0 + 2, ctx.map.timeSpentMin + 1, r1 - r0 + 1, 1).setNumberFormat('0.##');
-  }
   return out;
 }
 
@@ -1348,6 +1359,12 @@ function replayUncommitted(ctx: Ctx, state: Checkpoint): CommitOutcome {
   }
   const res = commitEdits(prep, standardGap(ctx));
   out.written.push(...res.written.map((e) => ({ ...e.tag, row: e.row - 2 })));
+  setCellFormats(
+    ctx.sheet,
+    [...res.written, ...prep.done]
+      .filter((e) => formatOfRule(e.tag.rule) !== null)
+      .map((e) => ({ row: e.row, col: e.col, format: minutesFormat(e.tag.to) })),
+  );
   for (const f of res.failed) {
     rows.push(logRow(f.edit.tag.requestId, f.edit.tag, NOT_WRITTEN_RULE, state.runId, at));
     out.failed.push(
@@ -1448,6 +1465,14 @@ function undoCore(): UndoReport {
         failed.push(`${headerOf(f.edit.tag.field)} in row ${f.edit.row}: ${f.message}`);
       i = j;
     }
+    // A restored time-formatted duration gets its original number format back (noted in the log).
+    setCellFormats(
+      ctx.sheet,
+      restoredEdits.flatMap((e) => {
+        const format = formatOfRule(e.tag.rule);
+        return format === null ? [] : [{ row: e.row, col: e.col, format }];
+      }),
+    );
     const restored = restoredEdits.length;
     const requests = new Set(restoredEdits.map((e) => e.row)).size;
     const byField: Record<string, number> = {};

@@ -126,3 +126,97 @@ describe('year-less dates (issue 12 item 13)', () => {
     ]);
   });
 });
+
+describe('forms found by the realistic-sheet accuracy test (test/bundle/normalize-accuracy)', () => {
+  test('a weekday that contradicts its date leaves the date as typed', () => {
+    expect(parseDateValue('Sat 3/11/25', TZ, NOW)).toBeNull();
+    expect(parseDateValue('Thursday, March 10, 2025', TZ, NOW)).toBeNull();
+    expect(parseDateValue('26-Apr-2024', TZ, NOW)?.getTime()).toBe(
+      zonedTime(TZ, 2024, 4, 26).getTime(),
+    );
+  });
+
+  test('durations with a full stop, in words, with halves', () => {
+    expect(parseMinutes('20 min.', TZ)).toBe(20);
+    expect(parseMinutes('1 hr.', TZ)).toBe(60);
+    expect(parseMinutes('half an hour', TZ)).toBe(30);
+    expect(parseMinutes('an hour', TZ)).toBe(60);
+    expect(parseMinutes('1 1/2 hrs', TZ)).toBe(90);
+    expect(parseMinutes('1h30', TZ)).toBe(90);
+    expect(parseMinutes('half day', TZ)).toBeNull();
+    expect(parseMinutes('15-20 min', TZ)).toBeNull();
+  });
+
+  test('yep / nope checkboxes', () => {
+    const rows = [
+      row({ summary: 'a', documentationGap: 'yep' }),
+      row({ summary: 'b', documentationGap: 'nope' }),
+    ];
+    const copy = rows.map((r) => [...r]);
+    applyChanges(copy, plan(rows).changes);
+    expect(copy.map((r) => r[col('documentationGap')])).toEqual([true, false]);
+  });
+
+  test('a value at the start or end of a short Channel / Request type phrase; two values: ambiguous', () => {
+    const rows = [
+      row({ summary: 'a', channel: 'slack (dm)', requestType: 'Bug fix' }),
+      row({ summary: 'b', channel: 'GitHub PR', requestType: 'general question' }),
+      row({ summary: 'c', channel: 'email from PM', requestType: 'feature req' }),
+      row({ summary: 'd', channel: 'slack huddle' }),
+    ];
+    const p = plan(rows);
+    const copy = rows.map((r) => [...r]);
+    applyChanges(copy, p.changes);
+    expect(copy.map((r) => [r[col('channel')], r[col('requestType')]])).toEqual([
+      ['Slack', 'Bug'],
+      ['GitHub', 'Question'],
+      ['Email', 'Feature request'],
+      ['slack huddle', ''],
+    ]);
+    expect(p.unresolved.find((u) => u.value === 'slack huddle')).toMatchObject({
+      reason: 'ambiguous',
+      candidates: ['Meeting', 'Slack'],
+    });
+  });
+
+  test("'pending', 'on hold' and 'Platform website' fit two values: left as typed", () => {
+    const rows = [
+      row({ summary: 'a', status: 'pending', topic: 'Platform website' }),
+      row({ summary: 'b', status: 'on hold' }),
+    ];
+    const p = plan(rows);
+    const copy = rows.map((r) => [...r]);
+    applyChanges(copy, p.changes);
+    expect(copy.map((r) => [r[col('status')], r[col('topic')]])).toEqual([
+      ['pending', 'Platform website'],
+      ['on hold', ''],
+    ]);
+    expect(p.unresolved.find((u) => u.value === 'Platform website')?.reason).toBe('ambiguous');
+  });
+});
+
+test("alternatives joined by '/', '+' or 'or': one value when they agree, else ambiguous", () => {
+  const rows = [
+    row({ summary: 'a', status: 'closed/done', channel: 'Slack/GitHub' }),
+    row({ summary: 'b', status: 'done or resolved', channel: 'email + e-mail' }),
+  ];
+  const p = plan(rows);
+  const copy = rows.map((r) => [...r]);
+  applyChanges(copy, p.changes);
+  expect(copy.map((r) => [r[col('status')], r[col('channel')]])).toEqual([
+    ['Resolved', 'Slack/GitHub'],
+    ['Resolved', 'Email'],
+  ]);
+  expect(p.unresolved.find((u) => u.value === 'Slack/GitHub')).toMatchObject({
+    reason: 'ambiguous',
+    candidates: ['GitHub', 'Slack'],
+  });
+});
+
+test('an apostrophe year and hours with bare minutes', () => {
+  expect(parseDateValue("Dec 7 '24", TZ, NOW)?.getTime()).toBe(
+    zonedTime(TZ, 2024, 12, 7).getTime(),
+  );
+  expect(parseMinutes('1 hr 30', TZ)).toBe(90);
+  expect(parseMinutes('2 hours 15', TZ)).toBe(135);
+});

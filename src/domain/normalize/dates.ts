@@ -56,11 +56,11 @@ const NUMERIC_DASH = new RegExp(
   'i',
 );
 const MONTH_FIRST = new RegExp(
-  `^(?:${WEEKDAY_RE})?(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?:,?\\s+(?:at\\s+)?${TIME_RE})?$`,
+  `^(?:${WEEKDAY_RE})?(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}|'\\d{2}))?(?:,?\\s+(?:at\\s+)?${TIME_RE})?$`,
   'i',
 );
 const DAY_FIRST = new RegExp(
-  `^(?:${WEEKDAY_RE})?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_RE})\\.?,?(?:\\s+(\\d{4}))?(?:,?\\s+(?:at\\s+)?${TIME_RE})?$`,
+  `^(?:${WEEKDAY_RE})?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+|-)(${MONTH_RE})\\.?,?(?:(?:\\s+|-)(\\d{4}))?(?:,?\\s+(?:at\\s+)?${TIME_RE})?$`,
   'i',
 );
 
@@ -80,7 +80,9 @@ function validDay(year: number, month: number, day: number): boolean {
   return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-function fullYear(y: string): number {
+function fullYear(year: string): number {
+  // "'25" is 2025.
+  const y = year.replace(/^'/, '');
   const n = Number(y);
   if (y.length === 4) return n;
   return n < 70 ? 2000 + n : 1900 + n;
@@ -194,11 +196,37 @@ export function parseDateValue(
     return fromSerial(value, timeZone);
   }
   if (typeof value !== 'string') return null;
-  // A weekday in front ("Tue 3/11/25", "Mon, March 10") says nothing the date does not.
-  const s = cleanText(value).replace(
+  // A weekday in front ("Tue 3/11/25", "Mon, March 10") says nothing the date does not, unless it
+  // contradicts the date ("Sat 3/11/25" is a Tuesday): then which one was meant is unknown.
+  const text = cleanText(value);
+  const s = text.replace(
     /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|urday|sday|rsday)?\.?,?\s+(?=\d|[a-z])/i,
     '',
   );
+  const weekday = s === text ? -1 : WEEKDAY_INDEX[text.slice(0, 3).toLowerCase()];
+  const d = parseDateText(s, timeZone, now, near);
+  if (d && weekday >= 0 && zonedWeekday(d, timeZone) !== weekday) return null;
+  return d;
+}
+
+const WEEKDAY_INDEX: Readonly<Record<string, number>> = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+};
+
+/** Day of the week (0 = Sunday) of an instant's wall-clock date in `timeZone`. */
+function zonedWeekday(d: Date, timeZone: string): number {
+  const p = zonedParts(d, timeZone);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
+}
+
+/** parseDateValue for a date text without its weekday. */
+function parseDateText(s: string, timeZone: string, now: Date, near?: Date): Date | null {
   if (s === '' || s.length > 60) return null;
   const parsed = parseText(s);
   if (parsed === null) return null;
@@ -258,5 +286,9 @@ export function dateRule(value: unknown): 'date-serial' | 'date' {
 /** True when a typed date names its year ("3/5/2024", "March 5, 2024", "2024-03-05"). */
 export function hasExplicitYear(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  return /\b(19|20)\d{2}\b/.test(value) || /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/.test(value);
+  return (
+    /\b(19|20)\d{2}\b/.test(value) ||
+    /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/.test(value) ||
+    /\s'\d{2}\b/.test(value)
+  );
 }

@@ -57,6 +57,11 @@ export interface MatcherOptions {
   threshold?: number;
   /** A runner-up within this distance of the best score makes the value ambiguous. Default 0.06. */
   margin?: number;
+  /**
+   * Also match a value named at the start or end of a short phrase ("GitHub PR", "email from PM",
+   * "Slack - #support", "general question"), when no other word names another value.
+   */
+  anchored?: boolean;
 }
 
 export const DEFAULT_THRESHOLD = 0.8;
@@ -169,11 +174,19 @@ export function buildMatcher(
     if (hit && hit.length === 1) addTo(synonyms, lower(row.raw), hit[0]);
   }
 
+  // A keyword that starts two or more value names ("platform website" for "Platform website
+  // content" and "Platform website publishing") is no exact name of one of them (it still counts
+  // as a keyword inside free text).
+  const nameTokens = values.map((v) => tokens(v));
+  const sharedByNames = (word: string): boolean => {
+    const t = tokens(word);
+    return t.length > 0 && nameTokens.filter((n) => t.every((x, i) => n[i] === x)).length >= 2;
+  };
   const keywords = new Map<string, string[]>();
   for (const k of options.keywords ?? []) {
     const v = cleanText(k.value);
     if (!activeSet.has(v)) continue;
-    for (const word of k.keywords) addTo(keywords, lower(word), v);
+    for (const word of k.keywords) if (!sharedByNames(word)) addTo(keywords, lower(word), v);
   }
 
   const candidates: Array<{ value: string; forms: Prepared[] }> = active.map((e) => ({
@@ -287,6 +300,73 @@ export function buildMatcher(
     return { ...hit, rule: 'phrase' };
   }
 
+  /** Exact look-up of a lower-cased key: value, alias, learned alias or synonym. */
+  const exactly = (key: string): MatchResult | null =>
+    fromMap(exact, key, 'phrase') ??
+    fromMap(aliases, key, 'phrase') ??
+    fromMap(learned, key, 'phrase') ??
+    fromMap(synonyms, key, 'phrase');
+
+  /**
+   * A value named by the first (or last) words of a short phrase, the other words naming no other
+   * value ("slack (dm)" -> Slack; "slack huddle" names Slack and Meeting: ambiguous).
+   */
+  function anchoredPhrase(raw: string): MatchResult | null {
+    if (!options.anchored || raw.length > 60) return null;
+    const words = raw
+      .toLowerCase()
+      .replace(/\s[-–—:]\s|[()[\]#,;!?]/g, ' ')
+      .split(/\s+/)
+      .filter((w) => w !== '' && !FILLER.has(w));
+    if (words.length < 2 || words.length > 5) return null;
+    let found: string | null = null;
+    let rest: string[] = [];
+    for (let n = words.length - 1; n >= 1 && found === null; n--) {
+      for (const [part, others] of [
+        [words.slice(0, n), words.slice(n)],
+        [words.slice(words.length - n), words.slice(0, words.length - n)],
+      ]) {
+        const hit = exactly(part.join(' '));
+        if (hit?.kind === 'ambiguous') return hit;
+        if (hit?.kind === 'match') {
+          found = hit.value;
+          rest = others;
+          break;
+        }
+      }
+    }
+    if (found === null) return null;
+    const also = new Set<string>([found]);
+    for (const w of rest) {
+      const hit = exactly(w);
+      if (hit?.kind === 'match') also.add(hit.value);
+      else if (hit?.kind === 'ambiguous') hit.candidates.forEach((c) => also.add(c));
+    }
+    if (also.size > 1) return { kind: 'ambiguous', candidates: Array.from(also).sort() };
+    return { kind: 'match', value: found, rule: 'phrase', score: 1 };
+  }
+
+  /**
+   * Alternatives joined by "/", "+" or "or" ("closed/done", "Slack/GitHub"): each part named
+   * exactly; one value when they all agree, ambiguous when they name two or more.
+   */
+  function alternatives(raw: string): MatchResult | null {
+    const parts = raw
+      .toLowerCase()
+      .split(/\s*(?:\/|\+|\bor\b)\s*/)
+      .filter((p) => p !== '');
+    if (parts.length < 2 || parts.length > 3) return null;
+    const named = new Set<string>();
+    for (const p of parts) {
+      const hit = exactly(p);
+      if (!hit) return null;
+      if (hit.kind === 'match') named.add(hit.value);
+      else if (hit.kind === 'ambiguous') hit.candidates.forEach((c) => named.add(c));
+    }
+    if (named.size > 1) return { kind: 'ambiguous', candidates: Array.from(named).sort() };
+    return { kind: 'match', value: Array.from(named)[0], rule: 'phrase', score: 1 };
+  }
+
   const cache = new Map<string, MatchResult>();
   function match(rawInput: string): MatchResult {
     const raw = cleanText(rawInput);
@@ -306,6 +386,8 @@ export function buildMatcher(
         fromMap(keywords, key, 'topic-keyword') ??
         (/^[a-z]{2,6}$/.test(key) ? fromMap(acronyms, key, 'acronym') : null) ??
         phrase(raw) ??
+        anchoredPhrase(raw) ??
+        alternatives(raw) ??
         fuzzy(raw);
       if (result.kind === 'none') result = byKeywords(raw);
     }

@@ -229,6 +229,8 @@ function buildMatchers(
         synonyms: builtins ? builtinAliasRows(list, field.header) : [],
         keywords: list === 'topics' ? keywords : undefined,
         keywordText: list === 'topics',
+        // Channel and Request type are often typed as a short phrase around the value.
+        anchored: list === 'channel' || list === 'requestType',
         threshold,
       });
       matchers.set(list, m);

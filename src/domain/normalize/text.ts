@@ -50,6 +50,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   db: 'database',
   docs: 'documentation',
   doc: 'documentation',
+  req: 'request',
+  reqs: 'requests',
 };
 
 /** Words that carry no meaning when comparing names. */

@@ -53,9 +53,19 @@ export function parseMinutes(value: unknown, timeZone: string): number | null {
     .toLowerCase()
     .replace(/^(~|about|approx\.?|approximately|ca\.?|roughly|around)\s*/, '')
     .replace(/\s*(-?\s*ish|\?+|\s*or so)$/, '')
-    .trim();
+    .trim()
+    // "20 min." / "1 hr.": an abbreviation's full stop.
+    .replace(/([a-z])\.$/, '$1')
+    // Words for numbers of hours: "half an hour", "an hour", "1 1/2 hrs".
+    .replace(/^(a\s+)?half\s+(an\s+)?(hour|hr)$/, '30 min')
+    .replace(/^(an?|one)\s+(hour|hr)$/, '1 hour')
+    .replace(/^(\d+)\s+1\/2\s*/, '$1.5 ')
+    .replace(/^1\/2\s*/, '0.5 ');
   if (s === '' || s.length > 40) return null;
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
+  // "1h30", "1 hr 30": hours and minutes without the minutes unit.
+  const hm = /^(\d{1,2})\s*(?:h|hr|hrs|hour|hours)\s*([0-5]\d)$/.exec(s);
+  if (hm) return Number(hm[1]) * 60 + Number(hm[2]);
   let m = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/.exec(s);
   if (m) return round2(Number(m[1]) * 60 + Number(m[2]) + (m[3] ? Number(m[3]) / 60 : 0));
   // A sequence of <number><unit> parts, optionally joined by spaces, commas or "and".
@@ -87,6 +97,9 @@ const TRUE_WORDS: ReadonlySet<string> = new Set([
   'true',
   't',
   '1',
+  'yep',
+  'yup',
+  'yeah',
 ]);
 const FALSE_WORDS: ReadonlySet<string> = new Set([
   'no',
@@ -94,6 +107,8 @@ const FALSE_WORDS: ReadonlySet<string> = new Set([
   'false',
   'f',
   '0',
+  'nope',
+  'nah',
   '✗',
   '✘',
   '☐',
