@@ -3,8 +3,8 @@
  * of a period, the Answers tab block and the flagged-link messages.
  */
 import type { Block, Cell } from '../kpi/render';
-import { UNHELPFUL_FLAG_MIN, AnswerLink } from './links';
-import { AskEvent } from './askLog';
+import { UNHELPFUL_FLAG_MIN, type AnswerLink } from './links';
+import type { AskEvent } from './askLog';
 
 /* ------------------------------------------------------------------ analytics */
 
