@@ -5,7 +5,7 @@
 import { safeUrl } from '../render/escape';
 import type { TopicEntry } from '../schema';
 import { keywordMatches, modelPosterior, tokenize, type SuggestModel } from '../suggest';
-import { AskEvent } from './askLog';
+import type { AskEvent } from './askLog';
 import { summarizeAnswers } from './analytics';
 
 /** Name of the optional config tab holding more than one link per topic. */
