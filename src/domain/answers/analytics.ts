@@ -222,3 +222,15 @@ export function flaggedLinkMessages(summary: AnswersSummary): string[] {
       `time(s) and helpful ${s.helpful}: review it on the Topics or Answer links tab.`,
   );
 }
+
+/** Per link: how often it was judged helpful and unhelpful in these events. */
+export function linkFeedback(events: readonly AskEvent[]): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const s of summarizeAnswers(events).links) {
+    if (s.helpful || s.unhelpful) {
+      const prev = out[s.url] ?? [0, 0];
+      out[s.url] = [prev[0] + s.helpful, prev[1] + s.unhelpful];
+    }
+  }
+  return out;
+}

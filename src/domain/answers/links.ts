@@ -5,8 +5,6 @@
 import { safeUrl } from '../render/escape';
 import type { TopicEntry } from '../schema';
 import { keywordMatches, modelPosterior, tokenize, type SuggestModel } from '../suggest';
-import type { AskEvent } from './askLog';
-import { summarizeAnswers } from './analytics';
 
 /** Name of the optional config tab holding more than one link per topic. */
 export const ANSWER_LINKS_SHEET = 'Answer links';
@@ -61,18 +59,6 @@ export interface AnswerIndex {
   rateLimit: number;
   /** Learned from recent asks: url -> [helpful, unhelpful] judgements (see linkFeedback). */
   feedback?: Record<string, [number, number]>;
-}
-
-/** Per link: how often it was judged helpful and unhelpful in these events. */
-export function linkFeedback(events: readonly AskEvent[]): Record<string, [number, number]> {
-  const out: Record<string, [number, number]> = {};
-  for (const s of summarizeAnswers(events).links) {
-    if (s.helpful || s.unhelpful) {
-      const prev = out[s.url] ?? [0, 0];
-      out[s.url] = [prev[0] + s.helpful, prev[1] + s.unhelpful];
-    }
-  }
-  return out;
 }
 
 /**
