@@ -3,7 +3,6 @@
  * percentages, each with the "must ..." text shown when a cell is invalid.
  */
 import { isDate, zonedParts } from './time';
-import type { SettingKey, SettingDef } from './settings';
 
 export interface Parsed<T> {
   ok: true;
@@ -27,10 +26,6 @@ export const WEEKDAY_NAMES = [
 ] as const;
 
 export const EMAIL = /^[^\s@,;<>()"]+@[^\s@,;<>()"]+\.[^\s@,;<>()".]{2,}$/;
-
-export function def<K extends SettingKey>(d: SettingDef<K>): SettingDef<K> {
-  return d;
-}
 
 export function text(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
@@ -164,8 +159,7 @@ export function parseEmailList(value: string): { emails: string[]; invalid: stri
   return { emails, invalid };
 }
 
-/** All settings, in the order of the Settings tab. */
-
+/** A percentage 0-100; a percent-formatted cell (a fraction) is scaled. */
 export function percent(cell: unknown): ParseResult<number> {
   const s = text(cell).replace(/%$/, '').trim();
   let n = typeof cell === 'number' ? cell : s === '' ? NaN : Number(s);

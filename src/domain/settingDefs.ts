@@ -1,11 +1,10 @@
 /**
- * Every setting of the Settings tab, in tab order: its key, label, default cell, description and
- * parser (SETTING_DEFS).
+ * Every setting of the Settings tab, in tab order (SETTING_DEFS: key, label, default cell,
+ * description and parser), and the Settings type they fill.
  */
 import { DATA_SHEET } from './schema';
 import {
   type ParseResult,
-  def,
   text,
   wholeNumber,
   positiveNumber,
@@ -16,8 +15,70 @@ import {
   parseEmailList,
   percent,
 } from './settingCells';
-import type { ListValidationMode, SettingDef } from './settings';
 
+export type ListValidationMode = 'warn' | 'strict';
+
+/** Every setting, typed. Weekdays are 0 = Sunday ... 6 = Saturday (as `Date.getDay`). */
+export interface Settings {
+  /** Weekly summary email recipients (validated addresses). Empty: the email is not sent. */
+  weeklyEmailRecipients: string[];
+  /** Day the weekly email is sent (0-6). */
+  weeklyEmailDay: number;
+  /** Hour the weekly email is sent (0-23, spreadsheet time zone). */
+  weeklyEmailHour: number;
+  /** Hour of the daily summary refresh (0-23). */
+  dailyRefreshHour: number;
+  /** Business day start, minutes after midnight (8:00 = 480). */
+  businessStartMin: number;
+  /** Business day end, minutes after midnight (18:00 = 1080). */
+  businessEndMin: number;
+  /** Business days (0-6), sorted. */
+  businessDays: number[];
+  /** SLA: business hours to acknowledge a request (first response). */
+  slaAckHours: number;
+  /** First day of the reporting week (0-6). */
+  weekStart: number;
+  /** Public dashboard breakdowns with a count below this show as "fewer than N". */
+  smallCountThreshold: number;
+  /** Whether doGet serves the dashboard. */
+  dashboardPublished: boolean;
+  /** warn: list fields accept other values and highlight them; strict: reject them. */
+  listValidationMode: ListValidationMode;
+  /** Name of the support data tab (recorded by setUpSheet). */
+  dataTab: string;
+  /** Goal for the standardized-rows KPI, in percent. */
+  standardizedGoalPct: number;
+  /** Goal for the acknowledged-within-SLA KPI, in percent. */
+  slaGoalPct: number;
+  /** Work needing more than this many minutes is escalated (published policy: 30). */
+  escalationMinutes: number;
+  /** "Closed within N days" KPI threshold. */
+  resolvedWithinDays: number;
+  /** Ask page: where to follow up when no answer helped (e.g. the Slack channel link); '' = none. */
+  askFollowUpUrl: string;
+  /** Ask page: most asks per user per hour. */
+  askRateLimitPerHour: number;
+  /** A median, p90 or rate computed from fewer rows than this shows "too few to tell". */
+  minKpiN: number;
+}
+
+export type SettingKey = keyof Settings;
+
+export interface SettingDef<K extends SettingKey = SettingKey> {
+  key: K;
+  /** The text in the Setting column. */
+  label: string;
+  /** The default, as written to the Value cell. */
+  defaultCell: string;
+  description: string;
+  parse(cell: unknown, timeZone: string): ParseResult<Settings[K]>;
+}
+
+function def<K extends SettingKey>(d: SettingDef<K>): SettingDef<K> {
+  return d;
+}
+
+/** All settings, in the order of the Settings tab. */
 export const SETTING_DEFS: readonly SettingDef[] = [
   def({
     key: 'dataTab',

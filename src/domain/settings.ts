@@ -6,8 +6,8 @@
  * row (with its default) to an existing Settings tab on its next run.
  */
 import { isDate } from './time';
-import { type ParseResult, text, formatTimeOfDay } from './settingCells';
-import { SETTING_DEFS } from './settingDefs';
+import { text, formatTimeOfDay } from './settingCells';
+import { SETTING_DEFS, type Settings, type SettingKey, type SettingDef } from './settingDefs';
 
 export {
   WEEKDAY_NAMES,
@@ -19,64 +19,7 @@ export {
   parseEmailList,
 } from './settingCells';
 export { SETTING_DEFS } from './settingDefs';
-
-export type ListValidationMode = 'warn' | 'strict';
-
-/** Every setting, typed. Weekdays are 0 = Sunday ... 6 = Saturday (as `Date.getDay`). */
-export interface Settings {
-  /** Weekly summary email recipients (validated addresses). Empty: the email is not sent. */
-  weeklyEmailRecipients: string[];
-  /** Day the weekly email is sent (0-6). */
-  weeklyEmailDay: number;
-  /** Hour the weekly email is sent (0-23, spreadsheet time zone). */
-  weeklyEmailHour: number;
-  /** Hour of the daily summary refresh (0-23). */
-  dailyRefreshHour: number;
-  /** Business day start, minutes after midnight (8:00 = 480). */
-  businessStartMin: number;
-  /** Business day end, minutes after midnight (18:00 = 1080). */
-  businessEndMin: number;
-  /** Business days (0-6), sorted. */
-  businessDays: number[];
-  /** SLA: business hours to acknowledge a request (first response). */
-  slaAckHours: number;
-  /** First day of the reporting week (0-6). */
-  weekStart: number;
-  /** Public dashboard breakdowns with a count below this show as "fewer than N". */
-  smallCountThreshold: number;
-  /** Whether doGet serves the dashboard. */
-  dashboardPublished: boolean;
-  /** warn: list fields accept other values and highlight them; strict: reject them. */
-  listValidationMode: ListValidationMode;
-  /** Name of the support data tab (recorded by setUpSheet). */
-  dataTab: string;
-  /** Goal for the standardized-rows KPI, in percent. */
-  standardizedGoalPct: number;
-  /** Goal for the acknowledged-within-SLA KPI, in percent. */
-  slaGoalPct: number;
-  /** Work needing more than this many minutes is escalated (published policy: 30). */
-  escalationMinutes: number;
-  /** "Closed within N days" KPI threshold. */
-  resolvedWithinDays: number;
-  /** Ask page: where to follow up when no answer helped (e.g. the Slack channel link); '' = none. */
-  askFollowUpUrl: string;
-  /** Ask page: most asks per user per hour. */
-  askRateLimitPerHour: number;
-  /** A median, p90 or rate computed from fewer rows than this shows "too few to tell". */
-  minKpiN: number;
-}
-
-export type SettingKey = keyof Settings;
-
-export interface SettingDef<K extends SettingKey = SettingKey> {
-  key: K;
-  /** The text in the Setting column. */
-  label: string;
-  /** The default, as written to the Value cell. */
-  defaultCell: string;
-  description: string;
-  parse(cell: unknown, timeZone: string): ParseResult<Settings[K]>;
-}
+export type { ListValidationMode, Settings, SettingKey, SettingDef } from './settingDefs';
 
 /** The default settings (every default cell parsed). */
 export function defaultSettings(timeZone = 'America/New_York'): Settings {
