@@ -3,7 +3,7 @@
  * person's choice against the header row.
  */
 import { FIELDS, type FieldKey } from '../schema';
-import type { DurationUnit, MappingProposal } from './engine';
+import type { DurationUnit, MappingProposal } from './proposal';
 
 /** Spreadsheet column letters of a 0-based column index (0 -> A, 26 -> AA). */
 export function colName(i: number): string {

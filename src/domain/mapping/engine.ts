@@ -14,65 +14,23 @@
  *   evidence is good but one-sided; `unsure` otherwise. Unsure columns are proposed but not applied
  *   unless the user confirms them.
  */
-import { FIELDS, FIELD_BY_KEY, type FieldKey, type Lists } from '../schema';
+import { FIELDS, FIELD_BY_KEY, type FieldKey } from '../schema';
 import { headerEvidence, detectPresets, isQuestion, type HeaderEvidence } from './vocabulary';
 import { profileColumn, type ColumnProfile } from './profile';
 import { contentFit, TIME_FIELDS, type Fit } from './contentFit';
 import { colName } from './choice';
+import type {
+  Alternative,
+  ColumnProposal,
+  Confidence,
+  DurationUnit,
+  MappingInput,
+  MappingProposal,
+} from './proposal';
+import { SAMPLE_ROWS } from './proposal';
 
 export { sureChoice, validateChoice, type MappingChoice } from './choice';
-
-export type Confidence = 'sure' | 'likely' | 'unsure';
-export type DurationUnit = 'seconds' | 'minutes' | 'hours';
-
-/** Rows sampled per column (the adapter reads at most this many data rows). */
-export const SAMPLE_ROWS = 500;
-
-export interface Alternative {
-  /** Standard header. */
-  field: string;
-  confidence: Confidence;
-  reasons: string[];
-}
-
-export interface ColumnProposal {
-  /** 1-based column number. */
-  index: number;
-  header: string;
-  /** Up to 3 sample values, as text. */
-  samples: string[];
-  /** Proposed standard header, or null (the user's own column). */
-  field: string | null;
-  confidence: Confidence;
-  reasons: string[];
-  /** Other fields this column could hold (best first, at most 3). */
-  alternatives: Alternative[];
-  /** True when the header already is exactly the proposed standard header. */
-  standard: boolean;
-  /** For an unsure column left unmapped: the field it could hold (the user decides). */
-  candidate?: string;
-  /** For Time spent (min): the unit the values are in (converted to minutes by normalization). */
-  unit?: DurationUnit;
-}
-
-export interface MappingProposal {
-  columns: ColumnProposal[];
-  /** Standard headers no column holds: setUpSheet appends them. */
-  missing: string[];
-  /** True when every column is standard, sure, or proposed as the user's own column for sure. */
-  allSure: boolean;
-  /** Data rows sampled. */
-  sampledRows: number;
-}
-
-export interface MappingInput {
-  header: readonly unknown[];
-  /** Sampled data rows (at most SAMPLE_ROWS are used). */
-  rows: readonly (readonly unknown[])[];
-  lists: Lists;
-  timeZone: string;
-  now: Date;
-}
+export * from './proposal';
 
 interface Pair {
   col: number;

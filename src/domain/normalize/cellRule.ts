@@ -4,7 +4,7 @@
  */
 import { FIELDS, type FieldDef, type FieldKey, type ListKey, type Lists } from '../schema';
 import { toMinutes } from '../mapping/units';
-import type { DurationUnit } from '../mapping/engine';
+import type { DurationUnit } from '../mapping/proposal';
 import { isDate } from '../time';
 import { dateRule, parseDateValue } from './dates';
 import { buildMatcher, type AliasRow, type ListMatcher } from './matcher';

@@ -3,7 +3,7 @@
  * and the planner's input. Types and constants only; planNormalization (plan.ts) fills them.
  */
 import type { FieldKey, Lists } from '../schema';
-import type { DurationUnit } from '../mapping/engine';
+import type { DurationUnit } from '../mapping/proposal';
 import type { SuggestFn } from './keywordSuggest';
 import type { AliasRow } from './matcher';
 
