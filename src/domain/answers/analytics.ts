@@ -2,7 +2,7 @@
  * Answers analytics: per topic and doc link counts, the self-service and automated response rates
  * of a period, the Answers tab block and the flagged-link messages.
  */
-import type { Block, Cell } from '../kpi/render';
+import type { Block, Cell } from '../kpi/block';
 import { UNHELPFUL_FLAG_MIN, type AnswerLink } from './links';
 import type { AskEvent } from './askLog';
 
