@@ -5,6 +5,7 @@
  * Adding a setting is one entry in SETTING_DEFS plus its field in `Settings`: setUpSheet appends the
  * row (with its default) to an existing Settings tab on its next run.
  */
+import { SETTINGS_HEADERS } from './schema';
 import { isDate } from './time';
 import { text, formatTimeOfDay } from './settingCells';
 import { SETTING_DEFS, type Settings, type SettingKey, type SettingDef } from './settingDefs';
@@ -37,7 +38,7 @@ export function defaultSettingsValues(
   overrides: Partial<Record<SettingKey, string>> = {},
 ): string[][] {
   return [
-    ['Setting', 'Value', 'Description'],
+    [...SETTINGS_HEADERS],
     ...SETTING_DEFS.map((d) => [d.label, overrides[d.key] ?? d.defaultCell, d.description]),
   ];
 }

@@ -80,8 +80,6 @@ function rankedTable(
 export const OTHER_VALUES = '(other values)';
 /** Placeholder row of an empty ranked table. */
 export const NO_DATA = '(no data yet)';
-/** Rows reserved for notices at the top of the Summary (so everything below stays in place). */
-export const SUMMARY_NOTICE_ROWS = 5;
 /** Body rows of the fixed-size chart tables on the Summary. */
 export const SUMMARY_TABLE_ROWS = { topTopics: 10, channelMix: 8, timeByVspTeam: 12 } as const;
 

@@ -11,14 +11,6 @@ import {
   matchList,
 } from './form';
 
-/** Input of "close my request" from the My open requests view. */
-export interface CloseInput {
-  requestId: string;
-  resolution: string;
-  timeSpentMin?: number | string;
-  status?: string;
-}
-
 export interface ValidClose {
   requestId: string;
   status: string;
