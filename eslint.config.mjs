@@ -60,6 +60,68 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts', 'src/client/**/*.ts'],
     rules: { 'no-restricted-globals': ['error', ...GAS_GLOBALS] },
   },
+  // Layers (issue 15). The domain is pure: it imports only other domain modules.
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(gas|client|runtime|packages|workbench)(/|$)|^(\\.\\./)+main$',
+              message: 'src/domain is pure: it may not import gas, client, runtime or packages.',
+            },
+            {
+              regex: '^[^.]',
+              message:
+                'src/domain is pure: relative imports of other domain modules only (no Node or npm).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The browser client may use the domain, but only types from the server (entry and gas).
+  {
+    files: ['src/client/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)gas(/|$)|^(\\.\\./)+main$',
+              allowTypeImports: true,
+              message: 'src/client may only `import type` from the entry (src/main) and src/gas.',
+            },
+            {
+              regex: '(^|/)(runtime|packages|workbench)(/|$)|^node:',
+              message: 'src/client runs in the browser: no runtime, packages or Node modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The adapters never import the browser pages.
+  {
+    files: ['src/gas/**/*.ts', 'src/main.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)client(/|$)',
+              message:
+                'src/gas may not import src/client (pages talk to it through google.script.run).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.cjs', '**/*.mjs'],
     languageOptions: {

@@ -8,7 +8,7 @@
  *   domain), the most recipients per send (default 25) and the hosts whose links typed into rows
  *   may appear as links in the email (anything else is shown as defanged plain text).
  */
-import { isValidEmail } from './email';
+import { isValidEmail } from './recipients';
 
 /** Default cap on recipients per send. */
 export const DEFAULT_MAX_RECIPIENTS = 25;

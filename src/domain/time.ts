@@ -145,10 +145,3 @@ export function fromSerial(serial: number, tz: string): Date {
     msOfDay,
   );
 }
-
-/** Instant -> Sheets serial day number in tz. */
-export function toSerial(instant: Date | number, tz: string): number {
-  const p = zonedParts(instant, tz);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
-  return (wall - Date.UTC(1899, 11, 30)) / 86400000;
-}

@@ -27,7 +27,7 @@ import {
   type AdminState,
   type MailPolicy,
 } from '../domain/admin';
-import { isValidEmail } from '../domain/email';
+import { isValidEmail } from '../domain/recipients';
 import { getSpreadsheet, tryGetUi } from './sheets';
 import { applyAdminProtections } from './protection';
 import { ADDON } from './flavor';

@@ -22,7 +22,7 @@ import { computeReport } from '../domain/kpi/report';
 import { headerMapOf } from '../domain/headers';
 import { SHEETS } from '../domain/schema';
 import { quoteSheet, type Settings } from '../domain/settings';
-import { validateRecipients, type RecipientCheck } from '../domain/email';
+import { validateRecipients, type RecipientCheck } from '../domain/recipients';
 import { renderWeeklyEmail, WEEKLY_VOLUME_CID, type RenderedEmail } from '../domain/render/email';
 import { digestFromReport } from '../domain/render/fromReport';
 import { attachAnswers } from './answers';

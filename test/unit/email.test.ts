@@ -7,7 +7,7 @@ import {
 } from '../../src/domain/render/email';
 import { formatChange, formatDayRange, formatKpiValue } from '../../src/domain/render/format';
 import type { DigestRequest, WeeklyDigest } from '../../src/domain/render/model';
-import { isValidEmail, validateRecipients } from '../../src/domain/email';
+import { isValidEmail, validateRecipients } from '../../src/domain/recipients';
 import { activeContent, EMAIL_TAGS, tagsOf } from '../helpers/htmlSafety';
 
 function digest(overrides: Partial<WeeklyDigest> = {}): WeeklyDigest {

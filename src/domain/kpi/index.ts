@@ -1,4 +1,4 @@
-/** KPI domain: definitions, one-pass report, render-ready blocks. Pure: no Apps Script globals. */
+/** KPI domain: definitions, one-pass report, sheet blocks. Pure: no Apps Script globals. */
 export * from './zone';
 export * from './stats';
 export * from './calendar';
@@ -6,5 +6,5 @@ export * from './definitions';
 export * from './accumulator';
 export * from './kpis';
 export * from './report';
-export * from './render';
+export * from './sheetBlocks';
 export * from './pivotBlanks';

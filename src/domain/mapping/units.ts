@@ -3,7 +3,7 @@
  * in seconds (Jira's Time Spent) or hours is converted to minutes by normalization, cell by cell,
  * with the Change log rule `unit-seconds` / `unit-hours` (undoable like every other change). Pure.
  */
-import type { DurationUnit } from './engine';
+import type { DurationUnit } from './proposal';
 
 /** Minutes for a plain number (or numeric text) in `unit`; null when it is not a plain number. */
 export function toMinutes(value: unknown, unit: DurationUnit): number | null {

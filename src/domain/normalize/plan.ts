@@ -18,346 +18,38 @@
  * slice of the whole-sheet plan (IDs included when the generator is sequential); mergePlans joins
  * chunk results into the whole-sheet result.
  */
-import {
-  FIELDS,
-  FIELD_BY_KEY,
-  type FieldDef,
-  type FieldKey,
-  type ListKey,
-  type Lists,
-} from '../schema';
-import { parseLink } from '../links';
-import { toMinutes } from '../mapping/units';
-import type { DurationUnit } from '../mapping/engine';
+import { FIELDS, type FieldDef, type FieldKey } from '../schema';
 import { isDate } from '../time';
-import { dateRule, hasExplicitYear, parseDateValue } from './dates';
-import { keywordSuggester, type SuggestFn } from './keywordSuggest';
-import { buildMatcher, type AliasRow, type ListMatcher } from './matcher';
-import { builtinAliasRows } from './synonyms';
-import { cleanText, MAX_CELL_CHARS } from './text';
+import { buildMatchers, display, normalizeCell } from './cellRule';
+import { finishPlan, sortChanges } from './changes';
+import { hasExplicitYear, parseDateValue } from './dates';
+import { keywordSuggester } from './keywordSuggest';
+import type { AliasRow } from './matcher';
 import {
-  channelFromLink,
-  cloneValue,
-  isBlank,
-  isEmail,
-  parseBoolean,
-  parseMinutes,
-  sameValue,
-} from './values';
+  DEFAULT_TIME_ZONE,
+  type CellChange,
+  type ChangeRule,
+  type NormalizationPlan,
+  type PlanInput,
+  type RoutingSuggestion,
+  type Unresolved,
+} from './planTypes';
+import {
+  channelFromLinkRule,
+  newIdRule,
+  requestedAtFromLinkRule,
+  routingSuggestionRule,
+  statusSuffixRule,
+  suggestedTopicRule,
+  topicRouting,
+  type RowView,
+} from './rowRules';
+import { cleanText } from './text';
+import { cloneValue, isBlank } from './values';
 
-/** Why a cell changed (recorded in the Change log's Rule column). */
-export type ChangeRule =
-  | 'trim'
-  | 'list-exact'
-  | 'list-alias'
-  | 'learned-alias'
-  | 'synonym'
-  | 'topic-keyword'
-  | 'acronym'
-  | 'phrase'
-  | 'status-suffix'
-  | 'fuzzy'
-  | 'date'
-  | 'date-serial'
-  | 'duration'
-  | 'boolean'
-  | 'email'
-  | 'channel-from-link'
-  | 'date-from-link'
-  | 'suggested-topic'
-  | 'routing'
-  | 'new-id'
-  | 'unit-seconds'
-  | 'unit-hours';
-
-/** One planned cell change. `row` is the 0-based data row (row 0 = first row under the header). */
-export interface CellChange {
-  row: number;
-  col: number;
-  field: FieldKey;
-  from: unknown;
-  to: unknown;
-  rule: ChangeRule;
-}
-
-/** Why a value was left as typed. */
-export type UnresolvedReason =
-  | 'ambiguous'
-  | 'no-match'
-  | 'not-a-date'
-  | 'not-a-duration'
-  | 'not-a-boolean'
-  | 'not-an-email'
-  | 'not-text'
-  | 'too-long';
-
-export interface Unresolved {
-  field: FieldKey;
-  /** The value as typed (whitespace-cleaned; long values truncated for display). */
-  value: string;
-  reason: UnresolvedReason;
-  /** For ambiguous values, the candidates that scored too close to pick one. */
-  candidates?: string[];
-  count: number;
-  /** 0-based data rows holding it (absolute, ascending). */
-  rows: number[];
-}
-
-export interface NormalizationPlan {
-  changes: CellChange[];
-  unresolved: Unresolved[];
-  /** Changed cells per field. */
-  countsByField: Partial<Record<FieldKey, number>>;
-  /** Up to 20 distinct changes (field, from, to), in row order, for the preview. */
-  examples: CellChange[];
-  /** Aliases learned by this run (fuzzy and keyword matches), for the Aliases tab. */
-  learned: AliasRow[];
-  /** 0-based data rows that are entirely blank (left untouched). */
-  blankRows: number[];
-  /** Rows planned (blank ones included). */
-  rowsScanned: number;
-  /**
-   * Values the row does not support but its Topic's routing suggests (an empty VSP team / Practice
-   * area): offered to a person, never written.
-   */
-  suggestions: RoutingSuggestion[];
-}
-
-/** A value offered to a person, never written by normalization. */
-export interface RoutingSuggestion {
-  field: FieldKey;
-  value: string;
-  reason: 'routing';
-  count: number;
-  /** 0-based data rows (absolute, ascending). */
-  rows: number[];
-}
-
-export interface PlanInput {
-  /** Data rows (no header), as Sheets returns them. Never mutated. */
-  rows: readonly (readonly unknown[])[];
-  /** Parallel 2-D array of formulas: a cell with a formula is never touched. */
-  formulas?: readonly (readonly string[])[];
-  /** Field -> 0-based column index; only these columns are ever changed. */
-  headerMap: Partial<Record<FieldKey, number>>;
-  lists: Lists;
-  /** Rows of the Aliases tab. */
-  aliases: readonly AliasRow[];
-  /** The spreadsheet's time zone (default America/New_York). */
-  timeZone?: string;
-  /** "Now" for year-less dates. */
-  now: Date;
-  /** Generator of new Request IDs (called in row order, once per row that lacks one). */
-  newId: () => string;
-  /** Topic suggester for rows with an empty Topic; default: Topics-tab keyword match. */
-  suggest?: SuggestFn;
-  /** Minimum suggestion confidence to fill Suggested topic. Default 0.3. */
-  suggestMinConfidence?: number;
-  /** Absolute index of rows[0] when planning a chunk. Default 0. */
-  startRow?: number;
-  /** Use the built-in synonyms of the shipped lists ("Done" -> Resolved). Default true. */
-  builtinSynonyms?: boolean;
-  /** Fuzzy threshold (0..1). Default 0.8. */
-  fuzzyThreshold?: number;
-  /**
-   * Units of duration columns recorded at setup (issue 9): plain numbers in seconds or hours are
-   * converted to minutes (rule unit-seconds / unit-hours).
-   */
-  units?: Partial<Record<FieldKey, DurationUnit>>;
-  /**
-   * Year-less dates take their year from the nearest row of the planned rows whose date has one
-   * (default true). The rows planned together are the neighbourhood: a chunk at a time in the
-   * Apps Script run, so a year-less date at a chunk's edge looks only inside its chunk.
-   */
-  yearFromNeighbours?: boolean;
-}
-
-export const DEFAULT_TIME_ZONE = 'America/New_York';
-export const MAX_EXAMPLES = 20;
-
-/** Text fields whose line breaks are kept (each line trimmed). */
-const MULTILINE: ReadonlySet<FieldKey> = new Set(['summary', 'notes']);
-
-type Outcome =
-  | { kind: 'keep' }
-  | { kind: 'change'; to: unknown; rule: ChangeRule }
-  | {
-      kind: 'unresolved';
-      reason: UnresolvedReason;
-      candidates?: string[];
-      to?: unknown;
-      rule?: ChangeRule;
-    };
-
-const KEEP: Outcome = { kind: 'keep' };
-
-function display(v: unknown, timeZone: string): string {
-  if (isDate(v)) return v.toISOString();
-  void timeZone;
-  const s = typeof v === 'string' ? cleanText(v) : String(v);
-  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
-}
-
-/** Matchers for every list field, built once per plan. */
-function buildMatchers(
-  lists: Lists,
-  aliases: readonly AliasRow[],
-  threshold: number | undefined,
-  builtins: boolean,
-): Map<ListKey, ListMatcher> & { forField(field: FieldDef): ListMatcher } {
-  const byField = new Map<string, AliasRow[]>();
-  for (const a of aliases) {
-    const f = cleanText(String(a.field)).toLowerCase();
-    const def = FIELDS.find((d) => d.header.toLowerCase() === f || d.key.toLowerCase() === f);
-    if (!def || !('list' in def)) continue;
-    // Learned aliases are shared by fields that use the same list (Topic / Suggested topic).
-    const list = (def as FieldDef).list as ListKey;
-    const bucket = byField.get(list) ?? [];
-    bucket.push(a);
-    byField.set(list, bucket);
-  }
-  const keywords = lists.topics.map((t) => ({ value: t.value, keywords: t.keywords }));
-  const matchers = new Map<ListKey, ListMatcher>() as Map<ListKey, ListMatcher> & {
-    forField(field: FieldDef): ListMatcher;
-  };
-  matchers.forField = (field: FieldDef): ListMatcher => {
-    const list = field.list as ListKey;
-    let m = matchers.get(list);
-    if (!m) {
-      m = buildMatcher(lists[list], {
-        learned: byField.get(list) ?? [],
-        synonyms: builtins ? builtinAliasRows(list, field.header) : [],
-        keywords: list === 'topics' ? keywords : undefined,
-        keywordText: list === 'topics',
-        // Channel and Request type are often typed as a short phrase around the value.
-        anchored: list === 'channel' || list === 'requestType',
-        threshold,
-      });
-      matchers.set(list, m);
-    }
-    return m;
-  };
-  return matchers;
-}
-
-/** Whitespace cleanup of a string cell; `keep` when already clean. */
-function cleaned(value: string, field: FieldKey): Outcome {
-  const c = cleanText(value, MULTILINE.has(field));
-  return c === value ? KEEP : { kind: 'change', to: c, rule: 'trim' };
-}
-
-function notText(value: unknown): Outcome {
-  void value;
-  return { kind: 'unresolved', reason: 'not-text' };
-}
-
-/** Decides what to do with one cell of a standard field (Channel inference, IDs and suggestions aside). */
-function normalizeCell(
-  def: FieldDef,
-  value: unknown,
-  ctx: {
-    timeZone: string;
-    now: Date;
-    matchers: ReturnType<typeof buildMatchers>;
-    units?: Partial<Record<FieldKey, DurationUnit>>;
-  },
-  near?: Date,
-): Outcome {
-  if (isBlank(value) && typeof value !== 'string') return KEEP;
-  // Free text (Summary, Notes, Requester) is the person's own words: never rewritten, not even
-  // trimmed. Only what cannot be read as text is reported.
-  if (def.type === 'text') {
-    if (typeof value !== 'string') return notText(value);
-    return value.length >= MAX_CELL_CHARS ? { kind: 'unresolved', reason: 'too-long' } : KEEP;
-  }
-  if (typeof value === 'string' && value.length >= MAX_CELL_CHARS)
-    return { kind: 'unresolved', reason: 'too-long' };
-  if (typeof value === 'string' && value.trim() === '')
-    return value === '' ? KEEP : { kind: 'change', to: '', rule: 'trim' };
-  switch (def.type) {
-    case 'id':
-      return typeof value === 'string' ? cleaned(value, def.key) : notText(value);
-    case 'url':
-      return typeof value === 'string' ? cleaned(value, def.key) : notText(value);
-    case 'email': {
-      if (typeof value !== 'string') return notText(value);
-      const c = cleanText(value);
-      const bare = c.replace(/^mailto:/i, '');
-      if (!isEmail(bare))
-        return c === value
-          ? { kind: 'unresolved', reason: 'not-an-email' }
-          : { kind: 'unresolved', reason: 'not-an-email', to: c, rule: 'trim' };
-      const email = bare.toLowerCase();
-      return email === value
-        ? KEEP
-        : { kind: 'change', to: email, rule: email === c ? 'trim' : 'email' };
-    }
-    case 'date':
-    case 'datetime': {
-      if (isDate(value)) return KEEP;
-      const d = parseDateValue(value, ctx.timeZone, ctx.now, near);
-      if (d) return { kind: 'change', to: d, rule: dateRule(value) };
-      return { kind: 'unresolved', reason: 'not-a-date' };
-    }
-    case 'minutes': {
-      const unit = ctx.units?.[def.key];
-      if (unit && unit !== 'minutes') {
-        const m = toMinutes(value, unit);
-        if (m !== null) return { kind: 'change', to: m, rule: `unit-${unit}` };
-      }
-      if (typeof value === 'number' && value >= 0) return KEEP;
-      const m = parseMinutes(value, ctx.timeZone);
-      if (m !== null) return { kind: 'change', to: m, rule: 'duration' };
-      return { kind: 'unresolved', reason: 'not-a-duration' };
-    }
-    case 'checkbox': {
-      if (typeof value === 'boolean') return KEEP;
-      const b = parseBoolean(value);
-      if (b !== null) return { kind: 'change', to: b, rule: 'boolean' };
-      return { kind: 'unresolved', reason: 'not-a-boolean' };
-    }
-    case 'list': {
-      if (typeof value === 'number' && Number.isFinite(value)) {
-        // Sheets typed "526" as a number: it may still name a list value exactly (no fuzzy guess).
-        const r = ctx.matchers.forField(def).match(String(value));
-        if (r.kind === 'match' && r.rule !== 'fuzzy')
-          return { kind: 'change', to: r.value, rule: r.rule };
-        return { kind: 'unresolved', reason: 'not-text' };
-      }
-      if (typeof value !== 'string') return { kind: 'unresolved', reason: 'not-text' };
-      const c = cleanText(value);
-      const r = ctx.matchers.forField(def).match(c);
-      if (r.kind === 'match')
-        return r.value === value
-          ? KEEP
-          : { kind: 'change', to: r.value, rule: r.value === c ? 'trim' : r.rule };
-      const trimmed = c === value ? {} : { to: c, rule: 'trim' as const };
-      if (r.kind === 'ambiguous')
-        return { kind: 'unresolved', reason: 'ambiguous', candidates: r.candidates, ...trimmed };
-      return { kind: 'unresolved', reason: 'no-match', ...trimmed };
-    }
-  }
-  return KEEP;
-}
-
-/**
- * Routing of the active topics, by exact (cleaned) topic value: a normalized Topic cell holds the
- * canonical spelling, so anything else (unresolved, disabled, blank, non-text) routes nowhere.
- */
-export function topicRouting(
-  lists: Lists,
-): (topic: unknown) => { vspTeam: string; practiceArea: string } | undefined {
-  const byTopic = new Map<string, { vspTeam: string; practiceArea: string }>();
-  for (const t of lists.topics) {
-    const value = cleanText(t.value);
-    if (t.disabled || value === '' || byTopic.has(value)) continue;
-    byTopic.set(value, {
-      vspTeam: cleanText(t.vspTeam ?? ''),
-      practiceArea: cleanText(t.practiceArea ?? ''),
-    });
-  }
-  return (topic) => (typeof topic === 'string' ? byTopic.get(topic) : undefined);
-}
+export * from './planTypes';
+export { topicRouting } from './rowRules';
+export { mergePlans, applyChanges, undoChanges, type UndoResult } from './changes';
 
 /**
  * Plans the normalization of data rows. Pure: reads `input`, returns the plan; nothing is mutated.
@@ -500,95 +192,21 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
       }
     }
 
-    // A status with a resolution suffix ("resolved - pointed to docs"): Status from the head, and
-    // Resolution from the rest when Resolution is empty and the rest names exactly one value.
-    const stCol = col('status');
-    const stNow = current('status');
-    if (stCol !== undefined && !isFormula(stCol) && typeof stNow === 'string') {
-      const statusM = matchers.forField(FIELD_BY_KEY.status);
-      const m = /^\s*([^-–—:(,]+?)\s*(?:[-–—:,]|\()\s*(.+?)\)?\s*$/.exec(stNow);
-      if (statusM.canonical(stNow) === null && m) {
-        const head = statusM.match(m[1]);
-        if (head.kind === 'match' && head.rule !== 'fuzzy' && !head.disabled) {
-          push(FIELD_BY_KEY.status, stCol, head.value, 'status-suffix');
-          dropUnresolved(FIELD_BY_KEY.status, abs);
-          const rCol = col('resolution');
-          if (rCol !== undefined && !isFormula(rCol) && isBlank(current('resolution'))) {
-            const res = matchers.forField(FIELD_BY_KEY.resolution).match(m[2]);
-            if (res.kind === 'match')
-              push(FIELD_BY_KEY.resolution, rCol, res.value, 'status-suffix');
-          }
-        }
-      }
-    }
-
-    // An empty Channel is inferred from the Link.
-    const chCol = col('channel');
-    if (chCol !== undefined && !isFormula(chCol) && isBlank(current('channel'))) {
-      const inferred = channelFromLink(current('link'));
-      const value = inferred ? matchers.forField(FIELD_BY_KEY.channel).canonical(inferred) : null;
-      if (value) push(FIELD_BY_KEY.channel, chCol, value, 'channel-from-link');
-    }
-
-    // An empty Requested at takes the time of the Slack message the Link points to.
-    const rCol = col('requestedAt');
-    if (rCol !== undefined && !isFormula(rCol) && isBlank(current('requestedAt'))) {
-      const link = current('link');
-      const at = typeof link === 'string' ? parseLink(link)?.requestedAt : undefined;
-      if (at && isDate(at)) push(FIELD_BY_KEY.requestedAt, rCol, at, 'date-from-link');
-    }
-
-    // An empty VSP team / Practice area is never filled from the Topic's routing: the row does not
-    // say who worked on it, and a standard-looking guess would corrupt every KPI built on it. The
-    // routing is offered as a suggestion instead.
-    const topicNow = current('topic');
-    const route =
-      typeof topicNow === 'string' &&
-      matchers.forField(FIELD_BY_KEY.topic).canonical(topicNow) === topicNow
-        ? routingOf(topicNow)
-        : undefined;
-    if (route) {
-      for (const key of ['vspTeam', 'practiceArea'] as const) {
-        const c = col(key);
-        if (c === undefined || isFormula(c) || !isBlank(current(key))) continue;
-        const value = route[key]
-          ? matchers.forField(FIELD_BY_KEY[key]).canonical(route[key])
-          : null;
-        if (!value) continue;
-        const skey = `${key}\u0000${value}`;
-        const sug = suggestionMap.get(skey);
-        if (sug) {
-          sug.count++;
-          sug.rows.push(abs);
-        } else
-          suggestionMap.set(skey, { field: key, value, reason: 'routing', count: 1, rows: [abs] });
-      }
-    }
-
-    // An empty Topic fills only Suggested topic (never Topic itself).
-    const sCol = col('suggestedTopic');
-    if (
-      sCol !== undefined &&
-      !isFormula(sCol) &&
-      isBlank(current('topic')) &&
-      isBlank(current('suggestedTopic'))
-    ) {
-      const summary = current('summary');
-      if (typeof summary === 'string' && summary.trim() !== '') {
-        const s = suggest(summary);
-        const topic =
-          s && s.confidence >= minConfidence
-            ? matchers.forField(FIELD_BY_KEY.suggestedTopic).canonical(s.topic)
-            : null;
-        if (topic) push(FIELD_BY_KEY.suggestedTopic, sCol, topic, 'suggested-topic');
-      }
-    }
-
-    // A row without a Request ID gets a new one.
-    const idCol = col('requestId');
-    if (idCol !== undefined && !isFormula(idCol) && isBlank(current('requestId'))) {
-      push(FIELD_BY_KEY.requestId, idCol, input.newId(), 'new-id');
-    }
+    const view: RowView = {
+      abs,
+      matchers,
+      col,
+      isFormula,
+      current,
+      push,
+      dropUnresolved: (def) => dropUnresolved(def, abs),
+    };
+    statusSuffixRule(view);
+    channelFromLinkRule(view);
+    requestedAtFromLinkRule(view);
+    routingSuggestionRule(view, routingOf, suggestionMap);
+    suggestedTopicRule(view, suggest, minConfidence);
+    newIdRule(view, input.newId);
   }
 
   return finishPlan({
@@ -599,134 +217,4 @@ export function planNormalization(input: PlanInput): NormalizationPlan {
     rowsScanned: input.rows.length,
     suggestions: Array.from(suggestionMap.values()),
   });
-}
-
-function sortChanges(changes: CellChange[]): CellChange[] {
-  return changes.sort((a, b) => a.row - b.row || a.col - b.col);
-}
-
-const FIELD_ORDER: ReadonlyMap<FieldKey, number> = new Map(FIELDS.map((f, i) => [f.key, i]));
-
-/** Computes the derived parts (counts, examples, sorted unresolved) of a plan. */
-function finishPlan(
-  p: Pick<
-    NormalizationPlan,
-    'changes' | 'unresolved' | 'learned' | 'blankRows' | 'rowsScanned' | 'suggestions'
-  >,
-): NormalizationPlan {
-  const countsByField: Partial<Record<FieldKey, number>> = {};
-  for (const c of p.changes) countsByField[c.field] = (countsByField[c.field] ?? 0) + 1;
-  const seen = new Set<string>();
-  const examples: CellChange[] = [];
-  for (const c of p.changes) {
-    if (examples.length >= MAX_EXAMPLES) break;
-    const k = `${c.field}\u0000${String(c.from)}\u0000${String(c.to)}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    examples.push(c);
-  }
-  const unresolved = p.unresolved
-    .map((u) => ({ ...u, rows: [...u.rows].sort((a, b) => a - b) }))
-    .sort(
-      (a, b) =>
-        (FIELD_ORDER.get(a.field) ?? 0) - (FIELD_ORDER.get(b.field) ?? 0) ||
-        b.count - a.count ||
-        a.value.localeCompare(b.value) ||
-        a.reason.localeCompare(b.reason),
-    );
-  const suggestions = p.suggestions
-    .map((x) => ({ ...x, rows: [...x.rows].sort((a, b) => a - b) }))
-    .sort(
-      (a, b) =>
-        b.count - a.count || a.field.localeCompare(b.field) || a.value.localeCompare(b.value),
-    );
-  return { ...p, countsByField, examples, unresolved, suggestions };
-}
-
-/** Joins the plans of consecutive (or any) chunks into the plan of the whole range. */
-export function mergePlans(plans: readonly NormalizationPlan[]): NormalizationPlan {
-  const unresolvedMap = new Map<string, Unresolved>();
-  const learnedMap = new Map<string, AliasRow>();
-  const suggestionMap = new Map<string, RoutingSuggestion>();
-  for (const p of plans) {
-    for (const x of p.suggestions ?? []) {
-      const key = `${x.field}\u0000${x.value}`;
-      const prev = suggestionMap.get(key);
-      if (prev) {
-        prev.count += x.count;
-        prev.rows.push(...x.rows);
-      } else suggestionMap.set(key, { ...x, rows: [...x.rows] });
-    }
-    for (const u of p.unresolved) {
-      const key = `${u.field}\u0000${u.reason}\u0000${u.value}`;
-      const prev = unresolvedMap.get(key);
-      if (prev) {
-        prev.count += u.count;
-        prev.rows.push(...u.rows);
-      } else unresolvedMap.set(key, { ...u, rows: [...u.rows] });
-    }
-    for (const l of p.learned) {
-      const key = `${l.field}\u0000${l.raw.toLowerCase()}`;
-      if (!learnedMap.has(key)) learnedMap.set(key, l);
-    }
-  }
-  return finishPlan({
-    changes: sortChanges(plans.flatMap((p) => p.changes)),
-    unresolved: Array.from(unresolvedMap.values()),
-    learned: Array.from(learnedMap.values()),
-    blankRows: plans.flatMap((p) => p.blankRows).sort((a, b) => a - b),
-    rowsScanned: plans.reduce((n, p) => n + p.rowsScanned, 0),
-    suggestions: Array.from(suggestionMap.values()),
-  });
-}
-
-/**
- * Writes each change's `to` into `rows` (in place; `rows[0]` is data row `startRow`) and returns
- * `rows`. Changes outside the given rows are ignored.
- */
-export function applyChanges<T extends unknown[][]>(
-  rows: T,
-  changes: readonly CellChange[],
-  startRow = 0,
-): T {
-  for (const c of changes) {
-    const r = rows[c.row - startRow];
-    if (r) r[c.col] = cloneValue(c.to);
-  }
-  return rows;
-}
-
-export interface UndoResult {
-  /** Cells restored to their original value. */
-  restored: number;
-  /** Cells left alone because someone edited them after the run (current value != `to`). */
-  conflicts: CellChange[];
-}
-
-/**
- * Restores each change's `from` (exact type: a Date stays a Date, a number a number) in place,
- * last change first. With `onlyIfUnchanged` (default true) a cell that no longer holds the run's
- * value is left alone and reported as a conflict.
- */
-export function undoChanges(
-  rows: unknown[][],
-  changes: readonly CellChange[],
-  options: { startRow?: number; onlyIfUnchanged?: boolean } = {},
-): UndoResult {
-  const startRow = options.startRow ?? 0;
-  const onlyIfUnchanged = options.onlyIfUnchanged ?? true;
-  let restored = 0;
-  const conflicts: CellChange[] = [];
-  for (let i = changes.length - 1; i >= 0; i--) {
-    const c = changes[i];
-    const r = rows[c.row - startRow];
-    if (!r) continue;
-    if (onlyIfUnchanged && !sameValue(r[c.col], c.to)) {
-      conflicts.push(c);
-      continue;
-    }
-    r[c.col] = cloneValue(c.from);
-    restored++;
-  }
-  return { restored, conflicts };
 }

@@ -4,9 +4,9 @@
  * value only (no HTML injection).
  */
 import { server, toError } from '../../lib/server';
+import { $ } from '../../lib/dom';
 import type { AdminView } from '../../../gas/admin';
 
-const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const FIELDS = ['admins', 'domains', 'maxRecipients', 'linkHosts'] as const;
 
 function show(state: AdminView): void {

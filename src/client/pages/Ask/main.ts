@@ -4,6 +4,7 @@
  * that must be an http(s) URL: nothing is ever parsed as HTML.
  */
 import { server, toError } from '../../lib/server';
+import { $ } from '../../lib/dom';
 
 interface Suggestion {
   topic: string;
@@ -12,7 +13,6 @@ interface Suggestion {
   score: number;
 }
 
-const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const question = $<HTMLTextAreaElement>('q');
 const team = $<HTMLSelectElement>('team');
 const list = $<HTMLUListElement>('s-list');

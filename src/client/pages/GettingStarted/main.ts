@@ -4,28 +4,9 @@
  * that runs it. All text is set with textContent.
  */
 import { server, toError } from '../../lib/server';
+import { $, status, alertMsg, el } from '../../lib/dom';
 import type { Checklist, ChecklistStep } from '../../../domain/gettingStarted';
 import type { DocLinkProposal } from '../../../domain/docLinks';
-
-const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function status(text: string): void {
-  $('status').textContent = text;
-}
-function alertMsg(text: string): void {
-  $('alert').textContent = text;
-}
 
 let running = false;
 

@@ -5,9 +5,9 @@
  * textContent (no HTML injection from sheet values).
  */
 import { server, toError } from '../../lib/server';
+import { $, status, alertMsg } from '../../lib/dom';
 import type { HeaderMappingProposal } from '../../../gas/mapping';
 
-const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const OWN = '';
 const CONFIDENCE: Record<string, string> = {
   sure: 'Sure',
@@ -16,13 +16,6 @@ const CONFIDENCE: Record<string, string> = {
 };
 
 let proposal: HeaderMappingProposal | null = null;
-
-function status(text: string): void {
-  $('status').textContent = text;
-}
-function alertMsg(text: string): void {
-  $('alert').textContent = text;
-}
 
 function letter(n: number): string {
   let s = '';

@@ -5,9 +5,8 @@
  * injection from sheet values).
  */
 import { server, toError } from '../../lib/server';
+import { $, status, alertMsg } from '../../lib/dom';
 import type { ListProposal, PreviewReport, UnresolvedView } from '../../../gas/normalize';
-
-const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
 const REASONS: Record<string, string> = {
   ambiguous: 'Ambiguous',
@@ -19,13 +18,6 @@ const REASONS: Record<string, string> = {
   'not-text': 'Number where text is expected',
   'too-long': 'Too long',
 };
-
-function status(text: string): void {
-  $('status').textContent = text;
-}
-function alertMsg(text: string): void {
-  $('alert').textContent = text;
-}
 
 function cell(tr: HTMLTableRowElement, text: string | number, cls?: string): HTMLTableCellElement {
   const td = tr.insertCell();

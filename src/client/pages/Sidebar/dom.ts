@@ -29,14 +29,4 @@ export function fillSelect(
   for (const v of values) select.append(new Option(v, v));
 }
 
-/** A new element with attributes and text. */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+export { el } from '../../lib/dom';

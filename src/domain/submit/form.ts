@@ -1,13 +1,10 @@
 /**
- * Validation of the sidebar's `submitRequest(form)` and of "close my request", and the row they
- * produce. Pure: no Apps Script globals. The server never trusts the client: everything is
- * re-validated here against the current active lists.
+ * The sidebar form: its keys (a public contract), the validated request, and validateSubmitForm,
+ * which re-validates every value against the current active lists.
  */
-import { fromLocalInputValue } from './links';
-import { toLiteralCell } from './literal';
-import { FIELDS, type FieldKey, type ListKey, type RowValues } from './schema';
-import type { SuggestModel } from './suggest';
-import { isDate } from './time';
+import { fromLocalInputValue } from '../links';
+import { FIELDS, type ListKey } from '../schema';
+import { isDate } from '../time';
 
 /** The keys of `submitRequest(form)`: a public contract, never rename. */
 export const FORM_KEYS = [
@@ -136,7 +133,7 @@ const LABELS: Record<FormKey, string> = Object.fromEntries(
   FORM_KEYS.map((k) => [k, FIELDS.find((f) => f.key === k)?.header ?? 'Client request ID']),
 ) as Record<FormKey, string>;
 
-function isMissing(v: unknown): boolean {
+export function isMissing(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }
 
@@ -161,7 +158,7 @@ export function normalizeUrl(v: string): string | null {
   return null;
 }
 
-function matchList(value: string, list: readonly string[]): string | null {
+export function matchList(value: string, list: readonly string[]): string | null {
   const v = value.trim().toLowerCase();
   return list.find((x) => x.toLowerCase() === v) ?? null;
 }
@@ -338,207 +335,4 @@ export function validateSubmitForm(form: unknown, ctx: SubmitContext): Validatio
       clientRequestId,
     },
   };
-}
-
-/** Fields assigned by the server, never by the client. */
-export interface RowMeta {
-  requestId: string;
-  loggedAt: Date;
-  loggedBy: string;
-}
-
-/**
- * The values of the new row by field. User text goes through `toLiteralCell`, so Sheets stores it
- * as typed (never a formula, number or date).
- */
-export function requestRowValues(
-  req: ValidRequest,
-  meta: RowMeta,
-  encode: (s: string) => unknown = toLiteralCell,
-): RowValues {
-  const lit = (s: string): unknown => (s === '' ? '' : encode(s));
-  return {
-    requestId: meta.requestId,
-    loggedAt: meta.loggedAt,
-    loggedBy: lit(meta.loggedBy),
-    requestedAt: req.requestedAt,
-    requester: lit(req.requester),
-    vfsTeam: lit(req.vfsTeam),
-    channel: lit(req.channel),
-    topic: lit(req.topic),
-    suggestedTopic: lit(req.suggestedTopic),
-    vspTeam: lit(req.vspTeam),
-    practiceArea: lit(req.practiceArea),
-    requestType: lit(req.requestType),
-    summary: lit(req.summary),
-    link: lit(req.link),
-    status: lit(req.status),
-    resolution: lit(req.resolution),
-    docsLink: lit(req.docsLink),
-    documentationGap: req.documentationGap,
-    automationCandidate: req.automationCandidate,
-    timeSpentMin: req.timeSpentMin,
-    firstResponseAt: req.firstResponseAt,
-    resolvedAt: req.resolvedAt,
-    notes: lit(req.notes),
-  };
-}
-
-/** Row values in standard schema order (FIELDS). */
-export function inSchemaOrder(values: RowValues): unknown[] {
-  return FIELDS.map((f) => values[f.key]);
-}
-
-/**
- * Row values laid out for a sheet whose header row is `headers` (standard names, possibly in a
- * different order, possibly with extra user columns, which stay empty). Null when a standard
- * header is missing.
- */
-export function layoutRow(values: RowValues, headers: readonly unknown[]): unknown[] | null {
-  const pos = new Map<string, number>();
-  headers.forEach((h, i) => {
-    const k = String(h ?? '').trim();
-    if (k && !pos.has(k)) pos.set(k, i);
-  });
-  const row: unknown[] = headers.map(() => '');
-  for (const f of FIELDS) {
-    const i = pos.get(f.header);
-    if (i === undefined) return null;
-    row[i] = values[f.key as FieldKey];
-  }
-  return row;
-}
-
-/** Input of "close my request" from the My open requests view. */
-export interface CloseInput {
-  requestId: string;
-  resolution: string;
-  timeSpentMin?: number | string;
-  status?: string;
-}
-
-export interface ValidClose {
-  requestId: string;
-  status: string;
-  resolution: string;
-  timeSpentMin: number | '';
-  resolvedAt: Date;
-}
-
-const CLOSE_KEYS = ['requestId', 'resolution', 'timeSpentMin', 'status'];
-
-/** Validates a close: Status (default Resolved), Resolution (required), Time spent, Resolved at = now. */
-export function validateClose(
-  input: unknown,
-  lists: Pick<ActiveLists, 'status' | 'resolution'>,
-  now: Date,
-): Validation<ValidClose> {
-  const errors: Record<string, string> = {};
-  if (!input || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, errors: { form: 'The request is missing.' } };
-  }
-  const o = input as Record<string, unknown>;
-  const extra = Object.keys(o).filter((k) => !CLOSE_KEYS.includes(k));
-  if (extra.length)
-    errors.form = `Unknown field${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}.`;
-  const requestId = typeof o.requestId === 'string' ? o.requestId.trim() : '';
-  if (!requestId || requestId.length > 64) errors.form = 'Request ID is missing.';
-  const resolution =
-    typeof o.resolution === 'string' ? (matchList(o.resolution, lists.resolution) ?? '') : '';
-  if (!resolution) errors.resolution = 'Choose a Resolution from the list.';
-  const status =
-    typeof o.status === 'string' && o.status.trim()
-      ? (matchList(o.status, lists.status) ?? '')
-      : (matchList('Resolved', lists.status) ?? '');
-  if (!status) errors.status = 'Choose a Status from the list.';
-  let timeSpentMin: number | '' = '';
-  if (!isMissing(o.timeSpentMin)) {
-    const n =
-      typeof o.timeSpentMin === 'number' ? o.timeSpentMin : Number(String(o.timeSpentMin).trim());
-    if (!Number.isFinite(n) || n < 0 || n > MAX_MINUTES) {
-      errors.timeSpentMin = `Time spent (min) must be a number of minutes between 0 and ${MAX_MINUTES}.`;
-    } else timeSpentMin = Math.round(n * 100) / 100;
-  }
-  if (Object.keys(errors).length) return { ok: false, errors: errors as FieldErrors };
-  return {
-    ok: true,
-    value: { requestId, status, resolution, timeSpentMin, resolvedAt: new Date(now.getTime()) },
-  };
-}
-
-/* ----- Shapes that travel over google.script.run (plain JSON: no Dates) ----- */
-
-/** One active topic as the form shows it. */
-export interface TopicOption {
-  topic: string;
-  description: string;
-  vspTeam: string;
-  practiceArea: string;
-  keywords: string[];
-  docLink: string;
-}
-
-/** Fields the form remembers per user (UserProperties) and keeps across resets. */
-export const STICKY_KEYS = ['channel', 'requestType'] as const;
-export type StickyKey = (typeof STICKY_KEYS)[number];
-export type StickyValues = Partial<Record<StickyKey, string>>;
-
-/** Everything the sidebar needs, returned by getFormOptions() in one call. */
-export interface FormOptions {
-  /** Spreadsheet time zone: the form shows and sends wall-clock times in it. */
-  tz: string;
-  /** Server time (ISO), to default Requested at. */
-  now: string;
-  user: string;
-  lists: { [K in ListKey]: string[] };
-  topics: TopicOption[];
-  defaults: { channel: string; status: string; requestType: string };
-  sticky: StickyValues;
-  /** Suggestion model (see domain/suggest.ts). */
-  model: SuggestModel;
-  /** VFS team accepted as free text because the Teams list is empty. */
-  freeTextTeams: boolean;
-  /** Aliases of the Teams and Topics lists (lower-cased alias -> value). */
-  aliases: ListAliases;
-}
-
-/** Result of submitRequest(form). */
-export type SubmitResult =
-  | { ok: true; requestId: string; row: number; duplicate: boolean }
-  | { ok: false; busy: boolean; message: string; errors: FieldErrors };
-
-/** One of the user's open requests (My open requests view). */
-export interface OpenRequest {
-  requestId: string;
-  row: number;
-  summary: string;
-  topic: string;
-  vfsTeam: string;
-  /** ISO string or ''. */
-  requestedAt: string;
-  /** ISO string of First response at, or '' while nobody has replied. */
-  firstResponseAt: string;
-}
-
-export interface OpenRequestsResult {
-  requests: OpenRequest[];
-  /** How many of the newest rows were searched (the read is bounded). */
-  scannedRows: number;
-}
-
-/** Result of markRepliedNow(input): the First response at now stored (ISO). */
-export type RepliedResult =
-  | { ok: true; requestId: string; row: number; firstResponseAt: string; already: boolean }
-  | { ok: false; message: string };
-
-/** Result of closeMyRequest(input). */
-export type CloseResult =
-  | { ok: true; requestId: string; row: number }
-  | { ok: false; message: string; errors: FieldErrors };
-
-/** Server -> form: which sticky values a valid request sets. */
-export function stickyFrom(req: Pick<ValidRequest, StickyKey>): StickyValues {
-  const out: StickyValues = {};
-  for (const k of STICKY_KEYS) if (req[k]) out[k] = req[k];
-  return out;
 }

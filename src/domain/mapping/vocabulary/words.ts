@@ -1,0 +1,316 @@
+/**
+ * The words of a header: splitting, loan words, abbreviations and typos mapped to the English words
+ * the rules know; and whether a header is a question.
+ */
+import { editDistance } from '../../normalize/text';
+
+/** A question-style header ("Which team are you on?", "What do you need help with"). */
+export function isQuestion(h: string): boolean {
+  const s = h.trim().toLowerCase();
+  return (
+    s.endsWith('?') || /^(which|what|who|when|where|how|why|is|are|do|does|did|please)\b/.test(s)
+  );
+}
+
+/** Loan words and other-language words -> English words the rules know. */
+const LOAN: Readonly<Record<string, string>> = {
+  equipo: 'team',
+  equipe: 'team',
+  squadra: 'team',
+  mannschaft: 'team',
+  fecha: 'date',
+  cierre: 'closed',
+  cerrado: 'closed',
+  fermeture: 'closed',
+  geschlossen: 'closed',
+  apertura: 'opened',
+  erledigt: 'done',
+  datum: 'date',
+  data: 'date',
+  date: 'date',
+  hora: 'time',
+  heure: 'time',
+  zeit: 'time',
+  tiempo: 'time',
+  temps: 'time',
+  tema: 'topic',
+  thema: 'topic',
+  sujet: 'topic',
+  categoria: 'category',
+  categorie: 'category',
+  kategorie: 'category',
+  estado: 'status',
+  estatus: 'status',
+  statut: 'status',
+  stato: 'status',
+  resumen: 'summary',
+  resume: 'summary',
+  zusammenfassung: 'summary',
+  descripcion: 'description',
+  beschreibung: 'description',
+  enlace: 'link',
+  lien: 'link',
+  notas: 'notes',
+  notiz: 'notes',
+  notizen: 'notes',
+  remarques: 'notes',
+  kommentar: 'comments',
+  canal: 'channel',
+  kanal: 'channel',
+  minutos: 'minutes',
+  minuten: 'minutes',
+  solicitante: 'requester',
+  demandeur: 'requester',
+  antragsteller: 'requester',
+  tipo: 'type',
+  typ: 'type',
+  resolucion: 'resolution',
+  losung: 'resolution',
+  resultado: 'result',
+  correo: 'email',
+  courriel: 'email',
+  mail: 'email',
+  plataforma: 'platform',
+  plateforme: 'platform',
+  pregunta: 'question',
+  demande: 'request',
+  solicitud: 'request',
+  anfrage: 'request',
+};
+
+/** Abbreviations -> words. */
+const ABBREV: Readonly<Record<string, string>> = {
+  req: 'request',
+  reqs: 'request',
+  rqst: 'request',
+  tkt: 'ticket',
+  desc: 'description',
+  descr: 'description',
+  cat: 'category',
+  cats: 'category',
+  mins: 'minutes',
+  min: 'minutes',
+  mns: 'minutes',
+  hrs: 'hours',
+  hr: 'hours',
+  h: 'hours',
+  secs: 'seconds',
+  sec: 'seconds',
+  s: 'seconds',
+  no: 'number',
+  num: 'number',
+  nr: 'number',
+  dt: 'date',
+  ts: 'timestamp',
+  url: 'link',
+  href: 'link',
+  msg: 'message',
+  org: 'organization',
+  doc: 'docs',
+  documentation: 'docs',
+  kb: 'docs',
+  resp: 'response',
+  ack: 'response',
+  acknowledged: 'response',
+  reply: 'response',
+  replied: 'response',
+  responded: 'response',
+  res: 'resolution',
+  reso: 'resolution',
+  stat: 'status',
+  automate: 'automation',
+  automatable: 'automation',
+  automated: 'automation',
+  requestor: 'requester',
+  requestee: 'requester',
+  asker: 'requester',
+  info: 'notes',
+  ppl: 'people',
+  dept: 'organization',
+  grp: 'group',
+  lbl: 'label',
+  labels: 'label',
+  tags: 'tag',
+  topics: 'topic',
+  categories: 'category',
+  comment: 'comments',
+  note: 'notes',
+  remark: 'notes',
+  remarks: 'notes',
+  links: 'link',
+  teams: 'team',
+  minute: 'minutes',
+  hour: 'hours',
+  second: 'seconds',
+  utc: 'utc',
+  est: 'eastern',
+  et: 'eastern',
+  edt: 'eastern',
+  pst: 'pacific',
+  kind: 'type',
+  suggestion: 'suggested',
+  suggest: 'suggested',
+  needs: 'need',
+  needed: 'need',
+};
+
+/** Words the rules know (typos are corrected towards these). */
+const KNOWN = [
+  'id',
+  'ticket',
+  'key',
+  'case',
+  'number',
+  'reference',
+  'request',
+  'requested',
+  'requester',
+  'logged',
+  'logger',
+  'created',
+  'creator',
+  'submitted',
+  'submitter',
+  'entered',
+  'recorded',
+  'date',
+  'time',
+  'timestamp',
+  'when',
+  'received',
+  'opened',
+  'reported',
+  'reporter',
+  'asked',
+  'who',
+  'person',
+  'name',
+  'user',
+  'users',
+  'customer',
+  'contact',
+  'email',
+  'team',
+  'vfs',
+  'vsp',
+  'platform',
+  'product',
+  'organization',
+  'group',
+  'squad',
+  'channel',
+  'source',
+  'via',
+  'medium',
+  'intake',
+  'topic',
+  'category',
+  'label',
+  'tag',
+  'area',
+  'suggested',
+  'predicted',
+  'bot',
+  'practice',
+  'discipline',
+  'specialty',
+  'type',
+  'summary',
+  'subject',
+  'title',
+  'description',
+  'question',
+  'issue',
+  'problem',
+  'message',
+  'details',
+  'link',
+  'thread',
+  'permalink',
+  'slack',
+  'github',
+  'status',
+  'state',
+  'progress',
+  'resolution',
+  'outcome',
+  'resolved',
+  'result',
+  'disposition',
+  'closed',
+  'solved',
+  'completed',
+  'done',
+  'docs',
+  'gap',
+  'missing',
+  'automation',
+  'candidate',
+  'spent',
+  'minutes',
+  'hours',
+  'seconds',
+  'duration',
+  'effort',
+  'worked',
+  'first',
+  'response',
+  'notes',
+  'comments',
+  'internal',
+  'help',
+  'need',
+  'assigned',
+  'assignee',
+  'owner',
+  'routed',
+  'responsible',
+  'support',
+  'answer',
+  'answered',
+  'handled',
+  'triaged',
+  'estimate',
+  'updated',
+  'priority',
+  'urgent',
+  'wait',
+  'people',
+];
+const KNOWN_SET = new Set(KNOWN);
+
+/** Words of a header: camelCase and digits split, accents stripped, lower case. */
+export function headerWords(header: string): string[] {
+  const spaced = header
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/#/g, ' number ')
+    .replace(/&/g, ' and ')
+    .replace(/σ/g, ' sigma ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  return spaced === '' ? [] : spaced.split(' ');
+}
+
+/** A header's words mapped to the English words the rules know (loan words, abbreviations, typos). */
+export function canonicalWords(header: string): string[] {
+  return headerWords(header).map((w) => {
+    const loan = LOAN[w] ?? ABBREV[w] ?? w;
+    if (KNOWN_SET.has(loan) || loan.length < 4) return loan;
+    const max = loan.length >= 7 ? 2 : 1;
+    let best = loan;
+    let bestD = max + 1;
+    for (const k of KNOWN) {
+      if (Math.abs(k.length - loan.length) > max) continue;
+      const d = editDistance(loan, k, max);
+      if (d < bestD) {
+        best = k;
+        bestD = d;
+      }
+    }
+    return best;
+  });
+}
