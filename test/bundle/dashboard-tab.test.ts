@@ -78,6 +78,23 @@ describe('the add-on Dashboard tab', () => {
     expect(json.breakdowns.byTeam.length).toBeGreaterThan(2);
   });
 
+  it('numbers show without a trailing point: whole numbers "0", fractions "0.###"', () => {
+    const ss = addon.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    const sheet = ss.getSheetByName(SHEETS.dashboard) as GoogleAppsScript.Spreadsheet.Sheet;
+    const formats = sheet.getDataRange().getNumberFormats();
+    let whole = 0;
+    let fraction = 0;
+    tab.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (typeof v !== 'number') return;
+        if (Number.isInteger(v)) whole += formats[i][j] === '0' ? 1 : -1000;
+        else fraction += formats[i][j] === '0.###' ? 1 : -1000;
+      }),
+    );
+    expect(whole).toBeGreaterThan(5);
+    expect(fraction).toBeGreaterThan(0);
+  });
+
   it('leaks no requester, email address, summary text, link or note', () => {
     const text = JSON.stringify(tab);
     const secrets = piiValues(rows());

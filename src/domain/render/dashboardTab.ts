@@ -15,7 +15,9 @@ export interface DashboardTab {
 }
 
 const TEXT = '@';
+// Whole numbers get '0': Sheets shows '0.###' on 15 as "15." (a trailing point).
 const NUMBER = '0.###';
+const WHOLE = '0';
 
 /** The Dashboard tab of a dashboard JSON. Numbers stay numbers (the same values as the JSON). */
 export function dashboardTab(j: DashboardJson): DashboardTab {
@@ -49,6 +51,8 @@ export function dashboardTab(j: DashboardJson): DashboardTab {
   }
   const width = Math.max(4, ...rows.map((r) => r.length));
   const values = rows.map((r) => [...r, ...new Array<TabCell>(width - r.length).fill('')]);
-  const formats = values.map((r) => r.map((v) => (typeof v === 'number' ? NUMBER : TEXT)));
+  const formats = values.map((r) =>
+    r.map((v) => (typeof v === 'number' ? (Number.isInteger(v) ? WHOLE : NUMBER) : TEXT)),
+  );
   return { values, formats };
 }
