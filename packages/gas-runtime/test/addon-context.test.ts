@@ -6,9 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ADDON_TOO_MANY_TRIGGERS_MESSAGE } from '../../runtime/services/script';
-import { createRuntime, type Runtime } from '../../runtime';
-import { runtimeFor, tempBundle } from '../helpers/runtime';
+import { ADDON_TOO_MANY_TRIGGERS_MESSAGE } from '../src/services/script';
+import { createRuntime, type Runtime } from '../src';
+import { runtimeFor, tempBundle } from './helpers';
 
 const CODE = `
 function onOpen(e) {

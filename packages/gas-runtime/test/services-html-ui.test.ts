@@ -1,6 +1,6 @@
 /** HtmlService templates (scriptlets, contextual escaping) and the Ui recorder. */
-import { compileTemplate, parseTemplate } from '../../runtime/services';
-import { runtimeFor } from '../helpers/runtime';
+import { compileTemplate, parseTemplate } from '../src/services';
+import { runtimeFor } from './helpers';
 
 const CODE = `
 var GREETING = 'Hi';

@@ -1,7 +1,7 @@
 /** MailApp, Utilities (formatDate across DST, digests, base64, blobs, sleep), Session, ContentService, Logger. */
 import crypto from 'node:crypto';
-import { MAIL_QUOTA_MESSAGE, formatDate } from '../../runtime/services';
-import { runtimeFor } from '../helpers/runtime';
+import { MAIL_QUOTA_MESSAGE, formatDate } from '../src/services';
+import { runtimeFor } from './helpers';
 
 const CODE = `
 function send(a, b, c, d) { MailApp.sendEmail(a, b, c, d); return MailApp.getRemainingDailyQuota(); }

@@ -1,6 +1,6 @@
 /** Named ranges and protection ranges of the local runtime: shifting and persistence. */
-import { createRuntime } from '../../runtime';
-import { workbookFromJSON, workbookToJSON } from '../../runtime/spreadsheet';
+import { createRuntime } from '../src';
+import { workbookFromJSON, workbookToJSON } from '../src/spreadsheet';
 
 function setup(): {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,7 +1,7 @@
 /** Shared fixtures for the SpreadsheetApp runtime tests. */
-import { CallTracker } from '../../runtime/tracker';
-import type { RuntimeContext } from '../../runtime/context';
-import { FakeSpreadsheet } from '../../runtime/spreadsheet';
+import { CallTracker } from '../src/tracker';
+import type { RuntimeContext } from '../src/context';
+import { FakeSpreadsheet } from '../src/spreadsheet';
 
 export function makeCtx(
   tz = 'America/New_York',

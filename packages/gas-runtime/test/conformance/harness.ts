@@ -15,7 +15,7 @@
  * to that file as a JSON line; scripts/conformance-report.mjs turns them into the CI line.
  */
 import fs from 'node:fs';
-import { createRuntime, type Runtime } from '../../runtime';
+import { createRuntime, type Runtime } from '../helpers';
 
 /** The gas-fakes commit every `src` refers to. */
 export const GAS_FAKES_COMMIT = 'dedcae381f9aaec1dadc94e27b4dc7fae6edf5c9';

@@ -259,16 +259,20 @@ export interface RuntimeState {
 const DEFAULT_TZ = 'America/New_York';
 const DEFAULT_USER = 'lead@example.gov';
 
-/** Repo root: the folder above runtime/ when running from source, else the working directory. */
+/**
+ * Root of the project that uses the runtime: the nearest folder above this package holding a
+ * package.json when running from source, else the working directory.
+ */
 function repoRoot(): string {
-  const here = typeof __dirname === 'string' ? path.resolve(__dirname, '..') : '';
-  if (
-    here &&
-    fs.existsSync(path.join(here, 'package.json')) &&
-    fs.existsSync(path.join(here, 'runtime'))
-  )
-    return here;
-  return process.cwd();
+  if (typeof __dirname !== 'string') return process.cwd();
+  // __dirname is <package>/src; start above the package folder.
+  let dir = path.resolve(__dirname, '..', '..');
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The local SpreadsheetApp: values, pivots, validation, charts, persistence and call counting. */
-import { track } from '../../runtime/tracker';
+import { track } from '../src/tracker';
 import {
   createCharts,
   createSpreadsheetApp,
@@ -9,7 +9,7 @@ import {
   FakeSpreadsheet,
   workbookFromJSON,
   workbookToJSON,
-} from '../../runtime/spreadsheet';
+} from '../src/spreadsheet';
 import { makeCtx, makeSpreadsheet } from './spreadsheet-helpers';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;

@@ -1,6 +1,6 @@
 /** ScriptApp triggers: creation, listing, deletion, limits and deterministic firing. */
-import { TOO_MANY_TRIGGERS_MESSAGE, nextFireTime } from '../../runtime/services';
-import { runtimeFor } from '../helpers/runtime';
+import { TOO_MANY_TRIGGERS_MESSAGE, nextFireTime } from '../src/services';
+import { runtimeFor } from './helpers';
 
 const CODE = `
 function install() {

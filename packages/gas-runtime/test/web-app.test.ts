@@ -4,7 +4,7 @@
  * getDocumentLock() and getDocumentCache() are null there (also for google.script.run calls made
  * from a web-app page, `runFromClientAs({ webApp: true })`), as documented for Apps Script.
  */
-import { runtimeFor } from '../helpers/runtime';
+import { runtimeFor } from './helpers';
 
 const CODE = `
 function probe() {

@@ -2,8 +2,8 @@
  * The runtime itself: loading a bundle with gas-local, executions (run / runAs / runFromClient),
  * AuthMode.NONE, the virtual clock, interleaved executions and persistence.
  */
-import { createRuntime } from '../../runtime';
-import { runtimeFor, tempBundle } from '../helpers/runtime';
+import { createRuntime } from '../src';
+import { runtimeFor, tempBundle } from './helpers';
 
 const CODE = `
 var SupportTracker = (function () {

@@ -1,6 +1,6 @@
 /** LockService, PropertiesService and CacheService: the strict behaviours. */
-import { LOCK_TIMEOUT_MESSAGE, PROPERTY_QUOTA_MESSAGE } from '../../runtime/services';
-import { runtimeFor } from '../helpers/runtime';
+import { LOCK_TIMEOUT_MESSAGE, PROPERTY_QUOTA_MESSAGE } from '../src/services';
+import { runtimeFor } from './helpers';
 
 const CODE = `
 function waitDoc(ms) { var l = LockService.getDocumentLock(); l.waitLock(ms); return l.hasLock(); }
