@@ -3,7 +3,7 @@
  * two independent implementations, so a time-zone bug in one shows up here.
  */
 import { zonedParts } from '../../src/domain/time';
-import { fastZonedParts } from '../../packages/gas-runtime/src/spreadsheet/values';
+import { fastWallClock as fastZonedParts } from '../../packages/gas-runtime/src/zone';
 
 describe('fast time-zone parts', () => {
   test('match domain zonedParts across DST changes and many zones', () => {

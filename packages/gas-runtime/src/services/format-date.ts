@@ -6,7 +6,7 @@
  * quote). Unknown letters throw like Java's "Illegal pattern character". An unknown time zone
  * falls back to GMT, as Java's TimeZone.getTimeZone does.
  */
-import { tzOffsetMinutes, zonedParts } from '../time';
+import { offsetMinutes, wallClock } from '../zone';
 
 const MONTHS = [
   'January',
@@ -69,8 +69,8 @@ export function formatDate(date: Date | number, timeZone: string, pattern: strin
   const ms = typeof date === 'number' ? date : date.getTime();
   if (Number.isNaN(ms)) throw new Error('Invalid argument: date');
   const tz = isValidTimeZone(timeZone) ? timeZone : 'GMT';
-  const p = zonedParts(ms, tz);
-  const offset = tzOffsetMinutes(ms, tz);
+  const p = wallClock(ms, tz);
+  const offset = offsetMinutes(ms, tz);
   let out = '';
   let i = 0;
   while (i < pattern.length) {
@@ -118,7 +118,7 @@ export function formatDate(date: Date | number, timeZone: string, pattern: strin
 function field(
   ch: string,
   n: number,
-  p: ReturnType<typeof zonedParts>,
+  p: ReturnType<typeof wallClock>,
   ms: number,
   tz: string,
   offset: number,

@@ -7,7 +7,7 @@
  * reproducible. One-off triggers (after/at/atDate) fire once and then stay listed, disabled, until
  * deleted, as in Apps Script. The runtime's `fireDueTriggers(until)` runs them in time order.
  */
-import { zonedParts, zonedTime } from '../time';
+import { fromWallClock, wallClock } from '../zone';
 import { assertReal } from '../typing';
 import { serviceClass, unwrap } from '../tracker';
 import { enumOf, requireFullAuth, SCOPES, type ServiceEnv } from './env';
@@ -108,8 +108,8 @@ export function nextFireTime(spec: ClockSpec, created: number, after: number): n
       const step = spec.n * (spec.kind === 'minutes' ? 60000 : 3600000);
       let base = created;
       if (spec.kind === 'hours' && spec.minute !== undefined) {
-        const p = zonedParts(created, tz);
-        base = zonedTime(tz, p.year, p.month, p.day, p.hour, spec.minute).getTime();
+        const p = wallClock(created, tz);
+        base = fromWallClock(tz, p.year, p.month, p.day, p.hour, spec.minute).getTime();
         if (base <= created) base += 3600000;
         base -= step; // first fire is at the aligned minute
       }
@@ -118,21 +118,21 @@ export function nextFireTime(spec: ClockSpec, created: number, after: number): n
     }
     case 'days':
     case 'weeks': {
-      const p0 = zonedParts(created, tz);
+      const p0 = wallClock(created, tz);
       const hour = spec.hour ?? p0.hour;
       const minute = spec.minute ?? 0;
       // First fire: the first matching local day whose time is after creation.
       let d = 0;
       for (; d < 14; d++) {
-        const t = zonedTime(tz, p0.year, p0.month, p0.day + d, hour, minute).getTime();
-        const wd = zonedParts(t, tz).weekday;
+        const t = fromWallClock(tz, p0.year, p0.month, p0.day + d, hour, minute).getTime();
+        const wd = wallClock(t, tz).weekday;
         if (t > created && (spec.kind === 'days' || wd === (spec.weekday ?? 1))) break;
       }
       const stepDays = spec.n * (spec.kind === 'weeks' ? 7 : 1);
       // Estimate k then adjust (days are 23-25 h long across DST).
       let k = Math.max(0, Math.floor((after - created) / (stepDays * 86400000)) - 1);
       for (;;) {
-        const t = zonedTime(
+        const t = fromWallClock(
           tz,
           p0.year,
           p0.month,
@@ -145,9 +145,9 @@ export function nextFireTime(spec: ClockSpec, created: number, after: number): n
       }
     }
     case 'monthDay': {
-      const p0 = zonedParts(after, tz);
+      const p0 = wallClock(after, tz);
       for (let m = 0; m < 24; m++) {
-        const t = zonedTime(
+        const t = fromWallClock(
           tz,
           p0.year,
           p0.month + m,
@@ -393,7 +393,7 @@ export class FakeClockTriggerBuilder implements Pick<
     let at = this._at;
     if (this._date) {
       const [y, m, d] = this._date;
-      at = zonedTime(tz, y, m, d, this._hour ?? 0, this._minute ?? 0).getTime();
+      at = fromWallClock(tz, y, m, d, this._hour ?? 0, this._minute ?? 0).getTime();
     }
     const clock: ClockSpec = {
       kind: this._kind,

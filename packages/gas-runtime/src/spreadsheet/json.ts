@@ -4,7 +4,7 @@
  * merges, charts, pivot tables, hidden state, sheet ids and order.
  */
 import type { RuntimeContext } from '../context';
-import { isDate } from '../time';
+import { isDate } from '../zone';
 import type { Rect } from './a1';
 import { LAYER_NAMES, type LayerName } from './grid';
 import { FakeSheet } from './sheet';

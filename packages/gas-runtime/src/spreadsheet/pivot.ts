@@ -6,12 +6,12 @@
  */
 import { assertReal } from '../typing';
 import { serviceClass } from '../tracker';
-import { isDate } from '../time';
+import { fastWallClock, isDate } from '../zone';
 import { shiftRect, type Rect } from './a1';
 import { ERR, fail } from './errors';
 import { asEnum, asReal } from './types';
 import { FakeRange } from './range';
-import { MONTH_ABBR, fastZonedParts } from './values';
+import { MONTH_ABBR } from './values';
 import { asFake } from './types';
 import type { FakeSheet } from './sheet';
 import type { Scalar } from './formula';
@@ -349,7 +349,7 @@ export class FakePivotTable implements Pick<
     const tz = this._sheet._tz();
     if (v === '') return { id: 'blank', label: '', sort: [9, 0] };
     if (isDate(v) && rule) {
-      const p = fastZonedParts(v, tz);
+      const p = fastWallClock(v, tz);
       const q = Math.floor((p.month - 1) / 3) + 1;
       const ymd = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
       const map: Record<string, [string | number, number]> = {

@@ -1,7 +1,7 @@
 /** Data validation rules: builder, immutable rule, and the check used to reject invalid input. */
 import { assertReal } from '../typing';
 import { serviceClass } from '../tracker';
-import { isDate } from '../time';
+import { isDate } from '../zone';
 import { ERR, fail } from './errors';
 import { displayValue } from './values';
 import { asEnum, asFake, asReal } from './types';

@@ -2,7 +2,7 @@
  * Cell value semantics: how Sheets auto-types what a script writes, and how it displays a value
  * under a number format, in the spreadsheet's time zone.
  */
-import { isDate, pad, tzOffsetMinutes, zonedTime, type ZonedParts } from '../time';
+import { fastWallClock, fromWallClock, instantToSerial, isDate, serialToInstant } from '../zone';
 
 /** A stored cell value: '' (empty), number, boolean, string or a host-realm Date. */
 export type CellValue = string | number | boolean | Date;
@@ -107,7 +107,7 @@ function makeDate(
   t: TimeParts | undefined,
 ): TypedInput | null {
   if (!validDay(y, m, d)) return null;
-  const date = zonedTime(tz, y, m, d, t?.h ?? 0, t?.mi ?? 0, t?.s ?? 0, t?.ms ?? 0);
+  const date = fromWallClock(tz, y, m, d, t?.h ?? 0, t?.mi ?? 0, t?.s ?? 0, t?.ms ?? 0);
   return { value: date, impliedFormat: t ? DEFAULT_DATETIME_FORMAT : DEFAULT_DATE_FORMAT };
 }
 
@@ -157,7 +157,7 @@ export function parseDateLike(text: string, tz: string, nowYear: number): TypedI
     if (!t) return null;
     // A time of day alone is a date-time on Sheets' epoch day, 1899-12-30.
     return {
-      value: zonedTime(tz, 1899, 12, 30, t.h, t.mi, t.s, t.ms),
+      value: fromWallClock(tz, 1899, 12, 30, t.h, t.mi, t.s, t.ms),
       impliedFormat: DEFAULT_TIME_FORMAT,
     };
   }
@@ -279,42 +279,11 @@ export function formatNumberPattern(n: number, fmt: string): string {
   return `${sign}${prefix}${ip}${fp ? `.${fp}` : ''}${suffix}`;
 }
 
-const dayOffsets = new Map<string, number | null>();
-
-/**
- * Wall-clock parts of an instant in `tz`, fast for bulk use: the zone offset is computed once per
- * UTC day (falling back to an exact lookup on the day of a DST change), then plain UTC arithmetic.
- * Same result as domain/time.zonedParts.
- */
-export function fastZonedParts(instant: Date | number, tz: string): ZonedParts {
-  const ms = typeof instant === 'number' ? instant : instant.getTime();
-  const day = Math.floor(ms / 86400000);
-  const key = `${tz}|${day}`;
-  let off = dayOffsets.get(key);
-  if (off === undefined) {
-    const a = tzOffsetMinutes(day * 86400000, tz);
-    const b = tzOffsetMinutes(day * 86400000 + 86399999, tz);
-    off = a === b ? a : null;
-    if (dayOffsets.size > 200000) dayOffsets.clear();
-    dayOffsets.set(key, off);
-  }
-  const offset = off ?? tzOffsetMinutes(ms, tz);
-  const w = new Date(ms + offset * 60000);
-  return {
-    year: w.getUTCFullYear(),
-    month: w.getUTCMonth() + 1,
-    day: w.getUTCDate(),
-    hour: w.getUTCHours(),
-    minute: w.getUTCMinutes(),
-    second: w.getUTCSeconds(),
-    millisecond: w.getUTCMilliseconds(),
-    weekday: w.getUTCDay(),
-  };
-}
+const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** Formats an instant with a Sheets date/time pattern in time zone `tz`. */
 export function formatDatePattern(d: Date, fmt: string, tz: string): string {
-  const p = fastZonedParts(d, tz);
+  const p = fastWallClock(d, tz);
   const tokens =
     fmt.match(/"[^"]*"|\\.|am\/pm|AM\/PM|a\/p|yyyy|yy|y+|m+|M+|d+|D+|h+|H+|s+|S+|\.0+|./g) ?? [];
   const hasAmPm = tokens.some((t) => /^(am\/pm|AM\/PM|a\/p)$/.test(t));
@@ -365,23 +334,6 @@ export function formatDatePattern(d: Date, fmt: string, tz: string): string {
   return out.join('');
 }
 
-/** Serial day number of an instant (days since 1899-12-30 in tz): numbers shown under date formats. */
-function serialToDate(n: number, tz: string): Date {
-  const days = Math.floor(n);
-  const ms = Math.round((n - days) * 86400000);
-  const base = new Date(Date.UTC(1899, 11, 30 + days));
-  return zonedTime(
-    tz,
-    base.getUTCFullYear(),
-    base.getUTCMonth() + 1,
-    base.getUTCDate(),
-    0,
-    0,
-    0,
-    ms,
-  );
-}
-
 /** The text Sheets displays for a value under a number format (getDisplayValues). */
 export function displayValue(v: unknown, fmt: string | undefined, tz: string): string {
   if (v === '' || v === null || v === undefined) return '';
@@ -389,22 +341,15 @@ export function displayValue(v: unknown, fmt: string | undefined, tz: string): s
   if (isDate(v)) {
     if (fmt && isDateFormat(fmt)) return formatDatePattern(v, fmt, tz);
     if (fmt && fmt !== TEXT_FORMAT && /[0#]/.test(fmt))
-      return formatNumberPattern(toSerialNumber(v, tz), fmt);
+      return formatNumberPattern(instantToSerial(v, tz), fmt);
     return formatDatePattern(v, DEFAULT_DATETIME_FORMAT, tz);
   }
   if (typeof v === 'number') {
     if (!fmt || fmt === TEXT_FORMAT || /^general$/i.test(fmt)) return formatGeneral(v);
-    if (isDateFormat(fmt)) return formatDatePattern(serialToDate(v, tz), fmt, tz);
+    if (isDateFormat(fmt)) return formatDatePattern(serialToInstant(v, tz), fmt, tz);
     return formatNumberPattern(v, fmt);
   }
   return String(v);
-}
-
-/** Instant -> Sheets serial number in tz. */
-export function toSerialNumber(d: Date, tz: string): number {
-  const p = fastZonedParts(d, tz);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
-  return (wall - Date.UTC(1899, 11, 30)) / 86400000;
 }
 
 /** Month abbreviations, shared with the pivot YEAR_MONTH grouping ("2024-Mar"). */
