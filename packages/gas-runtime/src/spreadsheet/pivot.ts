@@ -10,7 +10,7 @@ import { fastWallClock, isDate } from '../zone';
 import { shiftRect, type Rect } from './a1';
 import { ERR, fail } from './errors';
 import { asEnum, asReal } from './types';
-import { FakeRange } from './range';
+import { make, provide } from './factory';
 import { MONTH_ABBR } from './values';
 import { asFake } from './types';
 import type { FakeSheet } from './sheet';
@@ -588,7 +588,7 @@ export class FakePivotTable implements Pick<
     return asReal(v);
   }
   getAnchorCell(): GoogleAppsScript.Spreadsheet.Range {
-    return asReal(new FakeRange(this._sheet, this._r, this._c, 1, 1));
+    return asReal(make.range(this._sheet, this._r, this._c, 1, 1));
   }
   getRowGroups(): GoogleAppsScript.Spreadsheet.PivotGroup[] {
     return this._rowGroups.map((g) => asReal<GoogleAppsScript.Spreadsheet.PivotGroup>(g));
@@ -618,7 +618,7 @@ export class FakePivotTable implements Pick<
   }
   getSourceDataRange(): GoogleAppsScript.Spreadsheet.Range {
     const r = this._srcRect;
-    return asReal(new FakeRange(this._srcSheet, r.r, r.c, r.nr, r.nc));
+    return asReal(make.range(this._srcSheet, r.r, r.c, r.nr, r.nc));
   }
   getValuesDisplayOrientation(): GoogleAppsScript.Spreadsheet.Dimension {
     return asEnum(this._valuesOrientation);
@@ -659,3 +659,5 @@ serviceClass(FakePivotValue, 'PivotValue', {
   summarizeBy: 'structure',
   setDisplayName: 'structure',
 });
+
+provide({ pivotTable: (...args) => new FakePivotTable(...args) });

@@ -12,7 +12,8 @@ import { serviceClass } from '../tracker';
 import { shiftRect, type Rect } from './a1';
 import { asEnum, asReal } from './types';
 import type { FakeSheet } from './sheet';
-import { FakeRange } from './range';
+import { make, provide } from './factory';
+import type { FakeRange } from './range';
 import { ERR, gasError } from './errors';
 
 export class FakeProtection implements Pick<
@@ -90,14 +91,14 @@ export class FakeProtection implements Pick<
   getRange(): GoogleAppsScript.Spreadsheet.Range {
     const s = this._sheet;
     // A sheet protection's range is the whole sheet, whose A1 notation is "" on real Sheets.
-    if (!this._rect) return asReal(new FakeRange(s, 0, 0, s._maxRows, s._maxCols, 'sheet'));
+    if (!this._rect) return asReal(make.range(s, 0, 0, s._maxRows, s._maxCols, 'sheet'));
     const r = this._rect;
-    return asReal(new FakeRange(s, r.r, r.c, r.nr, r.nc));
+    return asReal(make.range(s, r.r, r.c, r.nr, r.nc));
   }
   /** Moves a range protection to another range of its sheet. */
   setRange(range: GoogleAppsScript.Spreadsheet.Range): GoogleAppsScript.Spreadsheet.Protection {
     const r = range as unknown as FakeRange;
-    if (!(r instanceof FakeRange) || r._sheet !== this._sheet || !this._rect)
+    if (!make.isRange(r) || r._sheet !== this._sheet || !this._rect)
       throw gasError(ERR.invalidArgument('range'));
     this._rect = r._rect();
     this._rangeName = null;
@@ -128,7 +129,7 @@ export class FakeProtection implements Pick<
     ranges: GoogleAppsScript.Spreadsheet.Range[],
   ): GoogleAppsScript.Spreadsheet.Protection {
     const list = ranges.map((x) => x as unknown as FakeRange);
-    if (this._rect || list.some((r) => !(r instanceof FakeRange) || r._sheet !== this._sheet))
+    if (this._rect || list.some((r) => !make.isRange(r) || r._sheet !== this._sheet))
       throw gasError(ERR.invalidArgument('ranges'));
     this._unprotected = list.map((r) => r._rect());
     this._sheet._ss._bump();
@@ -136,7 +137,7 @@ export class FakeProtection implements Pick<
   }
   getUnprotectedRanges(): GoogleAppsScript.Spreadsheet.Range[] {
     return this._unprotected.map((r) =>
-      asReal<GoogleAppsScript.Spreadsheet.Range>(new FakeRange(this._sheet, r.r, r.c, r.nr, r.nc)),
+      asReal<GoogleAppsScript.Spreadsheet.Range>(make.range(this._sheet, r.r, r.c, r.nr, r.nc)),
     );
   }
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
@@ -233,3 +234,5 @@ serviceClass(FakeProtection, 'Protection', {
   removeEditor: 'structure',
   setDomainEdit: 'structure',
 });
+
+provide({ protection: (...args) => new FakeProtection(...args) });

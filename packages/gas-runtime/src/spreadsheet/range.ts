@@ -6,9 +6,7 @@ import { ERR, fail } from './errors';
 import { layerGet, layerSet, type LayerName } from './grid';
 import type { FakeSheet } from './sheet';
 import { FakeDataValidation, checkboxRule } from './validation';
-import { FakeProtection } from './protection';
-import { FakeTextFinder } from './textfinder';
-import { FakePivotTable } from './pivot';
+import { make, provide } from './factory';
 import { asFake, asReal, type GRange, type GSheet } from './types';
 import { shiftFormula } from './relative';
 
@@ -659,7 +657,7 @@ export class FakeRange implements Pick<
   }
 
   createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
-    return asReal(new FakeTextFinder(this, String(findText)));
+    return asReal(make.textFinder(this, String(findText)));
   }
 
   /** A pivot table anchored at this range's top-left cell over `sourceData` (header row first). */
@@ -668,7 +666,7 @@ export class FakeRange implements Pick<
     if (!(src instanceof FakeRange)) fail(ERR.invalidArgument('sourceData'));
     const sheet = this._sheet;
     sheet._pivots = sheet._pivots.filter((p) => !(p._r === this._r && p._c === this._c));
-    const p = new FakePivotTable(sheet, this._r, this._c, src._sheet, src._rect());
+    const p = make.pivotTable(sheet, this._r, this._c, src._sheet, src._rect());
     sheet._pivots.push(p);
     sheet._touch();
     return asReal(p);
@@ -751,7 +749,7 @@ export class FakeRange implements Pick<
   }
 
   protect(): GoogleAppsScript.Spreadsheet.Protection {
-    const p = new FakeProtection(this._sheet, this._rect());
+    const p = make.protection(this._sheet, this._rect());
     this._sheet._protections.push(p);
     this._sheet._touch();
     return asReal(p);
@@ -820,3 +818,8 @@ serviceClass(FakeRange, 'Range', {
 function storedFormat(numberFormat: string): string | undefined {
   return numberFormat === '' || /^general$/i.test(String(numberFormat)) ? undefined : numberFormat;
 }
+
+provide({
+  range: (...args) => new FakeRange(...args),
+  isRange: (v): v is FakeRange => v instanceof FakeRange,
+});

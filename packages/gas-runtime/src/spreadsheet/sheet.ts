@@ -17,6 +17,11 @@ import {
   type LayerName,
 } from './grid';
 import { displayValue, typeInput, type CellValue } from './values';
+// The API objects register their constructors in ./factory when loaded: load all four here.
+import './range';
+import './protection';
+import './textfinder';
+import './pivot';
 import { FakeRange } from './range';
 import { FakeProtection, PROTECTED_EDIT_ERROR } from './protection';
 import { FakeTextFinder } from './textfinder';

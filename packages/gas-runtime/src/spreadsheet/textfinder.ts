@@ -2,7 +2,8 @@
 import { assertReal } from '../typing';
 import { serviceClass } from '../tracker';
 import { asReal } from './types';
-import { FakeRange } from './range';
+import { make, provide } from './factory';
+import type { FakeRange } from './range';
 import { displayValue } from './values';
 import { layerGet } from './grid';
 
@@ -107,7 +108,7 @@ export class FakeTextFinder implements Pick<
       const size = r._nr * r._nc;
       if (i < size) {
         const nc = r._nc;
-        return new FakeRange(r._sheet, r._r + Math.floor(i / nc), r._c + (i % nc), 1, 1);
+        return make.range(r._sheet, r._r + Math.floor(i / nc), r._c + (i % nc), 1, 1);
       }
       i -= size;
     }
@@ -248,3 +249,5 @@ serviceClass(
   },
   'local',
 );
+
+provide({ textFinder: (...args) => new FakeTextFinder(...args) });
