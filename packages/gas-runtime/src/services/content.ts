@@ -32,14 +32,7 @@ export const CONTENT_TYPES: Record<string, string> = {
 
 export class FakeTextOutput implements Pick<
   TextOutputT,
-  | 'append'
-  | 'clear'
-  | 'downloadAsFile'
-  | 'getContent'
-  | 'getFileName'
-  | 'getMimeType'
-  | 'setContent'
-  | 'setMimeType'
+  'append' | 'clear' | 'getContent' | 'getMimeType' | 'setContent' | 'setMimeType'
 > {
   _content: string;
   _mimeType: string = ContentMimeType.TEXT;
@@ -55,15 +48,8 @@ export class FakeTextOutput implements Pick<
     this._content = '';
     return this.self();
   }
-  downloadAsFile(filename: string): TextOutputT {
-    this._fileName = String(filename);
-    return this.self();
-  }
   getContent(): string {
     return this._content;
-  }
-  getFileName(): string {
-    return this._fileName as string;
   }
   getMimeType(): GoogleAppsScript.Content.MimeType {
     return this._mimeType as unknown as GoogleAppsScript.Content.MimeType;

@@ -227,10 +227,7 @@ function rawValue(v: unknown): string {
   return v === undefined || v === null ? '' : String(v);
 }
 
-export class FakeHtmlTemplate implements Pick<
-  HtmlTemplateT,
-  'evaluate' | 'getCode' | 'getCodeWithComments' | 'getRawContent'
-> {
+export class FakeHtmlTemplate implements Pick<HtmlTemplateT, 'evaluate' | 'getCode'> {
   [variable: string]: unknown;
 
   constructor(
@@ -261,12 +258,6 @@ export class FakeHtmlTemplate implements Pick<
   }
   getCode(): string {
     return compileTemplate(this._source);
-  }
-  getCodeWithComments(): string {
-    return compileTemplate(this._source);
-  }
-  getRawContent(): string {
-    return this._source;
   }
 }
 assertReal<FakeHtmlTemplate, HtmlTemplateT>(true);

@@ -2,9 +2,9 @@
  * ScriptApp: installable triggers (time-driven and spreadsheet), AuthMode and friends.
  *
  * Triggers live in a host-side `TriggerStore`. Time-driven triggers get a deterministic schedule
- * computed from their spec in their time zone (inTimezone, else the spreadsheet's): Apps Script
+ * computed from their spec in the spreadsheet's time zone: Apps Script
  * picks a random minute inside the hour, the runtime uses `nearMinute` (default 0), so tests are
- * reproducible. One-off triggers (after/at/atDate) fire once and then stay listed, disabled, until
+ * reproducible. One-off triggers (after/at) fire once and then stay listed, disabled, until
  * deleted, as in Apps Script. The runtime's `fireDueTriggers(until)` runs them in time order.
  */
 import { fromWallClock, wallClock } from '../zone';
@@ -225,7 +225,7 @@ export class TriggerStore {
 
 export class FakeTrigger implements Pick<
   TriggerT,
-  'getEventType' | 'getHandlerFunction' | 'getTriggerSource' | 'getTriggerSourceId' | 'getUniqueId'
+  'getEventType' | 'getHandlerFunction' | 'getTriggerSource' | 'getUniqueId'
 > {
   constructor(readonly _rec: TriggerRecord) {}
   getEventType(): GoogleAppsScript.Script.EventType {
@@ -236,9 +236,6 @@ export class FakeTrigger implements Pick<
   }
   getTriggerSource(): GoogleAppsScript.Script.TriggerSource {
     return this._rec.source as unknown as GoogleAppsScript.Script.TriggerSource;
-  }
-  getTriggerSourceId(): string {
-    return this._rec.sourceId;
   }
   getUniqueId(): string {
     return this._rec.id;
@@ -290,16 +287,12 @@ export class FakeClockTriggerBuilder implements Pick<
   ClockBuilderT,
   | 'after'
   | 'at'
-  | 'atDate'
   | 'atHour'
   | 'create'
   | 'everyDays'
   | 'everyHours'
   | 'everyMinutes'
-  | 'everyWeeks'
-  | 'inTimezone'
   | 'nearMinute'
-  | 'onMonthDay'
   | 'onWeekDay'
 > {
   private _kind?: ClockSpec['kind'];
@@ -310,7 +303,6 @@ export class FakeClockTriggerBuilder implements Pick<
   private _monthDay?: number;
   private _at?: number;
   private _date?: [number, number, number];
-  private _tz?: string;
 
   constructor(private readonly _s: BuilderState) {}
 
@@ -325,11 +317,6 @@ export class FakeClockTriggerBuilder implements Pick<
     if (Number.isNaN(t)) throw this._s.env.error('Invalid argument: date');
     this._kind = 'at';
     this._at = t;
-    return this.self();
-  }
-  atDate(year: number, month: number, day: number): ClockBuilderT {
-    this._kind = 'at';
-    this._date = [year, month, day];
     return this.self();
   }
   atHour(hour: number): ClockBuilderT {
@@ -355,11 +342,6 @@ export class FakeClockTriggerBuilder implements Pick<
     this._kind = 'days';
     return this.self();
   }
-  everyWeeks(n: number): ClockBuilderT {
-    this._n = checkInt(this._s.env, n, 'weeks', (x) => x >= 1);
-    this._kind = 'weeks';
-    return this.self();
-  }
   onWeekDay(day: GoogleAppsScript.Base.Weekday): ClockBuilderT {
     const idx = WEEKDAY_INDEX[String(day)];
     if (idx === undefined) throw this._s.env.error('Invalid argument: day');
@@ -370,18 +352,9 @@ export class FakeClockTriggerBuilder implements Pick<
     }
     return this.self();
   }
-  onMonthDay(day: number): ClockBuilderT {
-    this._monthDay = checkInt(this._s.env, day, 'day', (n) => n >= 1 && n <= 31);
-    this._kind = 'monthDay';
-    return this.self();
-  }
-  inTimezone(timezone: string): ClockBuilderT {
-    this._tz = String(timezone);
-    return this.self();
-  }
   create(): TriggerT {
     requireFullAuth(this._s.env, 'ClockTriggerBuilder.create', SCOPES.scriptapp);
-    const tz = this._tz ?? this._s.env.ctx.timeZone();
+    const tz = this._s.env.ctx.timeZone();
     if (!this._kind) {
       throw this._s.env.error(
         'The trigger needs a schedule: call after, at, everyMinutes, everyHours, everyDays or everyWeeks.',
@@ -418,21 +391,15 @@ type SsBuilderT = GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
 
 export class FakeSpreadsheetTriggerBuilder implements Pick<
   SsBuilderT,
-  'create' | 'onChange' | 'onEdit' | 'onFormSubmit' | 'onOpen'
+  'create' | 'onEdit' | 'onOpen'
 > {
   private _event?: keyof typeof EventType;
   constructor(
     private readonly _s: BuilderState,
     private readonly _sourceId: string,
   ) {}
-  onChange(): SsBuilderT {
-    return this.set('ON_CHANGE');
-  }
   onEdit(): SsBuilderT {
     return this.set('ON_EDIT');
-  }
-  onFormSubmit(): SsBuilderT {
-    return this.set('ON_FORM_SUBMIT');
   }
   onOpen(): SsBuilderT {
     return this.set('ON_OPEN');
@@ -484,13 +451,10 @@ export class FakeTriggerBuilder implements Pick<
 assertReal<FakeTriggerBuilder, GoogleAppsScript.Script.TriggerBuilder>(true);
 serviceClass(FakeTriggerBuilder, 'TriggerBuilder', {}, 'local');
 
-export class FakeService implements Pick<GoogleAppsScript.Script.Service, 'getUrl' | 'isEnabled'> {
+export class FakeService implements Pick<GoogleAppsScript.Script.Service, 'getUrl'> {
   constructor(private readonly _url: string) {}
   getUrl(): string {
     return this._url;
-  }
-  isEnabled(): boolean {
-    return true;
   }
 }
 assertReal<FakeService, GoogleAppsScript.Script.Service>(true);
@@ -506,11 +470,9 @@ export class FakeScriptApp implements Pick<
   | 'WeekDay'
   | 'newTrigger'
   | 'getProjectTriggers'
-  | 'getUserTriggers'
   | 'deleteTrigger'
   | 'getScriptId'
   | 'getService'
-  | 'getInstallationSource'
 > {
   AuthMode = AuthMode as unknown as typeof GoogleAppsScript.Script.AuthMode;
   AuthorizationStatus =
@@ -544,13 +506,6 @@ export class FakeScriptApp implements Pick<
       .forUser(this._env.exec.current().user)
       .map((r) => new FakeTrigger(r) as unknown as TriggerT);
   }
-  getUserTriggers(_doc: unknown): TriggerT[] {
-    requireFullAuth(this._env, 'ScriptApp.getUserTriggers', SCOPES.scriptapp);
-    return this._store
-      .forUser(this._env.exec.current().user)
-      .filter((r) => r.source === 'SPREADSHEETS')
-      .map((r) => new FakeTrigger(r) as unknown as TriggerT);
-  }
   deleteTrigger(trigger: TriggerT): void {
     requireFullAuth(this._env, 'ScriptApp.deleteTrigger', SCOPES.scriptapp);
     const raw = unwrap(trigger) as unknown as FakeTrigger;
@@ -564,11 +519,6 @@ export class FakeScriptApp implements Pick<
     return new FakeService(
       `https://script.google.com/macros/s/${this._env.scriptId}/exec`,
     ) as unknown as GoogleAppsScript.Script.Service;
-  }
-  getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
-    return (this._env.addon
-      ? 'APPS_MARKETPLACE_DOMAIN_ADD_ON'
-      : 'NONE') as unknown as GoogleAppsScript.Script.InstallationSource;
   }
 }
 assertReal<FakeScriptApp, GoogleAppsScript.Script.ScriptApp>(true);

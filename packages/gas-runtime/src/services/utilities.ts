@@ -114,9 +114,7 @@ export class FakeUtilities implements Pick<
   | 'base64Encode'
   | 'base64Decode'
   | 'base64EncodeWebSafe'
-  | 'base64DecodeWebSafe'
   | 'computeDigest'
-  | 'computeHmacSha256Signature'
 > {
   Charset = Charset as unknown as typeof GoogleAppsScript.Utilities.Charset;
   DigestAlgorithm = DigestAlgorithm as unknown as typeof GoogleAppsScript.Utilities.DigestAlgorithm;
@@ -166,12 +164,6 @@ export class FakeUtilities implements Pick<
       throw this._env.error('Could not decode string.');
     return toSignedBytes(Buffer.from(s, 'base64'));
   }
-  base64DecodeWebSafe(encoded: string, _charset?: GoogleAppsScript.Utilities.Charset): number[] {
-    const s = String(encoded);
-    if (!/^[A-Za-z0-9\-_]*={0,2}$/.test(s.replace(/\s/g, '')))
-      throw this._env.error('Could not decode string.');
-    return toSignedBytes(Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
-  }
   computeDigest(
     algorithm: GoogleAppsScript.Utilities.DigestAlgorithm,
     value: unknown,
@@ -180,15 +172,6 @@ export class FakeUtilities implements Pick<
     const alg = NODE_DIGEST[String(algorithm)];
     if (!alg) throw this._env.error(`Unsupported digest algorithm: ${String(algorithm)}`);
     return toSignedBytes(crypto.createHash(alg).update(toBuffer(value, charset)).digest());
-  }
-  computeHmacSha256Signature(
-    value: unknown,
-    key: unknown,
-    charset?: GoogleAppsScript.Utilities.Charset,
-  ): number[] {
-    return toSignedBytes(
-      crypto.createHmac('sha256', toBuffer(key, charset)).update(toBuffer(value, charset)).digest(),
-    );
   }
 }
 assertReal<FakeUtilities, GoogleAppsScript.Utilities.Utilities>(true);

@@ -7,7 +7,7 @@ import { FakeDataValidationBuilder } from './validation';
 import { FakeConditionalFormatRuleBuilder } from './conditional';
 import { FakeFilterCriteriaBuilder } from './filter';
 import type { FakeSpreadsheet } from './spreadsheet';
-import { asReal, type GRange, type GSheet, type GSpreadsheet } from './types';
+import { asReal, type GSheet, type GSpreadsheet } from './types';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
@@ -29,9 +29,7 @@ export class FakeSpreadsheetApp implements Pick<
   | 'getActive'
   | 'openById'
   | 'getActiveSheet'
-  | 'getActiveRange'
   | 'getUi'
-  | 'flush'
   | 'newDataValidation'
   | 'newConditionalFormatRule'
   | 'newFilterCriteria'
@@ -96,14 +94,9 @@ export class FakeSpreadsheetApp implements Pick<
   getActiveSheet(): GSheet {
     return this._ss.getActiveSheet();
   }
-  /** The active cell: A1 of the active sheet (no UI selection locally). */
-  getActiveRange(): GRange {
-    return this._ss.getActiveSheet().getRange(1, 1);
-  }
   getUi(): GoogleAppsScript.Base.Ui {
     return this._ui;
   }
-  flush(): void {}
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
     return asReal(new FakeDataValidationBuilder());
   }

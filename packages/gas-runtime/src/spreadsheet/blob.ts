@@ -5,32 +5,9 @@ import { asReal } from './types';
 
 type GBlob = GoogleAppsScript.Base.Blob;
 
-const EXT_TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  pdf: 'application/pdf',
-  txt: 'text/plain',
-  csv: 'text/csv',
-  html: 'text/html',
-  json: 'application/json',
-};
-
 export class FakeBlob implements Pick<
   GBlob,
-  | 'getBytes'
-  | 'setBytes'
-  | 'getContentType'
-  | 'setContentType'
-  | 'setContentTypeFromExtension'
-  | 'getName'
-  | 'setName'
-  | 'getDataAsString'
-  | 'setDataFromString'
-  | 'copyBlob'
-  | 'isGoogleType'
-  | 'getAs'
+  'getBytes' | 'getContentType' | 'getName' | 'setName' | 'getDataAsString' | 'copyBlob' | 'getAs'
 > {
   constructor(
     public _data: Uint8Array,
@@ -47,24 +24,8 @@ export class FakeBlob implements Pick<
   getBytes(): number[] {
     return Array.from(this._data, (b) => (b > 127 ? b - 256 : b));
   }
-  setBytes(data: number[]): GBlob {
-    this._data = Uint8Array.from(data, (b) => b & 0xff);
-    return asReal(this);
-  }
   getContentType(): string | null {
     return this._contentType;
-  }
-  setContentType(contentType: string | null): GBlob {
-    this._contentType = contentType;
-    return asReal(this);
-  }
-  setContentTypeFromExtension(): GBlob {
-    const ext = (this._name ?? '').split('.').pop()?.toLowerCase() ?? '';
-    const t = EXT_TYPES[ext];
-    if (!t)
-      throw new Error(`Could not determine a content type from the file name: ${this._name ?? ''}`);
-    this._contentType = t;
-    return asReal(this);
   }
   getName(): string | null {
     return this._name;
@@ -78,17 +39,8 @@ export class FakeBlob implements Pick<
       charset && /^utf-?16/i.test(charset) ? 'utf16le' : 'utf8',
     );
   }
-  setDataFromString(string: string, charset?: string): GBlob {
-    this._data = new Uint8Array(
-      Buffer.from(string, charset && /^utf-?16/i.test(charset) ? 'utf16le' : 'utf8'),
-    );
-    return asReal(this);
-  }
   copyBlob(): GBlob {
     return asReal(new FakeBlob(new Uint8Array(this._data), this._contentType, this._name));
-  }
-  isGoogleType(): boolean {
-    return false;
   }
   /** Only same-type conversion is supported locally. */
   getAs(contentType: string): GBlob {

@@ -36,7 +36,7 @@ function cloneState(s: ChartState): ChartState {
 
 export class FakeContainerInfo implements Pick<
   GoogleAppsScript.Spreadsheet.ContainerInfo,
-  'getAnchorColumn' | 'getAnchorRow' | 'getOffsetX' | 'getOffsetY'
+  'getAnchorColumn' | 'getAnchorRow'
 > {
   constructor(readonly _s: ChartState) {}
   getAnchorColumn(): number {
@@ -44,12 +44,6 @@ export class FakeContainerInfo implements Pick<
   }
   getAnchorRow(): number {
     return this._s.row;
-  }
-  getOffsetX(): number {
-    return this._s.offX;
-  }
-  getOffsetY(): number {
-    return this._s.offY;
   }
 }
 
@@ -69,9 +63,6 @@ export class FakeEmbeddedChart implements Pick<
   | 'getNumHeaders'
   | 'getOptions'
   | 'getRanges'
-  | 'getTransposeRowsAndColumns'
-  | 'getHiddenDimensionStrategy'
-  | 'getMergeStrategy'
   | 'modify'
 > {
   constructor(
@@ -145,15 +136,6 @@ export class FakeEmbeddedChart implements Pick<
       ),
     );
   }
-  getTransposeRowsAndColumns(): boolean {
-    return this._s.transpose;
-  }
-  getHiddenDimensionStrategy(): GoogleAppsScript.Charts.ChartHiddenDimensionStrategy {
-    return asEnum(this._s.hiddenStrategy);
-  }
-  getMergeStrategy(): GoogleAppsScript.Charts.ChartMergeStrategy {
-    return asEnum(this._s.mergeStrategy);
-  }
   /** A builder over a copy; Sheet.updateChart(builder.build()) replaces this chart (same id). */
   modify(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
     return asReal(new FakeEmbeddedChartBuilder(this._sheet, this._id, cloneState(this._s)));
@@ -193,20 +175,7 @@ type CB = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 
 export class FakeEmbeddedChartBuilder implements Pick<
   CB,
-  | 'addRange'
-  | 'removeRange'
-  | 'clearRanges'
-  | 'getRanges'
-  | 'build'
-  | 'getChartType'
-  | 'getContainer'
-  | 'setChartType'
-  | 'setNumHeaders'
-  | 'setOption'
-  | 'setPosition'
-  | 'setTransposeRowsAndColumns'
-  | 'setHiddenDimensionStrategy'
-  | 'setMergeStrategy'
+  'addRange' | 'getRanges' | 'build' | 'getChartType' | 'setChartType' | 'setOption' | 'setPosition'
 > {
   readonly _s: ChartState;
   constructor(
@@ -234,25 +203,6 @@ export class FakeEmbeddedChartBuilder implements Pick<
     this._s.ranges.push({ sheet: f._sheet, rect: f._rect() });
     return asReal(this);
   }
-  removeRange(range: GoogleAppsScript.Spreadsheet.Range): CB {
-    const f = asFake<FakeRange>(range);
-    const rect = f._rect();
-    this._s.ranges = this._s.ranges.filter(
-      (r) =>
-        !(
-          r.sheet === f._sheet &&
-          r.rect.r === rect.r &&
-          r.rect.c === rect.c &&
-          r.rect.nr === rect.nr &&
-          r.rect.nc === rect.nc
-        ),
-    );
-    return asReal(this);
-  }
-  clearRanges(): CB {
-    this._s.ranges = [];
-    return asReal(this);
-  }
   getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
     return new FakeEmbeddedChart(this._sheet, this._id, this._s).getRanges();
   }
@@ -262,15 +212,8 @@ export class FakeEmbeddedChartBuilder implements Pick<
   getChartType(): GoogleAppsScript.Charts.ChartType {
     return asEnum(this._s.type);
   }
-  getContainer(): GoogleAppsScript.Spreadsheet.ContainerInfo {
-    return asReal(new FakeContainerInfo(this._s));
-  }
   setChartType(type: GoogleAppsScript.Charts.ChartType): CB {
     this._s.type = String(type);
-    return asReal(this);
-  }
-  setNumHeaders(headers: number): CB {
-    this._s.numHeaders = headers;
     return asReal(this);
   }
   setOption(option: string, value: unknown): CB {
@@ -280,18 +223,6 @@ export class FakeEmbeddedChartBuilder implements Pick<
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): CB {
     if (anchorRowPos < 1 || anchorColPos < 1) fail(ERR.outOfBounds);
     Object.assign(this._s, { row: anchorRowPos, col: anchorColPos, offX: offsetX, offY: offsetY });
-    return asReal(this);
-  }
-  setTransposeRowsAndColumns(transpose: boolean): CB {
-    this._s.transpose = !!transpose;
-    return asReal(this);
-  }
-  setHiddenDimensionStrategy(strategy: GoogleAppsScript.Charts.ChartHiddenDimensionStrategy): CB {
-    this._s.hiddenStrategy = String(strategy);
-    return asReal(this);
-  }
-  setMergeStrategy(mergeStrategy: GoogleAppsScript.Charts.ChartMergeStrategy): CB {
-    this._s.mergeStrategy = String(mergeStrategy);
     return asReal(this);
   }
 }

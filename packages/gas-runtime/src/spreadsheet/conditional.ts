@@ -40,31 +40,17 @@ function cloneState(s: CfState): CfState {
 
 export class FakeBooleanCondition implements Pick<
   GoogleAppsScript.Spreadsheet.BooleanCondition,
-  | 'getBackground'
-  | 'getBold'
-  | 'getCriteriaType'
-  | 'getCriteriaValues'
-  | 'getFontColor'
-  | 'getItalic'
+  'getBackground' | 'getCriteriaType' | 'getCriteriaValues'
 > {
   constructor(readonly _s: CfState) {}
   getBackground(): string | null {
     return this._s.background;
-  }
-  getBold(): boolean | null {
-    return this._s.bold;
   }
   getCriteriaType(): GoogleAppsScript.Spreadsheet.BooleanCriteria {
     return asEnum(this._s.criteria ?? '');
   }
   getCriteriaValues(): unknown[] {
     return [...this._s.values];
-  }
-  getFontColor(): string | null {
-    return this._s.fontColor;
-  }
-  getItalic(): boolean | null {
-    return this._s.italic;
   }
 }
 
@@ -108,16 +94,10 @@ export class FakeConditionalFormatRuleBuilder implements Pick<
   | 'getRanges'
   | 'setBackground'
   | 'setFontColor'
-  | 'setBold'
-  | 'setItalic'
   | 'setRanges'
   | 'whenFormulaSatisfied'
   | 'whenTextEqualTo'
-  | 'whenTextContains'
   | 'whenCellEmpty'
-  | 'whenCellNotEmpty'
-  | 'whenNumberGreaterThan'
-  | 'whenNumberLessThan'
 > {
   constructor(private readonly _s: CfState = emptyState()) {}
   private _when(criteria: string, values: unknown[]): CB {
@@ -147,14 +127,6 @@ export class FakeConditionalFormatRuleBuilder implements Pick<
     this._s.fontColor = color;
     return asReal(this);
   }
-  setBold(bold: boolean | null): CB {
-    this._s.bold = bold;
-    return asReal(this);
-  }
-  setItalic(italic: boolean | null): CB {
-    this._s.italic = italic;
-    return asReal(this);
-  }
   setRanges(ranges: GoogleAppsScript.Spreadsheet.Range[]): CB {
     this._s.ranges = ranges.map((r) => {
       const f = asFake<FakeRange>(unwrap(r));
@@ -169,20 +141,8 @@ export class FakeConditionalFormatRuleBuilder implements Pick<
   whenTextEqualTo(text: string): CB {
     return this._when('TEXT_EQUAL_TO', [text]);
   }
-  whenTextContains(text: string): CB {
-    return this._when('TEXT_CONTAINS', [text]);
-  }
   whenCellEmpty(): CB {
     return this._when('CELL_EMPTY', []);
-  }
-  whenCellNotEmpty(): CB {
-    return this._when('CELL_NOT_EMPTY', []);
-  }
-  whenNumberGreaterThan(number: number): CB {
-    return this._when('NUMBER_GREATER_THAN', [number]);
-  }
-  whenNumberLessThan(number: number): CB {
-    return this._when('NUMBER_LESS_THAN', [number]);
   }
 }
 

@@ -25,7 +25,7 @@ function clone(s: FilterState): FilterState {
 
 export class FakeFilterCriteria implements Pick<
   FC,
-  'copy' | 'getCriteriaType' | 'getCriteriaValues' | 'getHiddenValues' | 'getVisibleValues'
+  'copy' | 'getCriteriaType' | 'getCriteriaValues' | 'getVisibleValues'
 > {
   constructor(readonly _s: FilterState) {}
   copy(): FCB {
@@ -36,9 +36,6 @@ export class FakeFilterCriteria implements Pick<
   }
   getCriteriaValues(): unknown[] {
     return [...this._s.values];
-  }
-  getHiddenValues(): string[] {
-    return [...this._s.hidden];
   }
   getVisibleValues(): string[] {
     return this._s.visible ? [...this._s.visible] : [];
@@ -75,15 +72,10 @@ export class FakeFilterCriteriaBuilder implements Pick<
   | 'copy'
   | 'getCriteriaType'
   | 'getCriteriaValues'
-  | 'getHiddenValues'
   | 'getVisibleValues'
-  | 'setHiddenValues'
   | 'setVisibleValues'
   | 'whenCellEmpty'
-  | 'whenCellNotEmpty'
   | 'whenTextEqualTo'
-  | 'whenTextContains'
-  | 'whenNumberGreaterThan'
 > {
   constructor(
     private readonly _s: FilterState = { visible: null, hidden: [], criteria: null, values: [] },
@@ -105,15 +97,8 @@ export class FakeFilterCriteriaBuilder implements Pick<
   getCriteriaValues(): unknown[] {
     return [...this._s.values];
   }
-  getHiddenValues(): string[] {
-    return [...this._s.hidden];
-  }
   getVisibleValues(): string[] {
     return this._s.visible ? [...this._s.visible] : [];
-  }
-  setHiddenValues(values: string[]): FCB {
-    this._s.hidden = values.map(String);
-    return asReal(this);
   }
   setVisibleValues(values: string[]): FCB {
     this._s.visible = values.map(String);
@@ -122,17 +107,8 @@ export class FakeFilterCriteriaBuilder implements Pick<
   whenCellEmpty(): FCB {
     return this._when('CELL_EMPTY', []);
   }
-  whenCellNotEmpty(): FCB {
-    return this._when('CELL_NOT_EMPTY', []);
-  }
   whenTextEqualTo(text: string): FCB {
     return this._when('TEXT_EQUAL_TO', [text]);
-  }
-  whenTextContains(text: string): FCB {
-    return this._when('TEXT_CONTAINS', [text]);
-  }
-  whenNumberGreaterThan(number: number): FCB {
-    return this._when('NUMBER_GREATER_THAN', [number]);
   }
 }
 

@@ -25,20 +25,11 @@ const DAY_ABBR = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 export class FakePivotGroup implements Pick<
   GoogleAppsScript.Spreadsheet.PivotGroup,
   | 'showTotals'
-  | 'totalsAreShown'
-  | 'sortAscending'
   | 'sortDescending'
-  | 'isSortAscending'
   | 'getSourceDataColumn'
   | 'getIndex'
-  | 'getPivotTable'
-  | 'getDimension'
   | 'remove'
-  | 'setDisplayName'
-  | 'resetDisplayName'
   | 'setDateTimeGroupingRule'
-  | 'getDateTimeGroupingRule'
-  | 'clearGroupingRule'
 > {
   _totals = true;
   _ascending = true;
@@ -57,21 +48,10 @@ export class FakePivotGroup implements Pick<
     this._pivot._changed();
     return asReal(this);
   }
-  totalsAreShown(): boolean {
-    return this._totals;
-  }
-  sortAscending(): GoogleAppsScript.Spreadsheet.PivotGroup {
-    this._ascending = true;
-    this._pivot._changed();
-    return asReal(this);
-  }
   sortDescending(): GoogleAppsScript.Spreadsheet.PivotGroup {
     this._ascending = false;
     this._pivot._changed();
     return asReal(this);
-  }
-  isSortAscending(): boolean {
-    return this._ascending;
   }
   getSourceDataColumn(): number {
     return this._col;
@@ -79,27 +59,11 @@ export class FakePivotGroup implements Pick<
   getIndex(): number {
     return this._list().indexOf(this);
   }
-  getPivotTable(): GoogleAppsScript.Spreadsheet.PivotTable {
-    return asReal(this._pivot);
-  }
-  getDimension(): GoogleAppsScript.Spreadsheet.Dimension {
-    return asEnum(this._dim);
-  }
   remove(): void {
     const list = this._list();
     const i = list.indexOf(this);
     if (i >= 0) list.splice(i, 1);
     this._pivot._changed();
-  }
-  setDisplayName(name: string): GoogleAppsScript.Spreadsheet.PivotGroup {
-    this._displayName = String(name);
-    this._pivot._changed();
-    return asReal(this);
-  }
-  resetDisplayName(): GoogleAppsScript.Spreadsheet.PivotGroup {
-    this._displayName = null;
-    this._pivot._changed();
-    return asReal(this);
   }
   setDateTimeGroupingRule(
     dateTimeGroupingRuleType: GoogleAppsScript.Spreadsheet.DateTimeGroupingRuleType,
@@ -108,27 +72,11 @@ export class FakePivotGroup implements Pick<
     this._pivot._changed();
     return asReal(this);
   }
-  getDateTimeGroupingRule(): GoogleAppsScript.Spreadsheet.DateTimeGroupingRule | null {
-    const rule = this._dateRule;
-    return rule
-      ? { getRuleType: () => asEnum<GoogleAppsScript.Spreadsheet.DateTimeGroupingRuleType>(rule) }
-      : null;
-  }
-  clearGroupingRule(): GoogleAppsScript.Spreadsheet.PivotGroup {
-    this._dateRule = null;
-    this._pivot._changed();
-    return asReal(this);
-  }
 }
 
 export class FakePivotValue implements Pick<
   GoogleAppsScript.Spreadsheet.PivotValue,
-  | 'getSummarizedBy'
-  | 'summarizeBy'
-  | 'setDisplayName'
-  | 'getPivotTable'
-  | 'getDisplayType'
-  | 'getFormula'
+  'getSummarizedBy' | 'getFormula'
 > {
   _displayName: string | null = null;
   constructor(
@@ -139,24 +87,6 @@ export class FakePivotValue implements Pick<
   getSummarizedBy(): GoogleAppsScript.Spreadsheet.PivotTableSummarizeFunction {
     return asEnum(this._fn);
   }
-  summarizeBy(
-    summarizeFunction: GoogleAppsScript.Spreadsheet.PivotTableSummarizeFunction,
-  ): GoogleAppsScript.Spreadsheet.PivotValue {
-    this._fn = String(summarizeFunction);
-    this._pivot._changed();
-    return asReal(this);
-  }
-  setDisplayName(name: string): GoogleAppsScript.Spreadsheet.PivotValue {
-    this._displayName = String(name);
-    this._pivot._changed();
-    return asReal(this);
-  }
-  getPivotTable(): GoogleAppsScript.Spreadsheet.PivotTable {
-    return asReal(this._pivot);
-  }
-  getDisplayType(): GoogleAppsScript.Spreadsheet.PivotValueDisplayType {
-    return asEnum('DEFAULT');
-  }
   getFormula(): string | null {
     return null;
   }
@@ -164,7 +94,7 @@ export class FakePivotValue implements Pick<
 
 export class FakePivotFilter implements Pick<
   GoogleAppsScript.Spreadsheet.PivotFilter,
-  'getFilterCriteria' | 'getPivotTable' | 'getSourceDataColumn' | 'remove' | 'setFilterCriteria'
+  'getFilterCriteria' | 'getSourceDataColumn' | 'remove'
 > {
   constructor(
     readonly _pivot: FakePivotTable,
@@ -174,22 +104,12 @@ export class FakePivotFilter implements Pick<
   getFilterCriteria(): GoogleAppsScript.Spreadsheet.FilterCriteria {
     return asReal(this._criteria);
   }
-  getPivotTable(): GoogleAppsScript.Spreadsheet.PivotTable {
-    return asReal(this._pivot);
-  }
   getSourceDataColumn(): number {
     return this._col;
   }
   remove(): void {
     this._pivot._filters = this._pivot._filters.filter((f) => f !== this);
     this._pivot._changed();
-  }
-  setFilterCriteria(
-    filterCriteria: GoogleAppsScript.Spreadsheet.FilterCriteria,
-  ): GoogleAppsScript.Spreadsheet.PivotFilter {
-    this._criteria = toCriteria(filterCriteria);
-    this._pivot._changed();
-    return asReal(this);
   }
 }
 
@@ -261,12 +181,9 @@ export class FakePivotTable implements Pick<
   | 'getRowGroups'
   | 'getColumnGroups'
   | 'getPivotValues'
-  | 'getFilters'
   | 'addFilter'
   | 'remove'
   | 'getSourceDataRange'
-  | 'getValuesDisplayOrientation'
-  | 'setValuesDisplayOrientation'
 > {
   _rowGroups: FakePivotGroup[] = [];
   _colGroups: FakePivotGroup[] = [];
@@ -599,9 +516,6 @@ export class FakePivotTable implements Pick<
   getPivotValues(): GoogleAppsScript.Spreadsheet.PivotValue[] {
     return this._values.map((v) => asReal<GoogleAppsScript.Spreadsheet.PivotValue>(v));
   }
-  getFilters(): GoogleAppsScript.Spreadsheet.PivotFilter[] {
-    return this._filters.map((f) => asReal<GoogleAppsScript.Spreadsheet.PivotFilter>(f));
-  }
   addFilter(
     sourceDataColumn: number,
     filterCriteria: GoogleAppsScript.Spreadsheet.FilterCriteria,
@@ -619,16 +533,6 @@ export class FakePivotTable implements Pick<
   getSourceDataRange(): GoogleAppsScript.Spreadsheet.Range {
     const r = this._srcRect;
     return asReal(make.range(this._srcSheet, r.r, r.c, r.nr, r.nc));
-  }
-  getValuesDisplayOrientation(): GoogleAppsScript.Spreadsheet.Dimension {
-    return asEnum(this._valuesOrientation);
-  }
-  setValuesDisplayOrientation(
-    dimension: GoogleAppsScript.Spreadsheet.Dimension,
-  ): GoogleAppsScript.Spreadsheet.PivotTable {
-    if (String(dimension) !== 'COLUMNS')
-      fail('The local runtime shows pivot values as columns only.');
-    return asReal(this);
   }
 }
 

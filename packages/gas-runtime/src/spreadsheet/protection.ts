@@ -31,7 +31,6 @@ export class FakeProtection implements Pick<
   | 'removeEditors'
   | 'addEditor'
   | 'addEditors'
-  | 'removeEditor'
   | 'setDomainEdit'
   | 'setRange'
   | 'setRangeName'
@@ -199,11 +198,6 @@ export class FakeProtection implements Pick<
   addEditors(emailAddresses: string[]): GoogleAppsScript.Spreadsheet.Protection {
     for (const e of emailAddresses) this.addEditor(e);
     return asReal(this);
-  }
-  removeEditor(
-    emailAddress: string | GoogleAppsScript.Base.User,
-  ): GoogleAppsScript.Spreadsheet.Protection {
-    return this.removeEditors([emailAddress]);
   }
   setDomainEdit(editable: boolean): GoogleAppsScript.Spreadsheet.Protection {
     this._domainEdit = editable;

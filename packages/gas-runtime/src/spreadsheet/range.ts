@@ -51,7 +51,6 @@ export class FakeRange implements Pick<
   | 'setNumberFormats'
   | 'getRow'
   | 'getColumn'
-  | 'getRowIndex'
   | 'getLastRow'
   | 'getLastColumn'
   | 'getNumRows'
@@ -67,8 +66,6 @@ export class FakeRange implements Pick<
   | 'clearDataValidations'
   | 'clear'
   | 'clearContent'
-  | 'clearFormat'
-  | 'clearNote'
   | 'setFontWeight'
   | 'getFontWeight'
   | 'getFontWeights'
@@ -81,8 +78,6 @@ export class FakeRange implements Pick<
   | 'getNote'
   | 'setNotes'
   | 'getNotes'
-  | 'setWrap'
-  | 'getWrap'
   | 'setHorizontalAlignment'
   | 'getHorizontalAlignment'
   | 'merge'
@@ -249,9 +244,6 @@ export class FakeRange implements Pick<
   }
 
   getRow(): number {
-    return this._r + 1;
-  }
-  getRowIndex(): number {
     return this._r + 1;
   }
   getColumn(): number {
@@ -469,12 +461,6 @@ export class FakeRange implements Pick<
   clearContent(): GRange {
     return this.clear({ contentsOnly: true });
   }
-  clearFormat(): GRange {
-    return this.clear({ formatOnly: true });
-  }
-  clearNote(): GRange {
-    return this._layerFill('note', undefined);
-  }
 
   setFontWeight(fontWeight: string | null): GRange {
     return this._layerFill(
@@ -524,12 +510,6 @@ export class FakeRange implements Pick<
   }
   getNotes(): string[][] {
     return this._layerRead<string>('note', '');
-  }
-  setWrap(isWrapEnabled: boolean): GRange {
-    return this._layerFill('wrap', isWrapEnabled ? true : undefined);
-  }
-  getWrap(): boolean {
-    return this._topLeft('wrap') === true;
   }
   /** null clears to 'general'; 'normal' reads back as 'general-left' (as on real Sheets). */
   setHorizontalAlignment(alignment: string | null): GRange {

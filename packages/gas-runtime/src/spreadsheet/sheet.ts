@@ -32,7 +32,7 @@ import { FakeDataValidation, checkValidation } from './validation';
 import { asEnum, asFake, asReal } from './types';
 import { ProtectionType } from './enums';
 import type { FakeSpreadsheet } from './spreadsheet';
-import type { GRange, GSpreadsheet } from './types';
+import type { GRange } from './types';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -54,7 +54,6 @@ export class FakeSheet implements Pick<
   | 'getSheetId'
   | 'getSheetName'
   | 'getIndex'
-  | 'getParent'
   | 'getRange'
   | 'getDataRange'
   | 'getLastRow'
@@ -76,8 +75,6 @@ export class FakeSheet implements Pick<
   | 'appendRow'
   | 'setFrozenRows'
   | 'getFrozenRows'
-  | 'setFrozenColumns'
-  | 'getFrozenColumns'
   | 'protect'
   | 'getProtections'
   | 'clear'
@@ -89,12 +86,10 @@ export class FakeSheet implements Pick<
   | 'isSheetHidden'
   | 'activate'
   | 'setTabColor'
-  | 'getTabColor'
   | 'setColumnWidth'
   | 'setColumnWidths'
   | 'getColumnWidth'
   | 'autoResizeColumns'
-  | 'autoResizeColumn'
   | 'createTextFinder'
   | 'newChart'
   | 'insertChart'
@@ -104,7 +99,6 @@ export class FakeSheet implements Pick<
   | 'getPivotTables'
   | 'getConditionalFormatRules'
   | 'setConditionalFormatRules'
-  | 'clearConditionalFormatRules'
   | 'sort'
   | 'getNamedRanges'
   | 'insertRows'
@@ -639,9 +633,6 @@ export class FakeSheet implements Pick<
   getIndex(): number {
     return this._ss._sheets.indexOf(this) + 1;
   }
-  getParent(): GSpreadsheet {
-    return asReal(this._ss);
-  }
 
   getRange(a: string | number, col?: number, numRows?: number, numColumns?: number): GRange {
     this._assertAlive();
@@ -791,14 +782,6 @@ export class FakeSheet implements Pick<
   getFrozenRows(): number {
     return this._frozenRows;
   }
-  setFrozenColumns(columns: number): void {
-    if (columns < 0 || columns > this._maxCols) fail(ERR.columnsOutOfBounds);
-    this._frozenCols = columns;
-    this._touch();
-  }
-  getFrozenColumns(): number {
-    return this._frozenCols;
-  }
 
   /** Throws Sheets' protected-cell error when the active user may not write every cell of `rect`. */
   _assertEditable(rect: Rect): void {
@@ -892,9 +875,6 @@ export class FakeSheet implements Pick<
     this._touch();
     return asReal(this);
   }
-  getTabColor(): string | null {
-    return this._tabColor;
-  }
   setColumnWidth(columnPosition: number, width: number): GSheet {
     return this.setColumnWidths(columnPosition, 1, width);
   }
@@ -923,9 +903,6 @@ export class FakeSheet implements Pick<
     }
     this._touch();
     return asReal(this);
-  }
-  autoResizeColumn(columnPosition: number): GSheet {
-    return this.autoResizeColumns(columnPosition, 1);
   }
 
   createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
@@ -973,10 +950,6 @@ export class FakeSheet implements Pick<
     for (const r of list)
       if (!(r instanceof FakeConditionalFormatRule)) fail(ERR.invalidArgument('rules'));
     this._cfRules = list.map((r) => r._forSheet(this));
-    this._touch();
-  }
-  clearConditionalFormatRules(): void {
-    this._cfRules = [];
     this._touch();
   }
 

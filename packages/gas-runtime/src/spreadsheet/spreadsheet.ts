@@ -17,7 +17,6 @@ export class FakeSpreadsheet implements Pick<
   GSpreadsheet,
   | 'getId'
   | 'getName'
-  | 'rename'
   | 'getUrl'
   | 'getSheets'
   | 'getNumSheets'
@@ -114,10 +113,6 @@ export class FakeSpreadsheet implements Pick<
   }
   getName(): string {
     return this._name;
-  }
-  rename(newName: string): void {
-    this._name = String(newName);
-    this._bump();
   }
   getUrl(): string {
     return `https://docs.google.com/spreadsheets/d/${this._id}/edit`;

@@ -13,16 +13,12 @@ export class FakeTextFinder implements Pick<
   TF,
   | 'findAll'
   | 'findNext'
-  | 'findPrevious'
-  | 'getCurrentMatch'
   | 'matchCase'
   | 'matchEntireCell'
   | 'matchFormulaText'
   | 'useRegularExpression'
   | 'ignoreDiacritics'
-  | 'startFrom'
   | 'replaceAllWith'
-  | 'replaceWith'
 > {
   _matchCase = false;
   _entire = false;
@@ -125,17 +121,6 @@ export class FakeTextFinder implements Pick<
     this._pos = next;
     return asReal(this._cellAt(next));
   }
-  findPrevious(): GoogleAppsScript.Spreadsheet.Range | null {
-    const all = this._matches();
-    const before = all.filter((i) => i < this._pos);
-    const prev = before.length ? before[before.length - 1] : all[all.length - 1];
-    if (prev === undefined) return null;
-    this._pos = prev;
-    return asReal(this._cellAt(prev));
-  }
-  getCurrentMatch(): GoogleAppsScript.Spreadsheet.Range | null {
-    return this._pos >= 0 ? asReal(this._cellAt(this._pos)) : null;
-  }
   matchCase(matchCase: boolean): TF {
     this._matchCase = !!matchCase;
     return asReal(this);
@@ -156,28 +141,11 @@ export class FakeTextFinder implements Pick<
     this._ignoreDiacritics = !!ignoreDiacritics;
     return asReal(this);
   }
-  startFrom(startRange: GoogleAppsScript.Spreadsheet.Range): TF {
-    const s = startRange as unknown as FakeRange;
-    let base = 0;
-    for (const r of this._ranges()) {
-      if (r._sheet === s._sheet) {
-        this._pos = base + (s._r - r._r) * r._nc + (s._c - r._c);
-        return asReal(this);
-      }
-      base += r._nr * r._nc;
-    }
-    return asReal(this);
-  }
   /** Replaces the matched text in every matching cell; returns the number of cells changed. */
   replaceAllWith(replaceText: string): number {
     const idx = this._matches();
     for (const i of idx) this._replaceAt(i, replaceText);
     return idx.length;
-  }
-  replaceWith(replaceText: string): number {
-    if (this._pos < 0) return 0;
-    this._replaceAt(this._pos, replaceText);
-    return 1;
   }
   _replaceFolded(cur: string, replaceText: string): string {
     return replaceIgnoringDiacritics(cur, this._text, this._matchCase, replaceText);

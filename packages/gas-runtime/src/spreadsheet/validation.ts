@@ -88,7 +88,6 @@ export class FakeDataValidationBuilder implements Pick<
   | 'requireFormulaSatisfied'
   | 'setAllowInvalid'
   | 'setHelpText'
-  | 'withCriteria'
 > {
   constructor(
     private readonly _s: RuleState = {
@@ -222,9 +221,6 @@ export class FakeDataValidationBuilder implements Pick<
   setHelpText(helpText: string): B {
     this._s.helpText = helpText;
     return asReal(this);
-  }
-  withCriteria(criteria: GoogleAppsScript.Spreadsheet.DataValidationCriteria, args: unknown[]): B {
-    return this._set(String(criteria), [...args]);
   }
 }
 
