@@ -24,6 +24,42 @@ const GAS_GLOBALS = [
   message: 'Pure modules must not use Apps Script globals: go through src/gas/.',
 }));
 
+// Runtime and workbench boundaries (issue 15): the runtime package imports nothing outside itself
+// (so nothing from the product's src/); the workbench may only `import type` from the entry.
+const RUNTIME_BOUNDARY = {
+  regex: '^(\\.\\./){3,}',
+  message: 'packages/gas-runtime imports nothing outside the package (no product src/).',
+};
+const runtimeBoundaries = [
+  {
+    files: ['packages/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [RUNTIME_BOUNDARY] }],
+    },
+  },
+  {
+    files: ['workbench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!main$)',
+              message: "workbench/ imports nothing from src/ but the entry's types (src/main).",
+            },
+            {
+              regex: '^(\\.\\./)+src/main$',
+              allowTypeImports: true,
+              message: 'workbench/ may only `import type` from the entry src/main.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -134,4 +170,5 @@ export default tseslint.config(
       },
     },
   },
+  ...runtimeBoundaries,
 );

@@ -6,7 +6,7 @@
  *
  * Run alone: `node scripts/run-ts.mjs bench/ask.ts [sizes...]` (after `npm run build`).
  */
-import { defaultDistDir, type Runtime } from '../runtime';
+import { defaultDistDir, type Runtime } from '../packages/gas-runtime/src';
 import { argSizes, assertSameCallsAtEverySize, measure, runAlone, type BenchRow } from './measure';
 import { seeded } from './submit';
 

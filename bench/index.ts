@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: service calls, cell calls, cells read/written, estimated Apps Script time (the
- * runtime's latency model, runtime/tracker.ts) and Node time for every operation at several sheet
+ * runtime's latency model, packages/gas-runtime/src/tracker.ts) and Node time for every operation at several sheet
  * sizes, on the built dist/ in the local runtime. Each benchmark throws when its call count grows
  * with the row count or breaks its budget, so a regression fails the run.
  *

@@ -6,7 +6,7 @@
  *
  * Run alone: `node scripts/run-ts.mjs bench/mapping.ts [sizes...]` (after `npm run build`).
  */
-import { createRuntime, defaultDistDir } from '../runtime';
+import { createRuntime, defaultDistDir } from '../packages/gas-runtime/src';
 import { jiraSheet } from '../test/fixtures/mapping-sources';
 import { argSizes, assertSameCallsAtEverySize, measure, runAlone, type BenchRow } from './measure';
 

@@ -3,8 +3,8 @@
  * one operation (tracker reset, Node timing, tracker snapshot -> row), the "call counts do not
  * grow with the sheet" check, and the command line of a benchmark run alone.
  */
-import type { Runtime } from '../runtime';
-import type { CallStats } from '../runtime/tracker';
+import type { Runtime } from '../packages/gas-runtime/src';
+import type { CallStats } from '../packages/gas-runtime/src/tracker';
 
 /** One measured operation at one sheet size. */
 export interface BenchRow {

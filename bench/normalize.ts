@@ -12,7 +12,7 @@
  *
  * Run alone: `node scripts/run-ts.mjs bench/normalize.ts [sizes...]` (after `npm run build`).
  */
-import { createRuntime, defaultDistDir, type Runtime } from '../runtime';
+import { createRuntime, defaultDistDir, type Runtime } from '../packages/gas-runtime/src';
 import { generateSampleSheet, SAMPLE_SHEET_NAME, SAMPLE_TEAMS } from '../samples/generate';
 import { SHEETS } from '../src/domain/schema';
 import { argSizes, measure, runAlone, type BenchRow } from './measure';

@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultDistDir, type Runtime } from '../runtime';
+import { defaultDistDir, type Runtime } from '../packages/gas-runtime/src';
 import { setSetting } from '../test/bundle/summariesHelpers';
 import { argSizes, assertSameCallsAtEverySize, measure, runAlone } from './measure';
 import { benchWorkbook, type SummariesBenchRow } from './summaries';

@@ -6,7 +6,7 @@
  *
  * Run alone: `node scripts/run-ts.mjs bench/setup.ts [sizes...]` (after `npm run build`).
  */
-import { createRuntime, defaultDistDir, type Runtime } from '../runtime';
+import { createRuntime, defaultDistDir, type Runtime } from '../packages/gas-runtime/src';
 import { LEGACY_HEADER } from '../test/helpers/legacySheet';
 import { argSizes, assertSameCallsAtEverySize, measure, runAlone, type BenchRow } from './measure';
 

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRuntime, defaultDistDir, type Runtime } from '../runtime';
+import { createRuntime, defaultDistDir, type Runtime } from '../packages/gas-runtime/src';
 import { HEADERS } from '../src/domain/schema';
 import { argSizes, assertSameCallsAtEverySize, measure, runAlone, type BenchRow } from './measure';
 

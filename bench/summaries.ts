@@ -10,7 +10,7 @@
  * when a rerun exceeds 100 calls, or when the first run exceeds 100 calls besides the ones that
  * create the tabs, protections, charts and pivots (`creationCalls`).
  */
-import { defaultDistDir, type Runtime, type RuntimeOptions } from '../runtime';
+import { defaultDistDir, type Runtime, type RuntimeOptions } from '../packages/gas-runtime/src';
 import { headerMapOf } from '../src/domain/headers';
 import { computeReport } from '../src/domain/kpi';
 import { HEADERS } from '../src/domain/schema';

@@ -7,7 +7,7 @@
  * Run alone: `node scripts/run-ts.mjs bench/weekly.ts [sizes...]` (after `npm run build`).
  * Throws when the call counts of an operation differ between sizes.
  */
-import { defaultDistDir, type Runtime } from '../runtime';
+import { defaultDistDir, type Runtime } from '../packages/gas-runtime/src';
 import { setSetting } from '../test/bundle/summariesHelpers';
 import { argSizes, assertSameCallsAtEverySize, measure, runAlone } from './measure';
 import { benchWorkbook, type SummariesBenchRow } from './summaries';

@@ -1,8 +1,9 @@
 /**
- * RFC 4180 CSV: parse an exported sheet into a 2-D array of strings, and write one back.
+ * RFC 4180 CSV: parse an exported sheet into a 2-D array of strings (csv-parse), and write one back.
  * Handles quoted fields, doubled quotes, embedded commas and newlines, CRLF/LF/CR line ends, a
  * UTF-8 byte-order mark and a missing final newline. Node-only helper of the workbench.
  */
+import { parse } from 'csv-parse/sync';
 
 /** Thrown for malformed CSV: carries the 1-based line where the problem starts. */
 export class CsvError extends Error {
@@ -22,10 +23,14 @@ export interface ParseCsvOptions {
   rectangular?: boolean;
 }
 
+/** Line breaks in a text, CRLF counted once. */
+const breaks = (s: string): number => (s.match(/\r\n|\r|\n/g) ?? []).length;
+
 /**
  * Parses CSV text (RFC 4180) into rows of string fields. A leading BOM is dropped, trailing empty
  * lines are ignored, and an unterminated quoted field is an error. Fields are never trimmed or
- * typed: the caller decides what a value means, as Sheets does on import.
+ * typed: the caller decides what a value means, as Sheets does on import. A quote opens a quoted
+ * field only as the field's first character; elsewhere it is a literal character.
  */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): string[][] {
   const delim = options.delimiter ?? ',';
@@ -33,75 +38,14 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): string[][
     throw new Error(`invalid CSV delimiter ${JSON.stringify(delim)}`);
   }
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let line = 1;
-  const n = src.length;
-  // true once the current row has any content (a field separator or characters)
-  let rowStarted = false;
-
-  const endField = (): void => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = (): void => {
-    endField();
-    rows.push(row);
-    row = [];
-    rowStarted = false;
-  };
-
-  while (i < n) {
-    const c = src[i];
-    if (c === '"' && field === '' && !fieldHasContent(src, i, delim)) {
-      // Quoted field: read to the closing quote; "" is a literal quote.
-      const startLine = line;
-      i++;
-      let closed = false;
-      while (i < n) {
-        const q = src[i];
-        if (q === '"') {
-          if (src[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          closed = true;
-          i++;
-          break;
-        }
-        if (q === '\n' || (q === '\r' && src[i + 1] !== '\n')) line++;
-        field += q;
-        i++;
-      }
-      if (!closed) throw new CsvError('unterminated quoted field', startLine);
-      rowStarted = true;
-      // After a closing quote only a delimiter or a line end may follow.
-      const next = src[i];
-      if (i < n && next !== delim && next !== '\n' && next !== '\r') {
-        throw new CsvError(`unexpected ${JSON.stringify(next)} after a closing quote`, line);
-      }
-      continue;
-    }
-    if (c === delim) {
-      endField();
-      rowStarted = true;
-      i++;
-      continue;
-    }
-    if (c === '\r' || c === '\n') {
-      endRow();
-      i += c === '\r' && src[i + 1] === '\n' ? 2 : 1;
-      line++;
-      continue;
-    }
-    field += c;
-    rowStarted = true;
-    i++;
+  let rows: string[][];
+  try {
+    rows = read(src, delim, false);
+  } catch (e) {
+    // A quote inside an unquoted field (5" screen) is a literal character: read again, relaxed.
+    if (code(e) !== 'INVALID_OPENING_QUOTE') throw csvError(e, src, 1);
+    rows = readRelaxed(src, delim);
   }
-  if (rowStarted || field !== '' || row.length > 0) endRow();
 
   // Drop trailing blank lines (a row of a single empty field).
   while (rows.length > 0) {
@@ -116,11 +60,83 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): string[][
   return rows;
 }
 
-/** A quote that opens a field only counts when it is the field's first character. */
-function fieldHasContent(src: string, i: number, delim: string): boolean {
-  if (i === 0) return false;
-  const prev = src[i - 1];
-  return !(prev === delim || prev === '\n' || prev === '\r');
+type Raw = { record: string[]; raw: string };
+
+/** csv-parse with this module's dialect; relaxed, a quote inside an unquoted field is literal. */
+function read(src: string, delimiter: string, relaxQuotes: boolean): string[][];
+function read(src: string, delimiter: string, relaxQuotes: boolean, raw: true): Raw[];
+function read(src: string, delimiter: string, relaxQuotes: boolean, raw = false): unknown {
+  return parse(src, {
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    quote: '"',
+    escape: '"',
+    relax_quotes: relaxQuotes,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    raw,
+  });
+}
+
+/**
+ * Relaxed reading still rejects text after a closing quote: each record is read strictly on its
+ * own, and a record whose only problem is a literal quote keeps its relaxed reading.
+ */
+function readRelaxed(src: string, delim: string): string[][] {
+  let raws: Raw[];
+  try {
+    raws = read(src, delim, true, true);
+  } catch (e) {
+    throw csvError(e, src, 1);
+  }
+  let line = 1;
+  return raws.map(({ record, raw }) => {
+    try {
+      read(raw, delim, false);
+    } catch (e) {
+      if (code(e) !== 'INVALID_OPENING_QUOTE') throw csvError(e, raw, line);
+    }
+    line += breaks(raw);
+    return record;
+  });
+}
+
+const code = (e: unknown): string | undefined => (e as { code?: string } | null)?.code;
+
+/** This module's error for a csv-parse error on `src`, whose first line is line `first`. */
+function csvError(e: unknown, src: string, first: number): unknown {
+  const message = e instanceof Error ? e.message : '';
+  if (code(e) === 'CSV_QUOTE_NOT_CLOSED')
+    return new CsvError(
+      'unterminated quoted field',
+      first + breaks(src.slice(0, openingQuote(src))),
+    );
+  const got = /^Invalid Closing Quote: got (".*") at line/.exec(message);
+  if (code(e) === 'CSV_INVALID_CLOSING_QUOTE' && got)
+    return new CsvError(
+      `unexpected ${got[1]} after a closing quote`,
+      first - 1 + ((e as { lines?: number }).lines ?? 1),
+    );
+  return e;
+}
+
+/**
+ * Where the quoted field left open at the end of the text starts: after its opening quote only
+ * doubled quotes follow, so it is the first quote of the last run of an odd number of quotes.
+ */
+function openingQuote(src: string): number {
+  let i = src.length - 1;
+  while (i >= 0) {
+    if (src[i] !== '"') {
+      i--;
+      continue;
+    }
+    let start = i;
+    while (start > 0 && src[start - 1] === '"') start--;
+    if ((i - start + 1) % 2 === 1) return start;
+    i = start - 1;
+  }
+  return 0;
 }
 
 /** Formats one value as a CSV field, quoting it when it holds a delimiter, quote or line end. */

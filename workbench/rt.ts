@@ -1,9 +1,9 @@
 /**
- * The workbench's view of the local runtime (runtime/index.ts): the few operations it needs, with
+ * The workbench's view of the local runtime (packages/gas-runtime/src/index.ts): the few operations it needs, with
  * the workbook exposed through its Apps Script interface for uncounted host-side reads and writes.
  */
-import { createRuntime, type Runtime } from '../runtime';
-import { track } from '../runtime/tracker';
+import { createRuntime, type Runtime } from '../packages/gas-runtime/src';
+import { track } from '../packages/gas-runtime/src/tracker';
 
 export interface RuntimeLike {
   /** The underlying runtime. */

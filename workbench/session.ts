@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isDate, zonedParts } from '../src/domain/time';
-import { SHEETS, TEAMS_HEADERS } from '../src/domain/schema';
+import { isDate, wallClock } from '../packages/gas-runtime/src/zone';
+import { TABS, TEAMS_HEADERS } from './tabs';
 import { parseCsv } from './csv';
 import { SAMPLE_CSV_FILE, SAMPLE_NOW, SAMPLE_SHEET_NAME, SAMPLE_TEAMS } from '../samples/generate';
 import { openRuntime, type RuntimeLike } from './rt';
@@ -307,7 +307,7 @@ export class WorkbenchSession {
   /** Seeds the sample Teams list once the Teams tab exists (created by setUpSheet). */
   private afterRun(): void {
     if (this.meta.source !== 'sample' || this.meta.teamsSeeded) return;
-    const teams = this.rt.spreadsheet.getSheetByName(SHEETS.teams);
+    const teams = this.rt.spreadsheet.getSheetByName(TABS.teams);
     if (!teams) return;
     if (teams.getLastRow() <= 1) {
       const header =
@@ -488,7 +488,7 @@ function display(sheet: Sheet, row: number, n: number, cols: number, tz: string)
 export function formatCell(v: unknown, tz: string): string {
   if (v === null || v === undefined) return '';
   if (isDate(v)) {
-    const p = zonedParts(v, tz);
+    const p = wallClock(v, tz);
     const d = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
     if (p.hour === 0 && p.minute === 0 && p.second === 0) return d;
     return `${d} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}:${String(p.second).padStart(2, '0')}`;

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SHEETS } from '../src/domain/schema';
+import { TABS } from './tabs';
 import { SAMPLE_TEAMS } from '../samples/generate';
 import { openSession, type WorkbenchSession } from './session';
 import { startServer } from './server';
@@ -167,9 +167,9 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
       });
     }
 
-    if (s.rt.spreadsheet.getSheetByName(SHEETS.teams)) {
+    if (s.rt.spreadsheet.getSheetByName(TABS.teams)) {
       await step('sample Teams list seeded', () => {
-        const teams = s.rt.spreadsheet.getSheetByName(SHEETS.teams);
+        const teams = s.rt.spreadsheet.getSheetByName(TABS.teams);
         const n = teams ? teams.getLastRow() - 1 : 0;
         if (n < SAMPLE_TEAMS.length)
           throw new Error(`Teams tab has ${n} rows, expected >= ${SAMPLE_TEAMS.length}`);
@@ -232,7 +232,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
 
     if (options.addon) {
       await step('the add-on keeps its public dashboard in the Dashboard tab', () => {
-        const tab = s.rt.spreadsheet.getSheetByName(SHEETS.dashboard);
+        const tab = s.rt.spreadsheet.getSheetByName(TABS.dashboard);
         if (!tab) throw new Error('refreshSummaries made no Dashboard tab');
         if (s.rt.runtime.triggers.triggers.length > 1)
           throw new Error('the add-on owns more than one trigger');

@@ -5,7 +5,7 @@
  * violation; a hostile curated title stays text.
  */
 import type { Browser, Page } from 'playwright-core';
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { HEADERS } from '../../src/domain/schema';
 import { axeSerious, describeBrowser, launchChromium, screenshotPath } from '../helpers/browser';
 import { loadBuiltRuntime, sheetValues } from '../helpers/runtime';

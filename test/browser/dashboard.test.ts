@@ -5,7 +5,7 @@
  * script from hostile data runs, nothing external is requested, and screenshots go under docs/.
  */
 import type { Browser, Page } from 'playwright-core';
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { axeSerious, describeBrowser, launchChromium, screenshotPath } from '../helpers/browser';
 import { setSetting, summariesWorkbook } from '../bundle/summariesHelpers';
 import { sampleRows, TEAMS } from '../helpers/reportData';

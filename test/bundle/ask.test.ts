@@ -3,7 +3,7 @@
  * (the shared request write path), the anonymous refusal, the rate limit, and the Answers tab and
  * automated response rate against a hand-computed fixture.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { HEADERS } from '../../src/domain/schema';
 import { ASK_LOG_HEADERS, SELF_SERVICE_KPI_LABEL } from '../../src/domain/answers';
 import { loadBuiltRuntime, sheetValues } from '../helpers/runtime';

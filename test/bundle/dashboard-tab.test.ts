@@ -4,7 +4,7 @@
  * build's `doGet ?format=json` serves (the same JSON, laid out by dashboardTab), and it passes the
  * dashboard's privacy tests: no requester, email, summary, link or note; small counts suppressed.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { HEADERS, SHEETS } from '../../src/domain/schema';
 import { dashboardTab } from '../../src/domain/render/dashboardTab';
 import type { DashboardJson } from '../../src/domain/render/dashboard';

@@ -4,7 +4,7 @@
  * plus publishing switch, JSON format and the 10-minute cache. Always on the bound build, which
  * alone has the web app (issue 13).
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { HEADERS, type FieldKey } from '../../src/domain/schema';
 import { loadBuiltRuntime } from '../helpers/runtime';
 import { sampleRows, TEAMS } from '../helpers/reportData';

@@ -4,7 +4,7 @@
  * trailing point), neighbours keep their values and formats, and undo restores both the value and
  * the original time format (the Change log notes it), so undo is exact.
  */
-import { createRuntime, type Runtime } from '../../runtime';
+import { createRuntime, type Runtime } from '../../packages/gas-runtime/src';
 import { SHEETS } from '../../src/domain/schema';
 import { isDate } from '../../src/domain/time';
 import type { NormalizeReport, UndoReport } from '../../src/gas/normalize';

@@ -4,7 +4,7 @@
  * rows. Config edits (a person's edit through onEdit, setup, list proposals) and refreshes bump the
  * version, so the next call is fresh.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { HEADERS, SHEETS, TOPICS_HEADERS } from '../../src/domain/schema';
 import { loadBuiltRuntime } from '../helpers/runtime';
 

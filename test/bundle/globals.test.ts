@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { defaultDistDir } from '../../runtime';
+import { defaultDistDir } from '../../packages/gas-runtime/src';
 import { ensureBuilt, loadBuiltRuntime, menuCaption } from '../helpers/runtime';
 
 const CONTRACT_THIS_ISSUE = ['onOpen', 'onInstall', 'setUpSheet'];

@@ -3,7 +3,7 @@
  * the Summary tab, in the weekly email and on the dashboard; below the "Minimum n for a KPI"
  * setting (default 5) it reads "too few to tell"; the Summary counts rows with no usable date.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { HEADERS, SHEETS } from '../../src/domain/schema';
 import { KPI_FIXTURE_NOW, kpiFixtureRows } from '../fixtures/kpi-fixture';
 import { sheetValues } from '../helpers/runtime';

@@ -5,7 +5,7 @@
  * are converted once by normalization and undone; headless runs apply sure mappings only; the
  * proposal costs at most 10 service calls, the same at 1,000 and 100,000 rows.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { loadBuiltRuntime, sheetValues } from '../helpers/runtime';
 import { HEADERS, SHEETS } from '../../src/domain/schema';
 import type { SetUpReport } from '../../src/gas/setup';

@@ -7,7 +7,7 @@
  * cell of a normalized field is compared with its ground truth. A pure whitespace trim of a value
  * left unresolved is not counted as a guess (it changes no word).
  */
-import { createRuntime, type Runtime } from '../../runtime';
+import { createRuntime, type Runtime } from '../../packages/gas-runtime/src';
 import { DATA_QUALITY_TABLE_ROW } from '../../src/gas/dataQuality';
 import { FIELD_BY_KEY, SHEETS, type FieldKey } from '../../src/domain/schema';
 import type { NormalizeReport } from '../../src/gas/normalize';

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRuntime, type Runtime } from '../../runtime';
+import { createRuntime, type Runtime } from '../../packages/gas-runtime/src';
 import { SAMPLE_CSV_FILE, SAMPLE_SHEET_NAME, SAMPLE_TEAMS } from '../../samples/generate';
 import { parseCsv } from '../../workbench/csv';
 import { SHEETS } from '../../src/domain/schema';

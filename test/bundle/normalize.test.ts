@@ -3,7 +3,7 @@
  * preview, run, undo; idempotence; the checkpoint + continuation path (time budget lowered) and a
  * kill in the middle; every bad-input case; service calls per chunk constant.
  */
-import { createRuntime, type Runtime } from '../../runtime';
+import { createRuntime, type Runtime } from '../../packages/gas-runtime/src';
 import { CHANGE_LOG_HEADERS, SHEETS } from '../../src/domain/schema';
 import { REQUEST_ID_RE } from '../../src/domain/requestId';
 import { isDate, zonedTime } from '../../src/domain/time';

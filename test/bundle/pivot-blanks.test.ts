@@ -8,7 +8,7 @@
  * blank grouping work, blank values are left out of the pivots and counted, labelled "(blank)",
  * above them; once the probe saw it work, the next refresh rebuilds the pivots with "(blank)" rows.
  */
-import type { PivotReadings, Runtime } from '../../runtime';
+import type { PivotReadings, Runtime } from '../../packages/gas-runtime/src';
 import { HEADERS, SHEETS } from '../../src/domain/schema';
 import { KPI_FIXTURE_NOW, kpiFixtureRows } from '../fixtures/kpi-fixture';
 import { sheetValues } from '../helpers/runtime';

@@ -2,7 +2,7 @@
  * Defects found in the review of src/gas/** (each test failed before its fix), on the BUILT bundle.
  */
 import { HEADERS, SHEETS } from '../../src/domain/schema';
-import { createRuntime } from '../../runtime';
+import { createRuntime } from '../../packages/gas-runtime/src';
 import { ensureBuilt, loadBuiltRuntime, sheetValues } from '../helpers/runtime';
 
 /** A runtime at a fixed clock whose legacy 'Support log' tab has been adopted by setUpSheet. */

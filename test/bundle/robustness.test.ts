@@ -8,7 +8,7 @@
  *    second scheduler trigger (or touch the installer's) and says who installed it;
  * 3. the failure email is sent at most once a day even when two triggered runs fail at once.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { RUN_LOG_HEADERS, SHEETS } from '../../src/domain/schema';
 import type { RefreshResult } from '../../src/gas/summaries';
 import type { TriggerReport } from '../../src/gas/triggers';

@@ -5,7 +5,11 @@
  * and no cell outside the normalized fields written.
  */
 import fc from 'fast-check';
-import { createRuntime, type ApostropheReading, type Runtime } from '../../runtime';
+import {
+  createRuntime,
+  type ApostropheReading,
+  type Runtime,
+} from '../../packages/gas-runtime/src';
 import { SHEETS } from '../../src/domain/schema';
 import { REQUEST_ID_RE } from '../../src/domain/requestId';
 import { isDate } from '../../src/domain/time';

@@ -2,12 +2,12 @@
  * Issue 11: security and privacy, through the local runtime on the BUILT bundle.
  * Each acceptance test is named after its acceptance point.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { fromChunks } from '../../src/domain/render/chunks';
 import type { DashboardJson } from '../../src/domain/render/dashboard';
 import type { DashboardSnapshot } from '../../src/domain/render/fromReport';
 import { HEADERS, RUN_LOG_HEADERS } from '../../src/domain/schema';
-import { workbookToJSON } from '../../runtime/spreadsheet';
+import { workbookToJSON } from '../../packages/gas-runtime/src/spreadsheet';
 import { loadBuiltRuntime, sheetValues, adminProps } from '../helpers/runtime';
 import { sampleRows, TEAMS } from '../helpers/reportData';
 import { solvedCells } from '../helpers/suppressionSolver';

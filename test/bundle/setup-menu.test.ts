@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultDistDir, type Runtime } from '../../runtime';
+import { defaultDistDir, type Runtime } from '../../packages/gas-runtime/src';
 import { ADDON_BUILD, loadBuiltRuntime, menuCaption } from '../helpers/runtime';
 import { MENU_ITEMS } from '../../src/gas/menu';
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { runtimeFor } from '../helpers/runtime';
 import { HEADERS } from '../../src/domain/schema';
 

@@ -5,8 +5,8 @@
  * mode, same hidden Validation lists mirror); a rerun on a set-up sheet stays a zero-write no-op;
  * rules someone deleted, a changed mode or an edited list are repaired; a failure is reported.
  */
-import type { Runtime } from '../../runtime';
-import { FakeRange } from '../../runtime/spreadsheet/range';
+import type { Runtime } from '../../packages/gas-runtime/src';
+import { FakeRange } from '../../packages/gas-runtime/src/spreadsheet/range';
 import { FIELDS, SHEETS } from '../../src/domain/schema';
 import type { SetUpReport } from '../../src/gas/setup';
 import type { NormalizeReport } from '../../src/gas/normalize';

@@ -3,7 +3,7 @@
  * local runtime) adopts a legacy support sheet with onOpen + setUpSheet, and a second setUpSheet
  * is a no-op (zero cells written, no structural call).
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { loadBuiltRuntime, menuCaption } from '../helpers/runtime';
 import { LEGACY_HEADER } from '../helpers/legacySheet';
 import { HEADERS, SHEETS } from '../../src/domain/schema';

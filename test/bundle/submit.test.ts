@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultDistDir, type Runtime } from '../../runtime';
+import { defaultDistDir, type Runtime } from '../../packages/gas-runtime/src';
 import { HEADERS } from '../../src/domain/schema';
 import { loadBuiltRuntime, menuCaption, sheetValues } from '../helpers/runtime';
 

@@ -3,8 +3,8 @@
  * builds Summary / By topic / By team / Trends idempotently, shows clear empty states, survives an
  * injected failure without touching the previous tabs, and its service calls do not grow with rows.
  */
-import type { Runtime } from '../../runtime';
-import type { CallStats } from '../../runtime/tracker';
+import type { Runtime } from '../../packages/gas-runtime/src';
+import type { CallStats } from '../../packages/gas-runtime/src/tracker';
 import { SHEETS } from '../../src/domain/schema';
 import type { RefreshResult } from '../../src/gas/summaries';
 import { GENERATED_PROTECTION, LAYOUT_KEY } from '../../src/gas/summaries';

@@ -3,7 +3,7 @@
  * setUpSheet with the KPI fixture's teams and the given data rows, and a snapshot of everything
  * refreshSummaries generates.
  */
-import type { Runtime, RuntimeOptions } from '../../runtime';
+import type { Runtime, RuntimeOptions } from '../../packages/gas-runtime/src';
 import { HEADERS, SHEETS } from '../../src/domain/schema';
 import { KPI_FIXTURE_TEAMS } from '../fixtures/kpi-fixture';
 import { loadBuiltRuntime } from '../helpers/runtime';

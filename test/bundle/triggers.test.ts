@@ -6,7 +6,7 @@
  * does not block the others; an old two-trigger installation migrates without losing state; the
  * scheduler's own overhead is at most 6 service calls when nothing is due.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { SHEETS } from '../../src/domain/schema';
 import type { ScheduledRun } from '../../src/gas/scheduler';
 import type { TriggerReport } from '../../src/gas/triggers';

@@ -4,7 +4,7 @@
  * writes a Run log row. Also: invalid recipients skipped and reported, the inline chart PNG, the
  * preview dialog (hostile text inert), the test email, and service calls that do not grow with rows.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { HEADERS, RUN_LOG_HEADERS } from '../../src/domain/schema';
 import { sheetValues } from '../helpers/runtime';
 import { sampleRows, TEAMS } from '../helpers/reportData';

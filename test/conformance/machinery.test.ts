@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadBuiltRuntime } from '../helpers/runtime';
-import { classify, freshEnv } from './harness';
+import { classify, freshEnv } from '../../packages/gas-runtime/test/conformance/harness';
 
 const root = path.resolve(__dirname, '../..');
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'st-conf-'));

@@ -6,15 +6,19 @@
  *   run against the editor add-on build (dist-addon/) in the runtime's add-on context.
  * - `ADDON_BUILD`, `menuCaption()`: what differs between the two builds.
  * - `otherBuild()`: a runtime factory for the other build (tests comparing the two).
- * - `tempBundle(code, pages?)`: writes a tiny Code.js (and optional `<name>.html` pages) to a temp
- *   folder, for runtime tests that need their own script.
+ * - `tempBundle(code, pages?)`, `runtimeFor(code)`: a throwaway bundle (re-exported from the
+ *   runtime package's own test helpers).
  * - `sheetValues(rt, name)`: a tab's values through raw (uncounted) host access.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createRuntime, defaultDistDir, type Runtime, type RuntimeOptions } from '../../runtime';
+import {
+  createRuntime,
+  defaultDistDir,
+  type Runtime,
+  type RuntimeOptions,
+} from '../../packages/gas-runtime/src';
 
 const root = path.resolve(__dirname, '../..');
 const built = new Set<string>();
@@ -52,37 +56,7 @@ export function loadBuiltRuntime(opts: RuntimeOptions = {}): Runtime {
   return createRuntime({ now: new Date('2026-03-03T15:00:00Z'), ...opts, addon, distDir });
 }
 
-const tempDirs: string[] = [];
-function removeTempDirs(): void {
-  for (const d of tempDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-}
-// Jest: clean up after each test file that used a temp bundle; plain Node: at exit.
-if (typeof afterAll === 'function') afterAll(removeTempDirs);
-else process.on('exit', removeTempDirs);
-
-/** Writes a throwaway bundle folder holding `Code.js` and optional pages; returns its path. */
-export function tempBundle(code: string, pages: Record<string, string> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'st-bundle-'));
-  tempDirs.push(dir);
-  fs.writeFileSync(path.join(dir, 'Code.js'), code);
-  for (const [name, html] of Object.entries(pages))
-    fs.writeFileSync(path.join(dir, `${name}.html`), html);
-  return dir;
-}
-
-/** A runtime over a throwaway bundle (fixed clock unless `now` is given). */
-export function runtimeFor(
-  code: string,
-  opts: RuntimeOptions & { pages?: Record<string, string> } = {},
-): Runtime {
-  const { pages, ...rest } = opts;
-  return createRuntime({
-    now: new Date('2026-03-03T15:00:00Z'),
-    addon: false,
-    ...rest,
-    distDir: tempBundle(code, pages),
-  });
-}
+export { runtimeFor, tempBundle } from '../../packages/gas-runtime/test/helpers';
 
 /** All values of a tab (raw host access: not counted), or null when the tab does not exist. */
 export function sheetValues(rt: Runtime, name: string): unknown[][] | null {

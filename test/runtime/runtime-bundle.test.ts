@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultDistDir } from '../../runtime';
+import { defaultDistDir } from '../../packages/gas-runtime/src';
 import { loadBuiltRuntime, sheetValues } from '../helpers/runtime';
 
 describe('runtime over the built bundle', () => {

@@ -4,7 +4,7 @@
  */
 import * as esbuild from 'esbuild';
 import path from 'node:path';
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../packages/gas-runtime/src';
 import { runtimeFor } from '../helpers/runtime';
 
 const root = path.resolve(__dirname, '../..');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { needsLiteralPrefix, toLiteralBlock, toLiteralCell } from '../../src/domain/literal';
-import { typeInput } from '../../runtime/spreadsheet/values';
+import { typeInput } from '../../packages/gas-runtime/src/spreadsheet/values';
 
 describe('toLiteralCell', () => {
   const injections = [
@@ -116,7 +116,7 @@ describe('toLiteralCell', () => {
   });
 });
 
-describe('against the runtime model of Sheets auto-typing (runtime/spreadsheet/values.ts)', () => {
+describe('against the runtime model of Sheets auto-typing (packages/gas-runtime/src/spreadsheet/values.ts)', () => {
   const TZ = 'America/New_York';
 
   const stored = (s: string): unknown => {
