@@ -30,6 +30,7 @@ import {
 } from '../domain/schema';
 import { activeValues } from '../domain/schema';
 import { columnLetter, type ListValidationMode } from '../domain/settings';
+import type { ValidationReport } from '../domain/normalize/report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -45,13 +46,6 @@ const MARKER = 'COUNTIF(INDIRECT(';
 
 type MirrorKey = Exclude<ListKey, 'teams' | 'topics'>;
 const MIRROR_KEYS = Object.keys(LIST_TAB_NAMES) as MirrorKey[];
-
-export interface ValidationReport {
-  mode: ListValidationMode;
-  /** Standard header -> the A1 range of the rule and what it requires. */
-  rules: Array<{ field: string; range: string; kind: string; source?: string }>;
-  highlighted: number;
-}
 
 function quote(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;

@@ -10,7 +10,7 @@ import { loadBuiltRuntime, sheetValues } from '../helpers/runtime';
 import { HEADERS, SHEETS } from '../../src/domain/schema';
 import type { SetUpReport } from '../../src/gas/setup';
 import type { HeaderMappingProposal } from '../../src/gas/mapping';
-import type { NormalizeReport, UndoReport } from '../../src/gas/normalize';
+import type { NormalizeReport, UndoReport } from '../../src/domain/normalize/report';
 import {
   KNOWN_SOURCES,
   fixtureLists,

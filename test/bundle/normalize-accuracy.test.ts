@@ -10,7 +10,7 @@
 import { createRuntime, type Runtime } from '../../runtime';
 import { DATA_QUALITY_TABLE_ROW } from '../../src/gas/dataQuality';
 import { FIELD_BY_KEY, SHEETS, type FieldKey } from '../../src/domain/schema';
-import type { NormalizeReport } from '../../src/gas/normalize';
+import type { NormalizeReport } from '../../src/domain/normalize/report';
 import type { HeaderMappingProposal } from '../../src/gas/mapping';
 import { ensureBuilt, buildDir } from '../helpers/runtime';
 import {
