@@ -62,6 +62,7 @@ import {
   type SettingsParse,
 } from '../domain/settings';
 import { toLiteralCell } from '../domain/literal';
+import { quoteSheet } from '../domain/a1';
 import {
   appendRows,
   alertIfInteractive,
@@ -887,7 +888,7 @@ function logRenames(log: Sheet, dataTab: string, plan: MappingPlan): void {
     r.to,
     toLiteralCell(r.from),
     r.to,
-    `${HEADER_RENAME_RULE} ${quoteTab(dataTab)}!${columnLetter(r.column)}1`,
+    `${HEADER_RENAME_RULE} ${quoteSheet(dataTab)}!${columnLetter(r.column)}1`,
     runId,
     now,
   ]);
@@ -895,10 +896,6 @@ function logRenames(log: Sheet, dataTab: string, plan: MappingPlan): void {
   const need = first + rows.length - 1 - log.getMaxRows();
   if (need > 0) log.insertRowsAfter(log.getMaxRows(), need);
   writeBlock(log, first, 1, rows);
-}
-
-function quoteTab(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 function summarize(r: SetUpReport): string {

@@ -22,6 +22,7 @@ import {
 import { headerMapOf, rowObject } from '../domain/headers';
 import { parseLists, type TabValues } from '../domain/lists';
 import { toLiteralCell } from '../domain/literal';
+import { quoteSheet } from '../domain/a1';
 import { literalRow, verifyRow } from './cellWriter';
 import { nextRequestId, type IdState } from '../domain/requestId';
 import { isStandardized } from '../domain/standard';
@@ -94,9 +95,7 @@ export function showSidebar(): void {
 function readConfigTab(ss: Spreadsheet, name: string, width: number): TabValues | undefined {
   let values: unknown[][];
   try {
-    values = ss
-      .getRange(`'${name.replace(/'/g, "''")}'!A:${String.fromCharCode(64 + width)}`)
-      .getValues();
+    values = ss.getRange(`${quoteSheet(name)}!A:${String.fromCharCode(64 + width)}`).getValues();
   } catch {
     // Missing tab (defaults apply) or a tab narrower than its standard columns.
     return readTabValues(ss, name);
@@ -136,10 +135,6 @@ export interface DataTab {
 
 /** DocumentProperties key remembering the data tab's name (refreshed by every getFormOptions). */
 export const DATA_TAB_KEY = 'supportTracker.dataTab';
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
 
 function checkedTab(sheet: Sheet, header: unknown[]): DataTab {
   return { sheet, header, map: requireAllFields(sheet, headerMapOf(header)) };

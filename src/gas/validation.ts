@@ -31,6 +31,7 @@ import {
 import { activeValues } from '../domain/schema';
 import { columnLetter, type ListValidationMode } from '../domain/settings';
 import type { ValidationReport } from '../domain/normalize/report';
+import { quoteSheet } from '../domain/a1';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -46,10 +47,6 @@ const MARKER = 'COUNTIF(INDIRECT(';
 
 type MirrorKey = Exclude<ListKey, 'teams' | 'topics'>;
 const MIRROR_KEYS = Object.keys(LIST_TAB_NAMES) as MirrorKey[];
-
-function quote(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
 
 /** The config range a list field is validated against, as "Tab!A2:A<n>". */
 function sourceOf(
@@ -149,7 +146,7 @@ function mirrorRowsOf(ss: Spreadsheet): number {
 
 /** The formulas of one mirror row (row `r` of the Lists tab, one column per Lists-tab list). */
 function mirrorFormulas(r: number): string[] {
-  const lists = quote(SHEETS.lists);
+  const lists = quoteSheet(SHEETS.lists);
   return MIRROR_KEYS.map(
     (k) =>
       `=IF(AND(${lists}!$A${r}="${LIST_TAB_NAMES[k]}",${lists}!$D${r}<>TRUE),${lists}!$B${r},"")`,
@@ -211,7 +208,7 @@ function planValidation(
         helpText = helpFor(def, lists, mode);
         kind = 'list';
         if (!strict)
-          highlight = `=AND(${letter}2<>"",${MARKER}"${quote(source.sheet)}!${source.a1}"),${letter}2)=0)`;
+          highlight = `=AND(${letter}2<>"",${MARKER}"${quoteSheet(source.sheet)}!${source.a1}"),${letter}2)=0)`;
         break;
       }
       case 'date':
