@@ -30,6 +30,7 @@ import {
   DATA_SHEET,
   FIELDS,
   RUN_LOG_HEADERS,
+  SETTINGS_HEADERS,
   SHEETS,
   type FieldKey,
 } from '../domain/schema';
@@ -867,7 +868,7 @@ function writeSettingsRows(
   if (rows.append.length) {
     let first = Math.max(lastRow, 1) + 1;
     if (lastRow === 0) {
-      writeBlock(sheet, 1, 1, [['Setting', 'Value', 'Description']]);
+      writeBlock(sheet, 1, 1, [[...SETTINGS_HEADERS]]);
       first = 2;
     }
     const need = first + rows.append.length - 1 - sheet.getMaxRows();
