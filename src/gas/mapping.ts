@@ -8,7 +8,7 @@
  */
 import { FIELDS, type FieldKey } from '../domain/schema';
 import { type DurationUnit, type MappingProposal } from '../domain/mapping';
-import { proposeForWorkbook } from './setup';
+import { proposeForWorkbook } from './setup/dataTab';
 import { tryGetUi } from './sheets';
 
 /** Document property holding the duration units recorded at setup (JSON: {field: unit}). */

@@ -8,7 +8,7 @@
 import type { Runtime } from '../../runtime';
 import { FakeRange } from '../../runtime/spreadsheet/range';
 import { FIELDS, SHEETS } from '../../src/domain/schema';
-import type { SetUpReport } from '../../src/gas/setup';
+import type { SetUpReport } from '../../src/domain/setupReport';
 import type { NormalizeReport } from '../../src/domain/normalize/report';
 import { INVALID_BACKGROUND, VALIDATION_LISTS_SHEET } from '../../src/gas/validation';
 import { loadBuiltRuntime } from '../helpers/runtime';

@@ -57,8 +57,6 @@ import {
   type CommitOutcome,
 } from './commit';
 
-/* ------------------------------------------------------------------ run */
-
 /**
  * Normalizes the data tab in place (block writes, chunk by chunk, each chunk under the document
  * lock) and returns a report. Needs no dialog, so triggers and tests call it directly. Continues a
