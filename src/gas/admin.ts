@@ -31,11 +31,10 @@ import { isValidEmail } from '../domain/recipients';
 import { getSpreadsheet, tryGetUi } from './sheets';
 import { applyAdminProtections } from './protection';
 import { ADDON } from './flavor';
+import { TRIGGER_OWNER_KEY } from './triggers/owner';
 
 export const ADMINS_KEY = 'supportTracker.admins';
 export const MAIL_POLICY_KEY = 'supportTracker.mailPolicy';
-/** Document-properties key of the trigger installer record (src/gas/triggers.ts). */
-const TRIGGER_OWNER_KEY = 'supportTracker.triggers.owner';
 
 /**
  * Where the admin list and the mail policy live: Script properties (not editable from the sheet);
