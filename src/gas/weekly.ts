@@ -42,7 +42,7 @@ import {
 } from './sheets';
 import { withRunLog } from './runLog';
 import { defaultsUsedWarning, joinMessages, settingsErrorsExcept } from './settingsIssues';
-import { reportOptions } from './summaries';
+import { reportOptions } from '../domain/kpi/specs';
 import { dashboardUrl } from './webapp';
 import { applyRecipientPolicy, isOwnTriggerRun, readMailPolicy, requireAdmin } from './admin';
 import type { MailPolicy } from '../domain/admin';
