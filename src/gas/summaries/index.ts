@@ -25,25 +25,10 @@
 import { withRunLog } from '../runLog';
 import { alertIfInteractive, getSpreadsheet, withDocumentLock } from '../sheets';
 import { extendOwnershipProtection } from '../protection';
-import { refreshWorkbook } from './workbook';
+import { refreshWorkbook, type RefreshResult } from './workbook';
 
 /** How long a refresh waits for another one holding the document lock. */
 export const REFRESH_LOCK_MS = 30000;
-
-/** What a refresh did. */
-export interface RefreshResult {
-  rows: number;
-  /** Seconds from the start of the refresh until the report was compiled (shown on Summary). */
-  compileSeconds: number;
-  /** Seconds the whole refresh took. */
-  totalSeconds: number;
-  tabs: string[];
-  /**
-   * Invalid Settings replaced by their defaults for this refresh, each naming its cell
-   * ("Invalid setting(s), default used: Settings!B9: ..."); '' when every setting is valid.
-   */
-  settingsWarning: string;
-}
 
 /** Public global: rebuilds the summary tabs (menu "Refresh summaries" and the daily trigger). */
 export function refreshSummaries(e?: unknown): RefreshResult | undefined {
@@ -84,5 +69,5 @@ export function refreshSummaries(e?: unknown): RefreshResult | undefined {
   );
 }
 
-export { refreshWorkbook } from './workbook';
+export { refreshWorkbook, type RefreshResult } from './workbook';
 export { GENERATED_PROTECTION, GENERATED_TABS, LAYOUT_KEY } from './tabs';

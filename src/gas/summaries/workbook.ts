@@ -45,7 +45,6 @@ import {
   trendsCharts,
 } from '../../domain/kpi/specs';
 import { syncCharts } from './charts';
-import { type RefreshResult } from './index';
 import { pivotSource, syncPivots } from './pivots';
 import {
   blockExtent,
@@ -69,6 +68,21 @@ const NOT_USED_BY_REFRESH = [
   'weeklyEmailHour',
   'dailyRefreshHour',
 ] as const;
+
+/** What a refresh did. */
+export interface RefreshResult {
+  rows: number;
+  /** Seconds from the start of the refresh until the report was compiled (shown on Summary). */
+  compileSeconds: number;
+  /** Seconds the whole refresh took. */
+  totalSeconds: number;
+  tabs: string[];
+  /**
+   * Invalid Settings replaced by their defaults for this refresh, each naming its cell
+   * ("Invalid setting(s), default used: Settings!B9: ..."); '' when every setting is valid.
+   */
+  settingsWarning: string;
+}
 
 /** Everything refreshSummaries does, on a given spreadsheet and clock (no Run log). */
 export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
