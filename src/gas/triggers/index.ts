@@ -14,7 +14,7 @@
  * `sendWeeklySummary` trigger (and maybe one-off `normalizeRequests` continuations). The next
  * installTriggers, or the next Set up / repair sheet when those triggers are recorded, deletes
  * them and installs the scheduler; a checkpointed normalization becomes a pending continuation.
- * The weekly "already sent" record (src/gas/weekly.ts) is not touched, and slots that passed
+ * The weekly "already sent" record (src/gas/weekly/send.ts) is not touched, and slots that passed
  * before the migration are never run, so nothing is sent or refreshed twice.
  *
  * This add-on's triggers are identified by their handler function name; any other trigger of the
