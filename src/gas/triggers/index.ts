@@ -75,7 +75,6 @@ import {
   wantedTriggers,
 } from './specs';
 
-
 /** How long install/remove wait for the document lock (the installer record is check-and-set). */
 export const TRIGGERS_LOCK_MS = 10000;
 
