@@ -24,7 +24,7 @@ import {
   parseMailPolicy,
   refusalMessage,
   validateAdminInput,
-  type AdminState,
+  type AdminView,
   type MailPolicy,
 } from '../domain/admin';
 import { isValidEmail } from '../domain/recipients';
@@ -173,11 +173,6 @@ export function readMailPolicy(): MailPolicy {
 export { applyRecipientPolicy };
 
 /* ------------------------------------------------------------------ Admin dialog */
-
-/** What the Admin dialog shows. */
-export interface AdminView extends AdminState {
-  you: string;
-}
 
 /** Public global (menu Support ▸ Admin): opens the Admin dialog. Admin-only. */
 export function showAdminDialog(): void {

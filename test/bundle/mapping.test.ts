@@ -9,7 +9,7 @@ import type { Runtime } from '../../runtime';
 import { loadBuiltRuntime, sheetValues } from '../helpers/runtime';
 import { HEADERS, SHEETS } from '../../src/domain/schema';
 import type { SetUpReport } from '../../src/domain/setupReport';
-import type { HeaderMappingProposal } from '../../src/gas/mapping';
+import type { HeaderMappingProposal } from '../../src/domain/mapping/dialog';
 import type { NormalizeReport, UndoReport } from '../../src/domain/normalize/report';
 import {
   KNOWN_SOURCES,
