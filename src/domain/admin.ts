@@ -41,6 +41,11 @@ export interface AdminState {
   policy: MailPolicy;
 }
 
+/** What the Admin dialog shows: the state and who is looking. */
+export interface AdminView extends AdminState {
+  you: string;
+}
+
 export function normalizeEmail(email: unknown): string {
   return typeof email === 'string' ? email.trim().toLowerCase() : '';
 }

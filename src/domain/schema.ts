@@ -97,6 +97,7 @@ export const TOPICS_HEADERS = [
 ] as const;
 /** The Lists tab holds one list per (List, Value) row. */
 export const LISTS_HEADERS = ['List', 'Value', 'Aliases', 'Disabled'] as const;
+/** The Settings tab's header row. */
 export const SETTINGS_HEADERS = ['Setting', 'Value', 'Description'] as const;
 export const ALIASES_HEADERS = ['Field', 'Raw value', 'Standard value', 'Source'] as const;
 export const CHANGE_LOG_HEADERS = [

@@ -7,6 +7,7 @@
  */
 import { SETTINGS_HEADERS } from './schema';
 import { isDate } from './time';
+import { quoteSheet } from './a1';
 import { text, formatTimeOfDay } from './settingCells';
 import { SETTING_DEFS, type Settings, type SettingKey, type SettingDef } from './settingDefs';
 
@@ -149,11 +150,6 @@ export function parseSettings(
     settings.businessEndMin = d.businessEndMin;
   }
   return { settings, errors, warnings, rows, raw };
-}
-
-/** Quotes a tab name for A1 notation when needed ("Change log" -> "'Change log'"). */
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Error thrown by strict settings readers: the message lists every invalid cell. */

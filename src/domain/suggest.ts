@@ -8,6 +8,7 @@
  *
  * `suggestTopic` runs in the browser on every keystroke: no server call.
  */
+import { round2 } from './round';
 
 /** Compact, JSON-serialisable suggestion model. */
 export interface SuggestModel {
@@ -227,8 +228,4 @@ export function suggestTopic(model: SuggestModel, summary: string): Suggestion |
   for (let i = 1; i < posterior.length; i++) if (posterior[i] > posterior[bi]) bi = i;
   if (posterior[bi] < MIN_MODEL_CONFIDENCE) return null;
   return { topic: model.topics[bi], confidence: round2(posterior[bi]), source: 'model' };
-}
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }

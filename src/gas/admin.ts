@@ -24,18 +24,17 @@ import {
   parseMailPolicy,
   refusalMessage,
   validateAdminInput,
-  type AdminState,
+  type AdminView,
   type MailPolicy,
 } from '../domain/admin';
 import { isValidEmail } from '../domain/recipients';
 import { getSpreadsheet, tryGetUi } from './sheets';
 import { applyAdminProtections } from './protection';
 import { ADDON } from './flavor';
+import { TRIGGER_OWNER_KEY } from './triggers/owner';
 
 export const ADMINS_KEY = 'supportTracker.admins';
 export const MAIL_POLICY_KEY = 'supportTracker.mailPolicy';
-/** Document-properties key of the trigger installer record (src/gas/triggers.ts). */
-const TRIGGER_OWNER_KEY = 'supportTracker.triggers.owner';
 
 /**
  * Where the admin list and the mail policy live: Script properties (not editable from the sheet);
@@ -174,11 +173,6 @@ export function readMailPolicy(): MailPolicy {
 export { applyRecipientPolicy };
 
 /* ------------------------------------------------------------------ Admin dialog */
-
-/** What the Admin dialog shows. */
-export interface AdminView extends AdminState {
-  you: string;
-}
 
 /** Public global (menu Support ▸ Admin): opens the Admin dialog. Admin-only. */
 export function showAdminDialog(): void {

@@ -8,7 +8,7 @@
  *   JSON value in the script cache through the shared versioned cache (scope `ask`, script store:
  *   a web app has no document cache). refreshSummaries bumps the scope; otherwise it expires after
  *   ASK_CACHE_SECONDS, so Topics edits show within 30 minutes. Warm: 4 service calls at any size.
- * - submitAsk writes through THE request write path (sidebar.ts writeRequest): the same validation,
+ * - submitAsk writes through THE request write path (sidebar/submit.ts writeRequest): the same validation,
  *   lock, idempotency by clientRequestId and literal text as submitRequest. Under the same lock it
  *   checks the per-user rate limit (CacheService, script cache keyed by email) and appends one event
  *   to the Ask log tab (no question text). A refused ask writes nothing.

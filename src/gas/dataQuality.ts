@@ -10,6 +10,7 @@ import { ambiguityNotes } from '../domain/normalize/ambiguity';
 import { isBlank } from '../domain/normalize';
 import { toLiteralCell } from '../domain/literal';
 import { DocLinkCounter, proposeDocLinks, type DocLinkProposal } from '../domain/docLinks';
+import { withDocumentLock } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -192,4 +193,40 @@ export function writeDataQuality(
   sheet.getRange(2, 2).setNumberFormat('0.0%');
   if (sheet.getFrozenRows() !== DATA_QUALITY_TABLE_ROW) sheet.setFrozenRows(DATA_QUALITY_TABLE_ROW);
   return sheet;
+}
+
+/** The data tab as a normalization context holds it (the part a quality scan needs). */
+export interface QualitySource {
+  ss: Spreadsheet;
+  sheet: Sheet;
+  tz: string;
+  lists: Lists;
+  /** Field -> 0-based column. */
+  map: Record<FieldKey, number>;
+  lastRow: number;
+  lastCol: number;
+}
+
+/**
+ * Rebuilds the Data quality tab from the data tab (reads of `chunkRows` rows); returns the KPI.
+ * The rewrite waits at most `lockMs` for the document lock.
+ */
+export function refreshQualityOf(
+  ctx: QualitySource,
+  chunkRows: number,
+  lockMs: number,
+): number | null {
+  const q = newQualityAccumulator(ctx.lists, ctx.map);
+  const total = ctx.lastRow - 1;
+  for (let a = 0; a < total; a += chunkRows) {
+    const b = Math.min(total, a + chunkRows);
+    addQualityRows(
+      q,
+      ctx.sheet.getRange(a + 2, 1, b - a, ctx.lastCol).getValues() as unknown[][],
+      a,
+    );
+  }
+  // refreshSummaries rewrites the same tab under the document lock; a busy sheet skips the rewrite.
+  withDocumentLock(lockMs, () => writeDataQuality(ctx.ss, ctx.sheet, q, ctx.tz));
+  return standardizedPct(q);
 }

@@ -7,22 +7,13 @@
  * the team's tab and an empty Sheet1; see bench/mapping.ts).
  */
 import { FIELDS, type FieldKey } from '../domain/schema';
-import { type DurationUnit, type MappingProposal } from '../domain/mapping';
-import { proposeForWorkbook } from './setup';
+import { type DurationUnit } from '../domain/mapping';
+import type { HeaderMappingProposal } from '../domain/mapping/dialog';
+import { proposeForWorkbook } from './setup/dataTab';
 import { tryGetUi } from './sheets';
 
 /** Document property holding the duration units recorded at setup (JSON: {field: unit}). */
 export const UNITS_PROPERTY = 'supportTracker.durationUnits';
-
-export interface HeaderMappingProposal extends MappingProposal {
-  ok: boolean;
-  /** Why there is no proposal (ok = false), or a one-line summary. */
-  message: string;
-  /** The data tab the proposal is for. */
-  dataTab: string;
-  /** The standard headers, in schema order (the dialog's dropdown). */
-  fields: string[];
-}
 
 /**
  * Public global: the proposed mapping of the data tab's columns (JSON-safe for google.script.run).

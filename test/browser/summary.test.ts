@@ -22,7 +22,7 @@ import type { RunResultDto } from '../../workbench/types';
 const root = path.resolve(__dirname, '../..');
 const SCREENSHOT = screenshotPath('summary.png');
 
-/** The titles refreshSummaries gives the Summary charts (src/gas/summaries.ts summaryCharts). */
+/** The titles refreshSummaries gives the Summary charts (src/domain/kpi/specs.ts summaryCharts). */
 const SUMMARY_CHART_TITLES = [
   /^Weekly requests \(last \d+ weeks\)/,
   /^Top 10 topics/,

@@ -7,7 +7,7 @@
 import { createRuntime, type Runtime } from '../../packages/gas-runtime/src';
 import { SHEETS } from '../../src/domain/schema';
 import { isDate } from '../../src/domain/time';
-import type { NormalizeReport, UndoReport } from '../../src/gas/normalize';
+import type { NormalizeReport, UndoReport } from '../../src/domain/normalize/report';
 import { ensureBuilt, buildDir } from '../helpers/runtime';
 import { LEGACY_HEADER } from '../helpers/legacySheet';
 

@@ -8,9 +8,9 @@
 import type { Runtime } from '../../packages/gas-runtime/src';
 import { loadBuiltRuntime, sheetValues } from '../helpers/runtime';
 import { HEADERS, SHEETS } from '../../src/domain/schema';
-import type { SetUpReport } from '../../src/gas/setup';
-import type { HeaderMappingProposal } from '../../src/gas/mapping';
-import type { NormalizeReport, UndoReport } from '../../src/gas/normalize';
+import type { SetUpReport } from '../../src/domain/setupReport';
+import type { HeaderMappingProposal } from '../../src/domain/mapping/dialog';
+import type { NormalizeReport, UndoReport } from '../../src/domain/normalize/report';
 import {
   KNOWN_SOURCES,
   fixtureLists,

@@ -10,8 +10,8 @@
 import { createRuntime, type Runtime } from '../../packages/gas-runtime/src';
 import { DATA_QUALITY_TABLE_ROW } from '../../src/gas/dataQuality';
 import { FIELD_BY_KEY, SHEETS, type FieldKey } from '../../src/domain/schema';
-import type { NormalizeReport } from '../../src/gas/normalize';
-import type { HeaderMappingProposal } from '../../src/gas/mapping';
+import type { NormalizeReport } from '../../src/domain/normalize/report';
+import type { HeaderMappingProposal } from '../../src/domain/mapping/dialog';
 import { ensureBuilt, buildDir } from '../helpers/runtime';
 import {
   MEASURED,

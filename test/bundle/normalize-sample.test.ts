@@ -10,7 +10,7 @@ import { createRuntime, type Runtime } from '../../packages/gas-runtime/src';
 import { SAMPLE_CSV_FILE, SAMPLE_SHEET_NAME, SAMPLE_TEAMS } from '../../samples/generate';
 import { parseCsv } from '../../workbench/csv';
 import { SHEETS } from '../../src/domain/schema';
-import type { NormalizeReport, PreviewReport } from '../../src/gas/normalize';
+import type { NormalizeReport, PreviewReport } from '../../src/domain/normalize/report';
 import { ensureBuilt } from '../helpers/runtime';
 
 function host(rt: Runtime): GoogleAppsScript.Spreadsheet.Spreadsheet {

@@ -12,7 +12,7 @@ import type {
   PreviewReport,
   UndoReport,
   ListProposalsReport,
-} from '../../src/gas/normalize';
+} from '../../src/domain/normalize/report';
 import { ensureBuilt, menuCaption } from '../helpers/runtime';
 import { LEGACY_HEADER } from '../helpers/legacySheet';
 

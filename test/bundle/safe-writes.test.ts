@@ -13,7 +13,7 @@ import {
 import { SHEETS } from '../../src/domain/schema';
 import { REQUEST_ID_RE } from '../../src/domain/requestId';
 import { isDate } from '../../src/domain/time';
-import type { NormalizeReport, UndoReport } from '../../src/gas/normalize';
+import type { NormalizeReport, UndoReport } from '../../src/domain/normalize/report';
 import { ensureBuilt, buildDir } from '../helpers/runtime';
 import { LEGACY_HEADER } from '../helpers/legacySheet';
 

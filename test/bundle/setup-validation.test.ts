@@ -8,8 +8,8 @@
 import type { Runtime } from '../../packages/gas-runtime/src';
 import { FakeRange } from '../../packages/gas-runtime/src/spreadsheet/range';
 import { FIELDS, SHEETS } from '../../src/domain/schema';
-import type { SetUpReport } from '../../src/gas/setup';
-import type { NormalizeReport } from '../../src/gas/normalize';
+import type { SetUpReport } from '../../src/domain/setupReport';
+import type { NormalizeReport } from '../../src/domain/normalize/report';
 import { INVALID_BACKGROUND, VALIDATION_LISTS_SHEET } from '../../src/gas/validation';
 import { loadBuiltRuntime } from '../helpers/runtime';
 import { LEGACY_HEADER } from '../helpers/legacySheet';

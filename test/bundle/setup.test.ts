@@ -8,7 +8,7 @@ import { loadBuiltRuntime, menuCaption } from '../helpers/runtime';
 import { LEGACY_HEADER } from '../helpers/legacySheet';
 import { HEADERS, SHEETS } from '../../src/domain/schema';
 import { DEFAULT_TOPICS } from '../../src/domain/schema';
-import type { SetUpReport } from '../../src/gas/setup';
+import type { SetUpReport } from '../../src/domain/setupReport';
 import { VALIDATION_LISTS_SHEET } from '../../src/gas/validation';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -10,9 +10,9 @@ import {
   parseSettings,
   parseTimeOfDay,
   parseWeekdays,
-  quoteSheet,
 } from '../../src/domain/settings';
 import { zonedTime } from '../../src/domain/time';
+import { quoteSheet } from '../../src/domain/a1';
 
 const TZ = 'America/New_York';
 

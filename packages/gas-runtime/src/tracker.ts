@@ -43,9 +43,6 @@ export const LATENCY_MS: Readonly<Record<CallKind, number>> = {
 export const MS_PER_CELL_READ = 0.004;
 export const MS_PER_CELL_WRITE = 0.012;
 
-/** Cells that count as reading/writing cell data (for the "at most N cell calls" budgets). */
-export const CELL_KINDS: ReadonlySet<CallKind> = new Set(['read', 'write']);
-
 export interface CallRecord {
   name: string;
   kind: CallKind;

@@ -5,6 +5,7 @@
 import { parseLink, type LinkChannel } from '../links';
 import { isDate, zonedParts } from '../time';
 import { cleanText } from './text';
+import { round2 } from '../round';
 
 /** A cell Sheets reports as empty. */
 export function isBlank(v: unknown): boolean {
@@ -24,10 +25,6 @@ export function sameValue(a: unknown, b: unknown): boolean {
 /** A copy of a cell value that shares nothing mutable with the original (Dates are cloned). */
 export function cloneValue<T>(v: T): T {
   return (isDate(v) ? new Date(v.getTime()) : v) as T;
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }
 
 const UNIT_MINUTES: ReadonlyArray<[RegExp, number]> = [

@@ -5,7 +5,7 @@
  */
 import { server, toError } from '../../lib/server';
 import { $ } from '../../lib/dom';
-import type { AdminView } from '../../../gas/admin';
+import type { AdminView } from '../../../domain/admin';
 
 const FIELDS = ['admins', 'domains', 'maxRecipients', 'linkHosts'] as const;
 

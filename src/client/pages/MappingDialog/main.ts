@@ -6,7 +6,7 @@
  */
 import { server, toError } from '../../lib/server';
 import { $, status, alertMsg } from '../../lib/dom';
-import type { HeaderMappingProposal } from '../../../gas/mapping';
+import type { HeaderMappingProposal } from '../../../domain/mapping/dialog';
 
 const OWN = '';
 const CONFIDENCE: Record<string, string> = {

@@ -6,7 +6,7 @@
  */
 import { server, toError } from '../../lib/server';
 import { $, status, alertMsg } from '../../lib/dom';
-import type { ListProposal, PreviewReport, UnresolvedView } from '../../../gas/normalize';
+import type { ListProposal, PreviewReport, UnresolvedView } from '../../../domain/normalize/report';
 
 const REASONS: Record<string, string> = {
   ambiguous: 'Ambiguous',

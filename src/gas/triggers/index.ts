@@ -1,3 +1,5 @@
+// Installable time-driven triggers: installTriggers and removeTriggers (the one hourly scheduler
+// trigger), and the migration of legacy triggers after Set up / repair sheet.
 /**
  * Installable time-driven triggers: `installTriggers()` and `removeTriggers()` (issues #5, #13).
  *
@@ -12,7 +14,7 @@
  * `sendWeeklySummary` trigger (and maybe one-off `normalizeRequests` continuations). The next
  * installTriggers, or the next Set up / repair sheet when those triggers are recorded, deletes
  * them and installs the scheduler; a checkpointed normalization becomes a pending continuation.
- * The weekly "already sent" record (src/gas/weekly.ts) is not touched, and slots that passed
+ * The weekly "already sent" record (src/gas/weekly/send.ts) is not touched, and slots that passed
  * before the migration are never run, so nothing is sent or refreshed twice.
  *
  * This add-on's triggers are identified by their handler function name; any other trigger of the
@@ -31,20 +33,20 @@
  * and removeTriggers refuse with "Triggers are installed by lead@...; ask them to change or remove
  * them" and change nothing. removeTriggers by the installer clears the record.
  */
-import type { SettingKey, Settings } from '../domain/settings';
-import { withRunLog, type RunContext } from './runLog';
+import type { Settings } from '../../domain/settings';
+import { withRunLog, type RunContext } from '../runLog';
 import {
   alertIfInteractive,
   getSpreadsheet,
   getTimeZone,
   readSettingsParse,
   withDocumentLock,
-} from './sheets';
-import { settingsErrorsFor } from './settingsIssues';
-import { requireAdmin } from './admin';
-import { nextSchedule, type Schedule } from '../domain/schedule';
-import { CONTINUATION_KEY, scheduleContinuation } from './continuation';
-import { CHECKPOINT_KEY } from './normalize';
+} from '../sheets';
+import { settingsErrorsFor } from '../settingsIssues';
+import { requireAdmin } from '../admin';
+import { nextSchedule } from '../../domain/schedule';
+import { CONTINUATION_KEY, scheduleContinuation } from '../continuation';
+import { CHECKPOINT_KEY } from '../normalize';
 import {
   deleteSchedule,
   scheduleFrom,
@@ -52,201 +54,29 @@ import {
   SPREADSHEET_ID_KEY,
   TRIGGER_DOC_PREFIX,
   writeSchedule,
-} from './scheduleStore';
-
-type Trigger = GoogleAppsScript.Script.Trigger;
-
-/** Handler names of the triggers installed before issue 13 (removed by the migration). */
-export const LEGACY_HANDLERS = {
-  refresh: 'refreshSummaries',
-  weekly: 'sendWeeklySummary',
-  continuation: 'normalizeRequests',
-} as const;
-/** Every handler of ours: the scheduler and the legacy ones. */
-const OUR_HANDLERS: readonly string[] = [SCHEDULER_HANDLER, ...Object.values(LEGACY_HANDLERS)];
-
-/** DocumentProperties key: JSON map trigger id -> schedule key it was created with. */
-export const TRIGGER_SPECS_KEY = 'supportTracker.triggers';
-/** DocumentProperties key: JSON TriggerOwner of the user whose triggers are installed. */
-export const TRIGGER_OWNER_KEY = 'supportTracker.triggers.owner';
+} from '../scheduleStore';
+import {
+  currentUser,
+  otherInstaller,
+  type PendingAlert,
+  readTriggerOwner,
+  refuse,
+  TRIGGER_OWNER_KEY,
+  type TriggerOwner,
+  unrecordedInstaller,
+} from './owner';
+import {
+  describeSchedule,
+  LEGACY_HANDLERS,
+  readSpecsFrom,
+  SCHEDULE_SETTINGS,
+  syncTriggers,
+  type TriggerReport,
+  wantedTriggers,
+} from './specs';
 
 /** How long install/remove wait for the document lock (the installer record is check-and-set). */
 export const TRIGGERS_LOCK_MS = 10000;
-
-/** The settings the trigger schedules are made from. */
-export const SCHEDULE_SETTINGS: readonly SettingKey[] = [
-  'dailyRefreshHour',
-  'weeklyEmailDay',
-  'weeklyEmailHour',
-];
-
-/** Who installed this add-on's triggers (recorded in DocumentProperties). */
-export interface TriggerOwner {
-  email: string;
-  handlers: string[];
-  /** ISO time of the last install. */
-  installedAt: string;
-}
-
-const WEEKDAYS = [
-  'SUNDAY',
-  'MONDAY',
-  'TUESDAY',
-  'WEDNESDAY',
-  'THURSDAY',
-  'FRIDAY',
-  'SATURDAY',
-] as const;
-
-/** One wanted trigger: the hourly scheduler. */
-export interface TriggerSpec {
-  handler: string;
-  kind: 'hourly';
-}
-
-/** What installTriggers did. */
-export interface TriggerReport {
-  kept: number;
-  created: number;
-  removed: number;
-  /** Human-readable schedule (the trigger and the jobs it runs). */
-  schedules: string[];
-  /** Unique IDs of the triggers installed now (kept or created). */
-  ids: string[];
-  /** Set when nothing was changed, with the reason (another user's triggers, invalid setting). */
-  refused?: string;
-}
-
-/** The triggers of this add-on: one hourly scheduler (the schedule itself is in Document properties). */
-export function wantedTriggers(): TriggerSpec[] {
-  return [{ handler: SCHEDULER_HANDLER, kind: 'hourly' }];
-}
-
-/** Stable text of a spec (what DocumentProperties records). */
-export function specKey(s: TriggerSpec): string {
-  return [s.handler, s.kind].join('|');
-}
-
-function hh(hour: number): string {
-  return `${String(hour).padStart(2, '0')}:00`;
-}
-
-/** Human-readable schedule (the alert of installTriggers). */
-export function describeSchedule(s: Schedule): string[] {
-  return [
-    `${SCHEDULER_HANDLER}: every hour, runs what is due`,
-    `refreshSummaries: every day at ${hh(s.dailyHour)} (${s.timeZone})`,
-    `sendWeeklySummary: every ${WEEKDAYS[s.weeklyDay].toLowerCase()} at ${hh(s.weeklyHour)} (${s.timeZone})`,
-  ];
-}
-
-function createTrigger(s: TriggerSpec): Trigger {
-  return ScriptApp.newTrigger(s.handler).timeBased().everyHours(1).create();
-}
-
-function readSpecs(props: GoogleAppsScript.Properties.Properties): Record<string, string> {
-  return parseSpecs(props.getProperty(TRIGGER_SPECS_KEY));
-}
-
-function readSpecsFrom(all: Record<string, string>): Record<string, string> {
-  return parseSpecs(all[TRIGGER_SPECS_KEY] ?? null);
-}
-
-function parseSpecs(raw: string | null): Record<string, string> {
-  try {
-    const parsed = JSON.parse(raw ?? '{}') as unknown;
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** The current user's email ('' when Apps Script does not reveal it). */
-function currentUser(): string {
-  for (const get of [() => Session.getActiveUser(), () => Session.getEffectiveUser()]) {
-    try {
-      const email = get().getEmail();
-      if (email) return email;
-    } catch {
-      // try the next one
-    }
-  }
-  return '';
-}
-
-/** The recorded installer, or null when none (or the record is unreadable). */
-export function readTriggerOwner(
-  props: GoogleAppsScript.Properties.Properties | null,
-): TriggerOwner | null {
-  const raw = props?.getProperty(TRIGGER_OWNER_KEY);
-  if (!raw) return null;
-  try {
-    const parsed = JSON.parse(raw) as Partial<TriggerOwner>;
-    return typeof parsed.email === 'string' && parsed.email
-      ? {
-          email: parsed.email,
-          handlers: Array.isArray(parsed.handlers) ? parsed.handlers : [],
-          installedAt: String(parsed.installedAt ?? ''),
-        }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Why `user` must not change the triggers: another user's set is recorded as installed. '' when
- * the user may (no record, or the record is theirs). A record without a readable email is ignored.
- */
-function otherInstaller(owner: TriggerOwner | null, user: string): string {
-  if (!owner || (user && owner.email.toLowerCase() === user.toLowerCase())) return '';
-  return (
-    `Triggers are installed by ${owner.email}; ask them to change or remove them. ` +
-    'Apps Script triggers belong to the user who created them, so a second set would run every ' +
-    'job twice. Nothing was changed.'
-  );
-}
-
-/**
- * Why `user` must not change the triggers although no installer is recorded: the schedule record
- * (written by versions before the installer record) lists triggers, none of which is the user's.
- * One getProjectTriggers call, only when no installer is recorded.
- */
-function unrecordedInstaller(
-  props: GoogleAppsScript.Properties.Properties | null,
-  owner: TriggerOwner | null,
-): string {
-  if (owner || !props) return '';
-  const recorded = Object.keys(readSpecs(props));
-  if (recorded.length === 0) return '';
-  const mine = new Set(ScriptApp.getProjectTriggers().map((t) => t.getUniqueId()));
-  if (recorded.some((id) => mine.has(id))) return '';
-  return (
-    'Triggers are installed by another editor (before Support Tracker recorded who); ask them to ' +
-    'run Install triggers again or to remove them. Nothing was changed.'
-  );
-}
-
-/** An alert to show once the document lock is released (a modal alert must never hold it). */
-interface PendingAlert {
-  title: string;
-  message: string;
-}
-
-/** Records a refusal in the Run log row; returns the unchanged report and its alert. */
-function refuse(
-  run: RunContext,
-  outcome: string,
-  title: string,
-  message: string,
-): { report: TriggerReport; alert: PendingAlert } {
-  run.outcome = outcome;
-  run.message = message;
-  return {
-    report: { kept: 0, created: 0, removed: 0, schedules: [], ids: [], refused: message },
-    alert: { title, message },
-  };
-}
 
 /**
  * Public global (menu "Install triggers"): installs this add-on's triggers idempotently. Keeps the
@@ -412,46 +242,5 @@ export function removeTriggers(): number | undefined {
   });
 }
 
-/**
- * Makes this add-on's triggers exactly `wanted` (see installTriggers). Stale ones (legacy
- * handlers, other specs, duplicates) are deleted BEFORE any is created: an add-on may own only one
- * time-driven trigger per user per document.
- */
-export function syncTriggers(wanted: readonly TriggerSpec[]): TriggerReport {
-  const props = PropertiesService.getDocumentProperties();
-  const recorded = props ? readSpecs(props) : {};
-  const ours = ScriptApp.getProjectTriggers().filter((t) =>
-    OUR_HANDLERS.includes(t.getHandlerFunction()),
-  );
-  const oursWithIds = ours.map((t) => ({ trigger: t, id: t.getUniqueId() }));
-  const next: Record<string, string> = {};
-  const used = new Set<string>();
-  const report: TriggerReport = { kept: 0, created: 0, removed: 0, schedules: [], ids: [] };
-  const missing: TriggerSpec[] = [];
-  for (const spec of wanted) {
-    const key = specKey(spec);
-    const match = oursWithIds.find((o) => !used.has(o.id) && recorded[o.id] === key);
-    if (match) {
-      used.add(match.id);
-      next[match.id] = key;
-      report.ids.push(match.id);
-      report.kept++;
-    } else missing.push(spec);
-  }
-  for (const o of oursWithIds) {
-    if (used.has(o.id)) continue;
-    ScriptApp.deleteTrigger(o.trigger);
-    report.removed++;
-  }
-  for (const spec of missing) {
-    const id = createTrigger(spec).getUniqueId();
-    next[id] = specKey(spec);
-    report.ids.push(id);
-    report.created++;
-  }
-  if (props && JSON.stringify(next) !== JSON.stringify(recorded)) {
-    if (Object.keys(next).length) props.setProperty(TRIGGER_SPECS_KEY, JSON.stringify(next));
-    else props.deleteProperty(TRIGGER_SPECS_KEY);
-  }
-  return report;
-}
+export { TRIGGER_OWNER_KEY, readTriggerOwner, type TriggerOwner } from './owner';
+export type { TriggerReport, TriggerSpec } from './specs';
