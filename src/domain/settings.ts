@@ -7,7 +7,7 @@
  */
 import { SETTINGS_HEADERS } from './schema';
 import { isDate } from './time';
-import { quoteSheet } from './a1';
+import { columnLetter, quoteSheet } from './a1';
 import { text, formatTimeOfDay } from './settingCells';
 import { SETTING_DEFS, type Settings, type SettingKey, type SettingDef } from './settingDefs';
 
@@ -60,12 +60,8 @@ export function findSettingDef(label: string): SettingDef | undefined {
 }
 
 /** A1 column letters of a 1-based column. */
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** Column letters (kept here for its many callers; the one implementation is in a1.ts). */
+export { columnLetter };
 
 export interface SettingsIssue {
   /** A1 reference including the tab, e.g. "Settings!B5". */

@@ -2,19 +2,13 @@
  * A confirmed column mapping: the sure-only choice of a headless caller and the validation of a
  * person's choice against the header row.
  */
+import { columnLetter } from '../a1';
 import { FIELDS, type FieldKey } from '../schema';
 import type { DurationUnit, MappingProposal } from './proposal';
 
-/** Spreadsheet column letters of a 0-based column index (0 -> A, 26 -> AA). */
+/** Column letters of a 0-based column index (0 -> "A"). */
 export function colName(i: number): string {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(i + 1);
 }
 
 /** A confirmed mapping: `{columns: [{index, field}]}` (field = standard header or null). */

@@ -5,6 +5,7 @@
  * existing column holds (and none is waiting for the user's review); every other column is left
  * exactly as it is.
  */
+import { columnLetter } from '../a1';
 import { FIELDS, FIELD_BY_KEY, type FieldKey } from '../schema';
 import { headerKey, type HeaderAppend, type HeaderRename } from '../headers';
 import { detectPresets, headerEvidence, isQuestion } from './vocabulary';
@@ -16,16 +17,6 @@ export interface MappingPlan {
   appends: HeaderAppend[];
   /** Columns kept as the user's own (non-empty header). */
   extras: { column: number; header: string }[];
-}
-
-function letter(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /**
@@ -53,7 +44,7 @@ export function planFromChoice(
     const field = byCol.get(column);
     if (std && field !== std.key) {
       errors.push(
-        `Column ${letter(column)} already has the standard header "${std.header}", so it cannot be ` +
+        `Column ${columnLetter(column)} already has the standard header "${std.header}", so it cannot be ` +
           `${field ? `mapped to ${FIELD_BY_KEY[field].header}` : 'kept as your own column'}. ` +
           'Rename it in the sheet first, then run Set up / repair sheet again.',
       );
@@ -68,7 +59,7 @@ export function planFromChoice(
       renames.push({ column, field, from: text, to: FIELD_BY_KEY[field].header });
   });
   for (const [f, c] of columns) {
-    if (c > header.length) errors.push(`Column ${letter(c)} is beyond the header row.`);
+    if (c > header.length) errors.push(`Column ${columnLetter(c)} is beyond the header row.`);
     else out[f] = c;
   }
   if (errors.length) return { ok: false, errors };

@@ -7,6 +7,7 @@
 import { server, toError } from '../../lib/server';
 import { $, status, alertMsg } from '../../lib/dom';
 import type { HeaderMappingProposal } from '../../../domain/mapping/dialog';
+import { columnLetter } from '../../../domain/a1';
 
 const OWN = '';
 const CONFIDENCE: Record<string, string> = {
@@ -16,16 +17,6 @@ const CONFIDENCE: Record<string, string> = {
 };
 
 let proposal: HeaderMappingProposal | null = null;
-
-function letter(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function li(parent: HTMLElement, text: string): void {
   const item = document.createElement('li');
@@ -45,7 +36,7 @@ function render(p: HeaderMappingProposal): void {
     const name = tr.insertCell();
     const l = document.createElement('span');
     l.className = 'col-letter';
-    l.textContent = letter(c.index);
+    l.textContent = columnLetter(c.index);
     name.append(l, document.createTextNode(` ${c.header || '(no header)'}`));
 
     const samples = tr.insertCell();
@@ -61,7 +52,7 @@ function render(p: HeaderMappingProposal): void {
     select.dataset.index = String(c.index);
     select.setAttribute(
       'aria-label',
-      `Standard field for column ${letter(c.index)}, "${c.header || 'no header'}"`,
+      `Standard field for column ${columnLetter(c.index)}, "${c.header || 'no header'}"`,
     );
     select.setAttribute('aria-describedby', `why-${c.index}`);
     const own = new Option('Leave as my own column', OWN);
@@ -114,7 +105,7 @@ function checkDuplicates(): boolean {
     if (prev) {
       prev.setAttribute('aria-invalid', 'true');
       s.setAttribute('aria-invalid', 'true');
-      clash = `Columns ${letter(Number(prev.dataset.index))} and ${letter(Number(s.dataset.index))} are both set to ${s.value}: choose one.`;
+      clash = `Columns ${columnLetter(Number(prev.dataset.index))} and ${columnLetter(Number(s.dataset.index))} are both set to ${s.value}: choose one.`;
     } else seen.set(s.value, s);
   }
   alertMsg(clash);
