@@ -372,11 +372,11 @@ describe('service calls do not grow with the row count', () => {
       expect(m['Sheet.getLastColumn'] ?? 0).toBe(0);
       expect(m['Sheet.getName'] ?? 0).toBeLessThanOrEqual(1); // Data quality's own
       expect(m['Spreadsheet.getNumSheets']).toBe(1);
-      // tab + protection chains; 20 of the 97 are issue 12's pivot filters: 17 addFilter (Request
-      // ID on each of the 6 pivots, plus the 11 grouped fields whose blanks are left out) and one
-      // "is not empty" criteria chain of 3 calls.
-      expect(m['PivotTable.addFilter']).toBe(17);
-      expect(creationCalls(m)).toBe(97 + 4 * DASHBOARD_TAB);
+      // tab + protection chains; 14 of the 91 are issue 12's pivot filters: 11 addFilter (the
+      // grouped fields of the 6 pivots whose blanks are left out) and one "is not empty" criteria
+      // chain of 3 calls.
+      expect(m['PivotTable.addFilter']).toBe(11);
+      expect(creationCalls(m)).toBe(91 + 4 * DASHBOARD_TAB);
       expect(first.calls - creationCalls(m)).toBeLessThanOrEqual(100);
     }
   });

@@ -121,7 +121,7 @@ export function setSetting(rt: Runtime, label: string, value: unknown): void {
  * Service calls that only create objects (tabs, protections, charts, native pivots): a refresh
  * makes them when a tab, chart or pivot is missing or its layout changed, i.e. on the first run.
  * Creating the 4 generated tabs (+ Data quality), 4 protections, 5 charts and 6 pivots of
- * refreshSummaries takes 97 of them (plus one getRange per chart and pivot).
+ * refreshSummaries takes 91 of them (plus one getRange per chart and pivot).
  */
 export const CREATION_METHODS: ReadonlySet<string> = new Set([
   'Spreadsheet.insertSheet',
@@ -140,8 +140,8 @@ export const CREATION_METHODS: ReadonlySet<string> = new Set([
   'PivotTable.addColumnGroup',
   'PivotTable.addPivotValue',
   'PivotGroup.setDateTimeGroupingRule',
-  // Issue 12: each pivot's "is not empty" filters (Request ID, and the fields whose blanks it leaves
-  // out) and, where the platform can, the "(blank)" manual grouping rules; one criteria chain.
+  // Issue 12: each pivot's "is not empty" filters (the fields whose blanks it leaves out) and,
+  // where the platform can, the "(blank)" manual grouping rules; one criteria chain.
   'PivotTable.addFilter',
   'PivotGroup.addManualGroupingRule',
   'SpreadsheetApp.newFilterCriteria',

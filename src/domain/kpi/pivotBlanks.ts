@@ -8,9 +8,9 @@
  *  - 'label': blank cells are grouped as "(blank)" by a manual grouping rule (probe said so);
  *  - 'leave-out' (default): rows whose grouped field is blank are filtered out of the pivot (a
  *    documented "is not empty" pivot filter) and counted, labelled "(blank)", above the pivots.
- * Either way no pivot shows an unlabelled blank row or column. Rows without a Request ID are not
- * requests and are filtered out of every pivot (this also drops the empty rows of a whole-column
- * source, whether or not Sheets would show them as a blank group).
+ * Either way no pivot shows an unlabelled blank row or column. The empty rows of the whole-column
+ * source (which Sheets may or may not show as a blank group) are dropped by the "is not empty"
+ * filters in 'leave-out' mode, and in 'label' mode join "(blank)" and add nothing to its counts.
  */
 import type { FieldKey } from '../schema';
 import { FIELDS } from '../schema';
@@ -57,21 +57,21 @@ function isBlankCell(v: unknown): boolean {
 }
 
 /**
- * Per field, how many requests (rows with a Request ID) leave it blank. `rows` are the data rows
- * (no header); `cols` the 1-based header map. Fields absent from the sheet are left out. One pass.
+ * Per field, how many requests leave it blank. A request is a row with any value (as in the KPI
+ * report); `rows` are the data rows (no header); `cols` the 1-based header map. Fields absent from
+ * the sheet are left out. One pass.
  */
 export function countBlanks(
   rows: readonly (readonly unknown[])[],
   cols: Partial<Record<FieldKey, number>>,
   fields: readonly FieldKey[],
 ): Partial<Record<FieldKey, number>> {
-  const id = cols.requestId;
   const wanted = [...new Set(fields)].filter((f) => cols[f] !== undefined);
   const counts: Partial<Record<FieldKey, number>> = {};
   for (const f of wanted) counts[f] = 0;
-  if (id === undefined) return counts;
   for (const row of rows) {
-    if (isBlankCell(row[id - 1])) continue;
+    // A blank row is skipped as the KPI report skips it: no value in any cell.
+    if (row.every((v) => v === '' || v === null || v === undefined)) continue;
     for (const f of wanted) if (isBlankCell(row[(cols[f] as number) - 1])) counts[f]! += 1;
   }
   return counts;

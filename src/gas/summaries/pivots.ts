@@ -53,7 +53,6 @@ export function syncPivots(
     source.name,
     source.a1,
     mode,
-    cols.requestId ?? 0,
     usable.map((p) => [
       p.col,
       cols[p.rows],
@@ -87,15 +86,15 @@ export function syncPivots(
       groups.push([p.columns, group]);
     }
     pivot.addPivotValue(cols[p.value] as number, SpreadsheetApp.PivotTableSummarizeFunction[p.fn]);
-    // Only requests: a row without a Request ID (the empty rows of the whole-column source among
-    // them) is in no pivot, whether or not Sheets would show empty rows as a blank group.
+    // Blank values left out: "is not empty" on the field. This also drops the empty rows of the
+    // whole-column source, whether or not Sheets would show them as a blank group. (Rows without a
+    // Request ID stay: before normalization gives them one, they are still requests.)
     const filtered = new Set<number>();
     const filter = (col: number): void => {
       if (filtered.has(col)) return;
       filtered.add(col);
       pivot.addFilter(col, notEmpty);
     };
-    if (cols.requestId !== undefined) filter(cols.requestId);
     for (const f of leftOutFields(p, mode)) filter(cols[f] as number);
     for (const [f, group] of groups) {
       if (!labelled.includes(f)) continue;
