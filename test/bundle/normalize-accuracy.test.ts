@@ -92,6 +92,8 @@ function kept(before: unknown, after: unknown): boolean {
 interface SheetResult {
   tallies: Map<FieldKey, Tally>;
   mappingFixes: string[];
+  /** Columns the proposal got wrong while calling itself 'sure' (a headless setup applies those). */
+  sureWrong: string[];
   examples: string[];
   ownColumnsChanged: string[];
 }
@@ -112,11 +114,14 @@ function runSheet(s: RealisticSheet): SheetResult {
   const proposal = rt.runFromClient('proposeHeaderMapping') as HeaderMappingProposal;
   expect(proposal.ok).toBe(true);
   const mappingFixes: string[] = [];
+  const sureWrong: string[] = [];
   const columns = proposal.columns.map((c) => {
     const want = s.fields[c.index - 1];
     const wantHeader = want ? FIELD_BY_KEY[want].header : null;
     const got = c.field ?? c.candidate ?? null;
     if (got !== wantHeader) mappingFixes.push(`'${c.header}': ${got} -> ${wantHeader}`);
+    if (c.confidence === 'sure' && c.field !== wantHeader)
+      sureWrong.push(`'${c.header}': sure ${c.field} -> ${wantHeader}`);
     return {
       index: c.index,
       field: wantHeader,
@@ -189,12 +194,13 @@ function runSheet(s: RealisticSheet): SheetResult {
           );
     }
   });
-  return { tallies, mappingFixes, examples, ownColumnsChanged };
+  return { tallies, mappingFixes, sureWrong, examples, ownColumnsChanged };
 }
 
 describe(`normalization accuracy on ${SHEET_COUNT} unseen realistic sheets`, () => {
   const total = new Map<FieldKey, Tally>();
   const mappingFixes: string[] = [];
+  const sureWrong: string[] = [];
   const examples: string[] = [];
   const ownColumnsChanged: string[] = [];
   let rows = 0;
@@ -210,6 +216,7 @@ describe(`normalization accuracy on ${SHEET_COUNT} unseen realistic sheets`, () 
         total.set(f, acc);
       }
       mappingFixes.push(...res.mappingFixes.map((m) => `sheet ${FIRST_SEED + i}: ${m}`));
+      sureWrong.push(...res.sureWrong.map((m) => `sheet ${FIRST_SEED + i}: ${m}`));
       examples.push(...res.examples);
       ownColumnsChanged.push(...res.ownColumnsChanged.map((m) => `sheet ${FIRST_SEED + i}: ${m}`));
     }
@@ -263,6 +270,10 @@ describe(`normalization accuracy on ${SHEET_COUNT} unseen realistic sheets`, () 
       expect(t.unsupportedKept).toBe(t.unsupported);
     },
   );
+
+  it('the column mapping is never sure and wrong (a headless setup would apply it unasked)', () => {
+    expect(sureWrong).toEqual([]);
+  });
 
   it('Summary, Notes, Requester and the user own columns are byte-identical (value and type)', () => {
     expect(ownColumnsChanged).toEqual([]);

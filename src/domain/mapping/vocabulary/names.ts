@@ -54,6 +54,8 @@ const EXTRA_NAMES: Partial<Record<FieldKey, readonly string[]>> = {
 /** Names that must NOT keep the field HEADER_SYNONYMS gives them (the submitter logs, not asks). */
 const REMOVED_NAMES: Partial<Record<FieldKey, readonly string[]>> = {
   requester: ['Submitted by', 'SubmittedBy', 'Email address', 'Email', 'User'],
+  // "Details" holds the request text as often as notes: the word rules weigh it for both.
+  notes: ['Details'],
 };
 
 export interface NameEntry {

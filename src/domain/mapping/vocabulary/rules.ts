@@ -132,6 +132,11 @@ export const RULES: readonly Rule[] = [
   ['summary', ['request'], 0.45],
   ['summary', ['message'], 0.55],
   ['summary', ['description'], 0.55],
+  // "Details" names the request text nearly as often as notes: it leans Notes but is never 'sure'
+  // on its header alone (it is not an exact Notes name), so a person confirms it.
+  ['summary', ['details'], 0.55],
+  ['summary', ['what', 'asked'], 0.75],
+  ['summary', ['what', 'they', 'need'], 0.7],
   ['summary', ['describe'], 0.6],
   ['summary', ['what', 'need'], 0.65],
   ['summary', ['what', 'help'], 0.5],
