@@ -5,20 +5,13 @@
 import type { FieldKey, Lists } from '../schema';
 import type { DurationUnit } from '../mapping/proposal';
 import type { SuggestFn } from './keywordSuggest';
-import type { AliasRow } from './matcher';
+import type { AliasRow, MatchRule } from './matcher';
 
-/** Why a cell changed (recorded in the Change log's Rule column). */
+/** Why a cell changed (recorded in the Change log's Rule column): a list match's rule, or these. */
 export type ChangeRule =
+  | MatchRule
   | 'trim'
-  | 'list-exact'
-  | 'list-alias'
-  | 'learned-alias'
-  | 'synonym'
-  | 'topic-keyword'
-  | 'acronym'
-  | 'phrase'
   | 'status-suffix'
-  | 'fuzzy'
   | 'date'
   | 'date-serial'
   | 'duration'
