@@ -15,7 +15,7 @@ import {
   FIELD_BY_KEY,
   type FieldKey,
 } from '../../src/domain/schema';
-import { mulberry32 } from '../../samples/generate';
+import { FIRST, Gen, LAST } from '../fixtures/mapping-sources';
 
 export const SHEET_TZ = 'America/New_York';
 
@@ -68,39 +68,17 @@ export const MEASURED: readonly FieldKey[] = [
   'timeSpentMin',
 ];
 
-class G {
-  private r: () => number;
-  constructor(seed: number) {
-    this.r = mulberry32(seed);
-  }
-  f(): number {
-    return this.r();
-  }
-  int(a: number, b: number): number {
-    return a + Math.floor(this.r() * (b - a + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.r() * xs.length)];
-  }
-  chance(p: number): boolean {
-    return this.r() < p;
-  }
+/** The fixtures' seeded generator, plus a weighted pick. */
+class G extends Gen {
   /** Picks a key by weight. */
   weighted<K extends string>(w: Record<K, number>): K {
     const entries = Object.entries(w) as [K, number][];
-    let x = this.r() * entries.reduce((n, [, v]) => n + v, 0);
+    let x = this.next() * entries.reduce((n, [, v]) => n + v, 0);
     for (const [k, v] of entries) {
       x -= v;
       if (x < 0) return k;
     }
     return entries[entries.length - 1][0];
-  }
-  shuffle<T>(xs: T[]): T[] {
-    for (let i = xs.length - 1; i > 0; i--) {
-      const j = Math.floor(this.r() * (i + 1));
-      [xs[i], xs[j]] = [xs[j], xs[i]];
-    }
-    return xs;
   }
 }
 
@@ -307,32 +285,6 @@ const HEADERS: Partial<Record<FieldKey, readonly string[]>> = {
   notes: ['Notes', 'Comments', 'Follow-up notes', 'Internal notes', 'Remarks'],
 };
 
-const FIRST = [
-  'Jane',
-  'Omar',
-  'Li',
-  'Maria',
-  'Dev',
-  'Sam',
-  'Priya',
-  'Tom',
-  'Ana',
-  'Kofi',
-  'Eve',
-  'Raj',
-];
-const LAST = [
-  'Doe',
-  'Khan',
-  'Wei',
-  'Garcia',
-  'Patel',
-  'Smith',
-  'Okafor',
-  'Nguyen',
-  'Brown',
-  'Silva',
-];
 /** Free text people write, hostile forms included (kept byte-identical). */
 const TEXTS = [
   'Need help with the staging deploy of our form',
