@@ -15,6 +15,7 @@
 import type { FieldKey } from '../schema';
 import { FIELDS } from '../schema';
 import { BLANK_LABEL } from './definitions';
+import { isBlankRow } from './report';
 
 export type PivotBlankMode = 'label' | 'leave-out';
 
@@ -70,8 +71,7 @@ export function countBlanks(
   const counts: Partial<Record<FieldKey, number>> = {};
   for (const f of wanted) counts[f] = 0;
   for (const row of rows) {
-    // A blank row is skipped as the KPI report skips it: no value in any cell.
-    if (row.every((v) => v === '' || v === null || v === undefined)) continue;
+    if (isBlankRow(row)) continue; // not a request, as in the KPI report
     for (const f of wanted) if (isBlankCell(row[(cols[f] as number) - 1])) counts[f]! += 1;
   }
   return counts;

@@ -124,7 +124,7 @@ export function defaultGoals(slaHours: number): Record<GoalKey, Goal | null> {
 }
 
 /** True when a row has no value in any cell (such rows are skipped entirely). */
-function isBlankRow(row: readonly unknown[]): boolean {
+export function isBlankRow(row: readonly unknown[]): boolean {
   for (let i = 0; i < row.length; i++) {
     const v = row[i];
     if (v !== '' && v !== null && v !== undefined) return false;

@@ -89,13 +89,11 @@ export function syncPivots(
     // Blank values left out: "is not empty" on the field. This also drops the empty rows of the
     // whole-column source, whether or not Sheets would show them as a blank group. (Rows without a
     // Request ID stay: before normalization gives them one, they are still requests.)
-    const filtered = new Set<number>();
-    const filter = (col: number): void => {
-      if (filtered.has(col)) return;
-      filtered.add(col);
-      pivot.addFilter(col, notEmpty);
+    const filter = (f: FieldKey): void => {
+      pivot.addFilter(cols[f] as number, notEmpty);
     };
-    for (const f of leftOutFields(p, mode)) filter(cols[f] as number);
+    // (The fields left out and the fields labelled never overlap: leftOutFields/labelledFields.)
+    for (const f of leftOutFields(p, mode)) filter(f);
     for (const [f, group] of groups) {
       if (!labelled.includes(f)) continue;
       try {
@@ -103,7 +101,7 @@ export function syncPivots(
       } catch {
         // The probe said blank cells can be grouped, but this pivot refused: leave them out
         // rather than show an unlabelled row or column.
-        filter(cols[f] as number);
+        filter(f);
       }
     }
   }

@@ -97,13 +97,10 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   const values = readSheetValues(dataSheet);
   const header = values.length ? values[0] : [];
   const cols = headerMapOf(header);
+  const rows = values.slice(1); // the data rows, copied once for every computation below
 
   // 2. Compute every block before writing anything.
-  const report: Report = computeReport(
-    values.slice(1),
-    cols,
-    reportOptions(settings, lists, timeZone, now),
-  );
+  const report: Report = computeReport(rows, cols, reportOptions(settings, lists, timeZone, now));
   // Issue 14: the automated response rate from real ask events, and the Answers statistics.
   const answers = attachAnswers(ss, report, lists, { trim: true });
   const compileSeconds = (Date.now() - started) / 1000;
@@ -121,7 +118,7 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
   const blankMode = pivotBlankMode(platformFactsFrom(props).pivotBlankItem);
   const left = (specs: readonly PivotSpec[]): FieldKey[] =>
     specs.flatMap((p) => leftOutFields(p, blankMode));
-  const blanks = countBlanks(values.slice(1), cols, [...left(topicPivots), ...left(teamPivots)]);
+  const blanks = countBlanks(rows, cols, [...left(topicPivots), ...left(teamPivots)]);
   const info = (specs: readonly PivotSpec[]): string =>
     [
       report.totalRows === 0
@@ -187,7 +184,7 @@ export function refreshWorkbook(ss: Spreadsheet, now: Date): RefreshResult {
 
   // 4. Data quality (issue #4's tab) from the same read, and the dashboard's aggregates (issue #6).
   const quality = newQualityAccumulator(lists, zeroBased(cols));
-  addQualityRows(quality, values.slice(1), 0);
+  addQualityRows(quality, rows, 0);
   if (answers) quality.notices.push(...flaggedLinkMessages(answers));
   writeDataQuality(ss, dataSheet, quality, timeZone);
   // The ask page's answer index (topics, keywords, links, settings) is rebuilt on its next use.
