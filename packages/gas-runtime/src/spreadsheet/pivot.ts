@@ -22,6 +22,11 @@ import { unwrap } from '../tracker';
 
 const DAY_ABBR = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/** How pivot items compare in a manual grouping rule: text case-insensitively, others by value. */
+function itemKey(v: Scalar): string {
+  return typeof v === 'string' ? `s:${v.toLowerCase()}` : `${typeof v}:${String(v)}`;
+}
+
 export class FakePivotGroup implements Pick<
   GoogleAppsScript.Spreadsheet.PivotGroup,
   | 'showTotals'
@@ -94,10 +99,8 @@ export class FakePivotGroup implements Pick<
       fail(ERR.invalidArgument('groupMembers'));
     if (this._manual.some((g) => g.name.toLowerCase() === name.toLowerCase()))
       fail(ERR.invalidArgument('groupName'));
-    const key = (v: Scalar): string =>
-      typeof v === 'string' ? `s:${v.toLowerCase()}` : `${typeof v}:${String(v)}`;
-    const taken = new Set(this._manual.flatMap((g) => g.items.map(key)));
-    if (items.some((m) => taken.has(key(m)))) fail(ERR.invalidArgument('groupMembers'));
+    const taken = new Set(this._manual.flatMap((g) => g.items.map(itemKey)));
+    if (items.some((m) => taken.has(itemKey(m)))) fail(ERR.invalidArgument('groupMembers'));
     this._dateRule = null;
     this._manual.push({ name, items });
     this._pivot._changed();
@@ -106,20 +109,10 @@ export class FakePivotGroup implements Pick<
   /** The manual group an item falls in, or null. */
   _manualGroupOf(v: Scalar): string | null {
     if (this._manual.length === 0) return null;
-    const blankGrouped = this._pivot._sheet._ss._ctx.pivot.blankItem === 'grouped';
-    for (const g of this._manual)
-      for (const m of g.items) {
-        if (m === '') {
-          if (v === '' && blankGrouped) return g.name;
-        } else if (
-          v !== '' &&
-          (typeof m === 'string' && typeof v === 'string'
-            ? m.toLowerCase() === v.toLowerCase()
-            : m === v)
-        )
-          return g.name;
-      }
-    return null;
+    // A blank item gathers blank cells only under the 'grouped' reading (context.ts).
+    if (v === '' && this._pivot._sheet._ss._ctx.pivot.blankItem !== 'grouped') return null;
+    const k = itemKey(v);
+    return this._manual.find((g) => g.items.some((m) => itemKey(m) === k))?.name ?? null;
   }
   clearGroupingRule(): GoogleAppsScript.Spreadsheet.PivotGroup {
     this._dateRule = null;
