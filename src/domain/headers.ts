@@ -7,7 +7,7 @@
  * team's own earlier Slack-bot sheet: TicketId, SubmittedBy, DateTime, MessageLink...).
  */
 import { FIELDS, FIELD_BY_KEY, type FieldKey } from './schema';
-import { columnLetter } from './settings';
+import { columnLetter } from './a1';
 
 /** Common names of each standard field (besides the standard header itself). */
 export const HEADER_SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = {

@@ -60,8 +60,6 @@ export function findSettingDef(label: string): SettingDef | undefined {
 }
 
 /** A1 column letters of a 1-based column. */
-/** Column letters (kept here for its many callers; the one implementation is in a1.ts). */
-export { columnLetter };
 
 export interface SettingsIssue {
   /** A1 reference including the tab, e.g. "Settings!B5". */

@@ -1,7 +1,7 @@
 // The report of Set up / repair sheet: its shape, the empty and failed reports, the columns left
 // for review, and the summary text shown in the alert.
 import { type DurationUnit, type MappingProposal } from './mapping';
-import { columnLetter } from './settings';
+import { columnLetter } from './a1';
 
 export interface SetUpReport {
   ok: boolean;

@@ -2,7 +2,7 @@
  * Number formats of Time spent cells whose time-formatted duration normalization turned into
  * minutes (issue 10): set on the converted cells only, and the Change log note undo restores from.
  */
-import { columnLetter } from '../domain/settings';
+import { columnLetter } from '../domain/a1';
 import { isDate } from '../domain/time';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -1,7 +1,7 @@
+import { columnLetter } from '../../src/domain/a1';
 import {
   SETTING_DEFS,
   SettingsError,
-  columnLetter,
   defaultSettings,
   defaultSettingsValues,
   findSettingDef,

@@ -10,7 +10,8 @@ import {
 } from '../../domain/normalize';
 import { buildSuggestModel, suggestTopic } from '../../domain/suggest';
 import { zonedParts, pad } from '../../domain/time';
-import { columnLetter, type ListValidationMode } from '../../domain/settings';
+import { columnLetter } from '../../domain/a1';
+import { type ListValidationMode } from '../../domain/settings';
 import type { ApostropheReading } from '../../domain/literal';
 import {
   dataSheetName,

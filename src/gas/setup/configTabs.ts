@@ -9,9 +9,9 @@ import {
 } from '../../domain/schema';
 import { type MappingPlan } from '../../domain/mapping';
 import { defaultListsValues, defaultTeamsValues, defaultTopicsValues } from '../../domain/lists';
+import { columnLetter } from '../../domain/a1';
 import {
   SETTING_DEFS,
-  columnLetter,
   defaultSettingsValues,
   type SettingKey,
   type SettingsParse,

@@ -10,7 +10,8 @@ import {
   type MappingChoice,
   type MappingProposal,
 } from '../../domain/mapping';
-import { columnLetter, type SettingsParse } from '../../domain/settings';
+import { columnLetter } from '../../domain/a1';
+import { type SettingsParse } from '../../domain/settings';
 import { appendRows, readLists, readSheetValues, writeBlock } from '../sheets';
 import { VALIDATION_LISTS_SHEET, applyValidation, validationStatus } from '../validation';
 import { recordUnits } from '../mapping';

@@ -1,7 +1,7 @@
 // The charts of the generated tabs: built once from their specs (src/domain/kpi/specs.ts) and
 // rebuilt only when their layout signature changes or one goes missing.
 import type { Section } from '../../domain/kpi';
-import { columnLetter } from '../../domain/settings';
+import { columnLetter } from '../../domain/a1';
 import { type ChartSpec } from '../../domain/kpi/specs';
 import { type WriteContext, type WrittenTab } from './tabs';
 

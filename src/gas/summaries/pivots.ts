@@ -3,7 +3,7 @@
 import type { PivotBlankMode } from '../../domain/kpi';
 import { PIVOT_HEADER_ROWS, BLANK_LABEL, labelledFields, leftOutFields } from '../../domain/kpi';
 import type { FieldKey } from '../../domain/schema';
-import { columnLetter } from '../../domain/settings';
+import { columnLetter } from '../../domain/a1';
 import { type PivotSpec } from '../../domain/kpi/specs';
 import { type WriteContext, type WrittenTab } from './tabs';
 

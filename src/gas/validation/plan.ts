@@ -10,7 +10,8 @@ import {
   type Lists,
 } from '../../domain/schema';
 import { activeValues } from '../../domain/schema';
-import { columnLetter, type ListValidationMode } from '../../domain/settings';
+import { columnLetter } from '../../domain/a1';
+import { type ListValidationMode } from '../../domain/settings';
 import { quoteSheet } from '../../domain/a1';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,7 +1,8 @@
 // validationStatus: whether the rules in place are what applyValidation would set now, with a
 // constant handful of reads and no write (Set up / repair stays a no-op when they are).
 import { type FieldKey, type Lists } from '../../domain/schema';
-import { columnLetter, type ListValidationMode } from '../../domain/settings';
+import { columnLetter } from '../../domain/a1';
+import { type ListValidationMode } from '../../domain/settings';
 import {
   isOurCondition,
   MIRROR_KEYS,
