@@ -14,7 +14,7 @@
  */
 import type { FieldKey } from '../schema';
 import { FIELDS } from '../schema';
-import { BLANK_LABEL } from './definitions';
+import { BLANK_LABEL, cellText } from './definitions';
 import { isBlankRow } from './report';
 
 export type PivotBlankMode = 'label' | 'leave-out';
@@ -52,11 +52,6 @@ export function labelledFields(p: PivotFields, mode: PivotBlankMode): FieldKey[]
   return p.columns && !p.byMonth ? [p.rows, p.columns] : [p.rows];
 }
 
-/** A cell counts as blank in a pivot when it is empty or only spaces (what "is not empty" drops). */
-function isBlankCell(v: unknown): boolean {
-  return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
-
 /**
  * Per field, how many requests leave it blank. A request is a row with any value (as in the KPI
  * report); `rows` are the data rows (no header); `cols` the 1-based header map. Fields absent from
@@ -72,7 +67,7 @@ export function countBlanks(
   for (const f of wanted) counts[f] = 0;
   for (const row of rows) {
     if (isBlankRow(row)) continue; // not a request, as in the KPI report
-    for (const f of wanted) if (isBlankCell(row[(cols[f] as number) - 1])) counts[f]! += 1;
+    for (const f of wanted) if (cellText(row[(cols[f] as number) - 1]) === '') counts[f]! += 1;
   }
   return counts;
 }
